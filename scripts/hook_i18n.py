@@ -1,0 +1,45 @@
+"""MkDocs hook: interface strings, language root and footer links for templates in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from sitekit.i18n import DEFAULT_LANGUAGE, lang_prefix, load_strings
+from sitekit.problems import ProblemsError
+
+ROOT = Path(__file__).resolve().parent.parent
+FOOTER_PAGES = (("footer.legal", "mentions-legales.html"), ("footer.accessibility", "accessibilite.html"),
+                ("footer.sitemap", "plan-du-site.html"))
+
+_strings = None
+
+
+def on_config(config, **kwargs):
+    global _strings
+    try:
+        _strings = load_strings(ROOT / "data" / "strings.yml")
+    except ProblemsError as exc:
+        raise PluginError(f"interface strings are invalid:\n{exc}") from None
+    return config
+
+
+def page_language(config) -> str:
+    """Language of the build in progress (the i18n plugin builds one language at a time)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or DEFAULT_LANGUAGE
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    lang = page_language(config)
+    prefix = lang_prefix(lang)
+    context["ui"] = _strings.for_language(lang)
+    context["ui_lang"] = lang
+    context["lang_root"] = get_relative_url(prefix or ".", page.url).rstrip("/") or "."
+    context["footer_links"] = [
+        {"title": _strings.get(key, lang), "href": get_relative_url(prefix + target, page.url)}
+        for key, target in FOOTER_PAGES
+    ]
+    return context

@@ -1,0 +1,23 @@
+"""MkDocs hook: Material's bundle loads its optional scripts from the site itself, never from a CDN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from sitekit.privacy import RewriteError, rewrite_bundle
+
+
+def on_post_build(config, **kwargs):
+    bundles = sorted((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise PluginError("assets/javascripts/bundle.*.min.js not found in the built site")
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if "unpkg.com" not in text:
+            continue  # already rewritten by this build (the i18n plugin builds twice into one folder)
+        try:
+            bundle.write_text(rewrite_bundle(text, bundle.name), encoding="utf-8")
+        except RewriteError as exc:
+            raise PluginError(str(exc)) from None

@@ -1,0 +1,32 @@
+"""MkDocs hook: one search index per language (site/search/, site/en/search/), accent- and plural-tolerant."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from mkdocs.plugins import event_priority
+
+from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
+from sitekit.search_terms import split_index
+
+
+@event_priority(-200)  # after the i18n plugin has merged the languages' entries (-100)
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # inner build of a second language: the outer build writes every index
+    merged_path = os.path.join(config.site_dir, "search", "search_index.json")
+    if not os.path.isfile(merged_path):
+        return
+    with open(merged_path, encoding="utf-8") as f:
+        merged = json.load(f)
+    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+        folder = os.path.join(config.site_dir, lang_prefix(lang), "search")
+        os.makedirs(folder, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        with open(os.path.join(folder, "search_index.json"), "w", encoding="utf-8") as f:
+            f.write(data)
+        # Same content as a script, for pages opened from file:// (offline plugin format).
+        with open(os.path.join(folder, "search_index.js"), "w", encoding="utf-8") as f:
+            f.write(f"var __index = {data}")

@@ -1,0 +1,24 @@
+"""Page markers: HTML comments such as `<!-- plan-du-site -->` that ask a hook for generated content."""
+
+from __future__ import annotations
+
+import re
+
+# Marker name -> what fills it. None: a marker that is read (by the validator), not replaced.
+MARKERS: dict[str, str | None] = {
+    "plan-du-site": "scripts/hook_sitemap.py",
+    "historique": None,
+}
+
+MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
+
+
+def marker(name: str) -> str:
+    if name not in MARKERS:
+        raise KeyError(f"unknown marker {name!r}")
+    return f"<!-- {name} -->"
+
+
+def leftover_markers(text: str) -> list[str]:
+    """Marker names still present after generation: unknown names and generated markers not replaced."""
+    return [name for name in MARKER.findall(text) if MARKERS.get(name, "unknown") is not None]

@@ -1,0 +1,47 @@
+"""Shared fixtures: the project root, and the site built once per build date for the whole session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# A date inside the documented D2 application window (2 Sep - 31 Oct 2025), 11 days before it closes.
+FROZEN_TODAY = "2025-10-20"
+
+
+def run_mkdocs_build(out: Path, today: str | None, config: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CARE_TODAY", None)
+    if today:
+        env["CARE_TODAY"] = today
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)]
+    if config:
+        cmd += ["--config-file", str(config)]
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def build_site(tmp_path_factory):
+    """Build the real site for a build date (CARE_TODAY), once per date per session."""
+    cache: dict[str, Path] = {}
+
+    def _build(today: str = FROZEN_TODAY) -> Path:
+        if today not in cache:
+            out = tmp_path_factory.mktemp(f"site-{today}")
+            result = run_mkdocs_build(out, today)
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            cache[today] = out
+        return cache[today]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def site(build_site) -> Path:
+    """The site built with the frozen test date."""
+    return build_site(FROZEN_TODAY)

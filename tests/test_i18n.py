@@ -1,0 +1,33 @@
+"""Interface strings: every key in every language, problems named with file and line."""
+
+import pytest
+
+from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.problems import ProblemsError
+
+from conftest import ROOT
+
+
+def test_shipped_strings_load_in_every_language():
+    strings = load_strings(ROOT / "data" / "strings.yml")
+    for lang in LANGUAGES:
+        texts = strings.for_language(lang)
+        assert texts and all(value.strip() for value in texts.values())
+
+
+def test_missing_language_and_unknown_language(tmp_path):
+    file = tmp_path / "strings.yml"
+    file.write_text("a:\n  fr: Bonjour\nb:\n  fr: Oui\n  en: Yes\n  de: Ja\n", encoding="utf-8")
+    # YAML reads an unquoted Yes as a boolean: the message says to quote it.
+    with pytest.raises(ProblemsError) as exc:
+        load_strings(file, "data/strings.yml")
+    assert str(exc.value).splitlines() == [
+        "data/strings.yml:1: a.en: missing or empty text (add the en text)",
+        "data/strings.yml:5: b.en: True is not a text (put the text in quotes)",
+        "data/strings.yml:6: b.de: unknown language (use only fr, en)",
+    ]
+
+
+def test_language_prefixes():
+    assert lang_prefix("fr") == ""
+    assert lang_prefix("en") == "en/"

@@ -1,0 +1,48 @@
+"""Search index variants: accent folding, plurals and corpus stem classes, split per language."""
+
+from sitekit.search_terms import TEXT_FIELD, TITLE_FIELD, Variants, fold, inflections, split_index, words
+
+
+def test_fold_removes_accents_and_ligatures():
+    assert fold("Hameçonnage") == "hameconnage"
+    assert fold("Œuvre à Épinal") == "oeuvre a epinal"
+
+
+def test_words_ignore_markup_and_short_words():
+    assert words("<p>L’hameçonnage <em>touche</em> 94&nbsp;% des cas</p>") == ["hameçonnage", "touche", "des", "cas"]
+
+
+def test_inflections():
+    assert inflections("sauvegarde", "fr") == {"sauvegardes"}
+    assert inflections("hôpitaux", "fr") == {"hôpital"}
+    assert inflections("national", "fr") == {"nationaux"}
+    assert inflections("réseau", "fr") == {"réseaux"}
+    assert inflections("avec", "fr") == set()
+    assert inflections("policy", "en") == {"policies"}
+    assert inflections("backup", "en") == {"backups"}
+
+
+def test_variants_cover_accents_plurals_and_stems():
+    variants = Variants("fr", ["Sauvegarder ses données", "La sauvegarde est testée"])
+    extra = set(variants.extra_terms("<p>Une sauvegarde contre l’hameçonnage</p>").split())
+    assert {"sauvegardes", "hameconnage", "sauvegarder"} <= extra
+    assert "sauvegarde" not in extra  # already in the text, lunr indexes it
+
+
+def test_split_index_per_language():
+    merged = {
+        "config": {"lang": ["fr", "en"], "fields": {"title": {"boost": 1000.0}}},
+        "docs": [
+            {"location": "index.html", "title": "Accueil", "text": "<p>Hameçonnage</p>"},
+            {"location": "en/index.html", "title": "Home", "text": "<p>Phishing</p>"},
+            {"location": "en/page.html#a", "title": "Part", "text": "<p>Backups</p>"},
+        ],
+    }
+    indexes = split_index(merged, ("fr", "en"), "fr")
+    assert [d["location"] for d in indexes["fr"]["docs"]] == ["index.html"]
+    assert [d["location"] for d in indexes["en"]["docs"]] == ["index.html", "page.html#a"]
+    assert indexes["fr"]["config"]["lang"] == ["fr"]
+    assert indexes["en"]["config"]["lang"] == ["en"]
+    assert indexes["fr"]["config"]["fields"][TEXT_FIELD] == {"boost": 1.0}
+    assert "hameconnage" in indexes["fr"]["docs"][0][TEXT_FIELD].split()
+    assert indexes["fr"]["docs"][0][TITLE_FIELD] == "accueils"

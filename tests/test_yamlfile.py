@@ -1,0 +1,55 @@
+"""YAML loading: line numbers per location, duplicate keys and syntax errors named with file and line."""
+
+import pytest
+
+from sitekit.problems import ProblemsError
+from sitekit.yamlfile import load_yaml, parse_yaml
+
+
+def test_lines_of_keys_and_items():
+    doc = parse_yaml("calls:\n  - id: a\n    title:\n      fr: Bonjour\n  - id: b\n", "data/x.yml")
+    assert doc.data == {"calls": [{"id": "a", "title": {"fr": "Bonjour"}}, {"id": "b"}]}
+    assert doc.line(("calls",)) == 1
+    assert doc.line(("calls", 0, "id")) == 2
+    assert doc.line(("calls", 0, "title", "fr")) == 4
+    assert doc.line(("calls", 1, "id")) == 5
+    # A location that does not exist falls back to its closest parent.
+    assert doc.line(("calls", 1, "closes")) == 5
+
+
+def test_dates_are_dates():
+    import datetime
+
+    doc = parse_yaml("opens: 2025-09-02\n", "x.yml")
+    assert doc.data["opens"] == datetime.date(2025, 9, 2)
+
+
+def test_duplicate_key_is_reported_with_its_line():
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n", "data/x.yml")
+    assert str(exc.value) == "data/x.yml:4: b.c: duplicate key (keep one of the two values)"
+
+
+def test_syntax_error_names_file_and_line():
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml("a: 1\nb: [1, 2\nc: 3\n", "data/x.yml")
+    message = str(exc.value)
+    assert message.startswith("data/x.yml:3: invalid YAML:")
+    assert message.endswith("(check indentation, colons and quotes on this line)")
+
+
+def test_python_tags_are_refused(tmp_path):
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml("a: !!python/object/apply:os.system ['true']\n", "data/x.yml")
+    assert str(exc.value).startswith("data/x.yml:1: invalid value:")
+
+
+def test_missing_and_non_utf8_files(tmp_path):
+    with pytest.raises(ProblemsError) as exc:
+        load_yaml(tmp_path / "absent.yml", "data/absent.yml")
+    assert str(exc.value) == "data/absent.yml: file not found (create it or fix the path)"
+    bad = tmp_path / "latin1.yml"
+    bad.write_bytes("titre: été\n".encode("latin-1"))
+    with pytest.raises(ProblemsError) as exc:
+        load_yaml(bad, "data/latin1.yml")
+    assert str(exc.value).startswith("data/latin1.yml: not UTF-8 text")
