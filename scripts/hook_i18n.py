@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +14,11 @@ from sitekit.problems import ProblemsError
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER_PAGES = (("footer.legal", "mentions-legales.html"), ("footer.accessibility", "accessibilite.html"),
                 ("footer.sitemap", "plan-du-site.html"))
+
+# Material writes <link rel="alternate" hreflang> for each language and its script then fetches a
+# sitemap.xml beside each of those page URLs: a 404 per page on a server, a CORS error from file://.
+# The header's language switcher already links every page to its translation.
+_HREFLANG_LINK = re.compile(r'\n?\s*<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">')
 
 _strings = None
 
@@ -43,3 +49,7 @@ def on_page_context(context, page, config, nav, **kwargs):
         for key, target in FOOTER_PAGES
     ]
     return context
+
+
+def on_post_page(output, page, config, **kwargs):
+    return _HREFLANG_LINK.sub("", output)

@@ -7,6 +7,9 @@ import re
 # Marker name -> what fills it. None: a marker that is read (by the validator), not replaced.
 MARKERS: dict[str, str | None] = {
     "plan-du-site": "scripts/hook_sitemap.py",
+    "calendrier": "scripts/hook_calls.py",
+    "frise": "scripts/hook_calls.py",
+    "fiche-appel": "scripts/hook_calls.py",
     "historique": None,
 }
 

@@ -66,7 +66,13 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:
+            # An impossible date such as 2024-02-30: keep the text so that the schema names the field.
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value
+            raise
 
 
 def _dotted(loc: Location) -> str:
