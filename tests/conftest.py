@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# (never --quiet: it hides the warnings that --strict turns into errors)
 # A date inside the documented D2 application window (2 Sep - 31 Oct 2025), 11 days before it closes.
 FROZEN_TODAY = "2025-10-20"
 
@@ -19,7 +20,7 @@ def run_mkdocs_build(out: Path, today: str | None, config: Path | None = None) -
     env.pop("CARE_TODAY", None)
     if today:
         env["CARE_TODAY"] = today
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     if config:
         cmd += ["--config-file", str(config)]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)

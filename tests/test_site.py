@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import ROOT
 from sitecheck import CSS_URL, is_external, pages, resource_urls
 from sitekit.i18n import LANGUAGES, lang_prefix
+from sitekit.translations import missing_translations
 
 # URLs written as text (comments, messages, namespaces) in the scripts pages load, never fetched.
 JS_URL_ALLOWED = (
@@ -32,16 +33,7 @@ LOADED_SCRIPTS = ("assets/javascripts/bundle.*.js", "assets/javascripts/workers/
 
 
 def test_every_source_page_has_its_translation():
-    docs = ROOT / "docs"
-    missing = []
-    for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
-        if rel.endswith(".en.md"):
-            if not page.with_name(page.name[: -len(".en.md")] + ".md").exists():
-                missing.append(f"docs/{rel}: no French page beside it")
-        elif not page.with_suffix(".en.md").exists():
-            missing.append(f"docs/{rel}: no English translation (create docs/{rel[:-3]}.en.md)")
-    assert missing == []
+    assert [str(p) for p in missing_translations(ROOT / "docs")] == []
 
 
 def test_every_built_page_exists_in_both_languages(site):
