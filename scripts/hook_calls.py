@@ -34,6 +34,10 @@ def on_config(config, **kwargs):
     except ProblemsError as exc:
         raise PluginError(f"the call calendar data is invalid:\n{exc}") from None
     renderer = CallsRenderer(TEMPLATES, strings)
+    missing = renderer.missing_strings()
+    if missing:
+        raise PluginError(f"data/strings.yml: interface strings of the call calendar are missing: {', '.join(missing)} "
+                          "(add each key with its fr and en texts)")
     _state.update(calls=calls, today=today, now=start_of_day(today), strings=strings, renderer=renderer)
     _write_call_pages(Path(config.docs_dir) / CALL_PAGES, calls, renderer)
     return config

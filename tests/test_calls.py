@@ -237,3 +237,79 @@ def test_countdown_in_both_languages(calls, now, fr, en):
 
 def test_no_countdown_without_a_known_date(calls):
     assert countdown(calls["sans-date"], paris(2025, 10, 1), STRINGS, "fr") is None
+
+
+# --- rendering (no MkDocs involved) --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def renderer():
+    from sitekit.calls_view import CallsRenderer
+
+    return CallsRenderer(ROOT / "overrides" / "partials" / "calls", STRINGS)
+
+
+def test_calendar_groups_calls_by_status(renderer, calls):
+    from selectolax.lexbor import LexborHTMLParser
+
+    markdown = renderer.calendar(list(calls.values()), paris(2025, 10, 20), "fr", "appels/index.html")
+    assert "## Appels ouverts" in markdown and "## Appels clos" in markdown
+    tree = LexborHTMLParser(markdown)
+    items = {li.attributes["data-call-id"]: li for li in tree.css("li.calls-list__item")}
+    assert {k: v.attributes["data-status"] for k, v in items.items()} == {
+        "fenetre": "cloture_imminente", "annule": "annule", "sans-date": "a_confirmer", "midi": "clos"}
+    assert items["fenetre"].css_first("a").attributes["href"] == "fiches/fenetre.html"
+    assert "clôture dans 11 jours" in items["fenetre"].text()
+    assert [li.attributes["data-call-id"] for li in tree.css("details.calls-closed li")] == ["midi"]
+    assert tree.css_first("a[type='text/calendar']").attributes["href"] == "calls.ics"
+
+
+def test_links_are_relative_to_the_page_in_each_language(renderer, calls):
+    from selectolax.lexbor import LexborHTMLParser
+
+    views = renderer.announce(list(calls.values()), paris(2025, 10, 20), "en", "en/index.html")
+    assert [(v.call.id, v.href, v.ics_href) for v in views] == [
+        ("fenetre", "appels/fiches/fenetre.html", "appels/fenetre.ics")]
+    page = renderer.call_page(calls["fenetre"], paris(2025, 10, 20), "en", "en/appels/fiches/fenetre.html")
+    tree = LexborHTMLParser(page)
+    assert tree.css_first("p.calls-add a").attributes["href"] == "../fenetre.ics"
+    assert tree.css_first("p.calls-back a").attributes["href"] == "../index.html"
+
+
+@pytest.mark.parametrize(("now", "listed"), [
+    (paris(2025, 9, 30, 23, 59), []),  # 31 days before the closing day
+    (paris(2025, 10, 1), ["fenetre"]),  # 30 days before
+    (paris(2025, 10, 31, 23, 0), ["fenetre"]),
+    (paris(2025, 11, 1), []),
+])
+def test_the_banner_lists_open_calls_closing_within_30_days(renderer, calls, now, listed):
+    # "midi" closes on 30 September at noon: listed that morning, gone at noon.
+    assert [v.call.id for v in renderer.announce([calls["midi"]], paris(2025, 9, 30, 11, 0), "fr", "")] == ["midi"]
+    assert renderer.announce([calls["midi"]], paris(2025, 9, 30, 12, 0), "fr", "") == []
+    assert [v.call.id for v in renderer.announce([calls["fenetre"]], now, "fr", "index.html")] == listed
+
+
+def test_data_is_escaped_in_the_rendered_html(renderer, calls):
+    call = calls["fenetre"].model_copy(update={"summary": calls["fenetre"].summary.model_copy(
+        update={"fr": "<script>alert(1)</script> & co"})})
+    page = renderer.call_page(call, paris(2025, 10, 20), "fr", "appels/fiches/fenetre.html")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
+
+
+def test_call_page_stub_has_front_matter_and_the_marker(renderer, calls):
+    stub = renderer.call_stub(calls["fenetre"], "fr")
+    assert stub.splitlines()[2:5] == ['title: "Appel test : candidatures"',
+                                      'description: "Résumé de l\\u0027appel test."', "appel: fenetre"]
+    assert stub.rstrip().endswith("<!-- fiche-appel -->")
+
+
+def test_every_interface_string_the_calendar_uses_exists(renderer):
+    assert renderer.missing_strings() == []
+
+
+def test_a_missing_interface_string_is_named(calls):
+    from sitekit.calls_view import CallsRenderer
+    from sitekit.i18n import Strings
+
+    table = {k: v for k, v in STRINGS.table.items() if k not in ("calls.status.clos", "calls.page.sources")}
+    renderer = CallsRenderer(ROOT / "overrides" / "partials" / "calls", Strings(table))
+    assert renderer.missing_strings() == ["calls.page.sources", "calls.status.clos"]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 from .i18n import LANGUAGES
-from .problems import Collector, Problem, ProblemsError
+from .problems import Collector, Problem
 from .today import PARIS
 from .yamlfile import YamlDocument, dotted, load_yaml
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .calls import Call, Status, call_status, days_until_close, days_until_open
+from .calls import Audience, Call, Phase, Status, call_status, days_until_close, days_until_open, paris_date
 from .i18n import Strings, lang_prefix
 
 ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
@@ -27,6 +28,17 @@ GROUPS: tuple[tuple[str, tuple[Status, ...]], ...] = (
     ("cancelled", (Status.ANNULE, Status.REPORTE)),
     ("closed", (Status.CLOS,)),
 )
+
+
+# Interface strings the Python side asks for (the templates' own are found in their text).
+_CODE_STRINGS = (
+    *(f"calls.status.{s.value}" for s in Status), *(f"calls.phase.{p.value}" for p in Phase),
+    *(f"calls.audience.{a.value}" for a in Audience), *(f"calls.group.{name}" for name, _ in GROUPS),
+    *(f"calls.countdown.{kind}.{when}" for kind in ("open", "close") for when in ("today", "tomorrow", "days")),
+    "calls.timeline.opens", "calls.timeline.closes", "calls.date.unknown", "calls.date.closes_at", "calls.colon",
+    "calls.ics.name", "calls.ics.opens", "calls.ics.closes", "calls.ics.alarm", "calls.ics.details",
+)
+_TEMPLATE_STRING = re.compile(r"ui\['(calls\.[a-z0-9_.-]+)'\]")
 
 
 def format_day(day: date, lang: str) -> str:
@@ -179,6 +191,16 @@ class CallsRenderer:
         self.strings = strings
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        # tojson writes the front matter of call pages: keep accented letters readable.
+        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+
+    def missing_strings(self) -> list[str]:
+        """Interface strings used by the calendar that data/strings.yml lacks (checked before any rendering)."""
+        used = set(_CODE_STRINGS)
+        for name in self.env.list_templates():
+            source, _, _ = self.env.loader.get_source(self.env, name)
+            used |= set(_TEMPLATE_STRING.findall(source))
+        return sorted(used - set(self.strings.table))
 
     def _render(self, name: str, lang: str, **context) -> str:
         ui = self.strings.for_language(lang)
@@ -188,7 +210,7 @@ class CallsRenderer:
         return [call_view(c, now, lang, self.strings, page_url) for c in calls]
 
     def _as_of(self, now: datetime, lang: str) -> DateView:
-        return DateView(now.date().isoformat(), format_day(now.date(), lang))
+        return DateView(paris_date(now).isoformat(), format_day(paris_date(now), lang))
 
     def calendar(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> str:
         return self._render("calendar.md", lang, groups=grouped(self.views(calls, now, lang, page_url)),
