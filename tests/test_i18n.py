@@ -31,3 +31,12 @@ def test_missing_language_and_unknown_language(tmp_path):
 def test_language_prefixes():
     assert lang_prefix("fr") == ""
     assert lang_prefix("en") == "en/"
+
+
+def test_strings_are_parsed_again_only_when_the_file_changes(tmp_path):
+    file = tmp_path / "strings.yml"
+    file.write_text("a:\n  fr: Un\n  en: One\n", encoding="utf-8")
+    first = load_strings(file)
+    assert load_strings(file) is first
+    file.write_text("a:\n  fr: Deux textes\n  en: Two texts\n", encoding="utf-8")
+    assert load_strings(file).get("a", "fr") == "Deux textes"

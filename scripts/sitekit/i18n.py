@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import Collector
@@ -34,7 +35,24 @@ class Strings:
 
 
 def load_strings(file: Path, display_path: str = "data/strings.yml") -> Strings:
-    """Load interface strings; every key must have a non-empty text in every language."""
+    """Load interface strings; every key must have a non-empty text in every language.
+
+    Several hooks ask for them in one build: the file is parsed again only when it changed.
+    """
+    try:
+        stat = file.stat()
+        key = (str(file.resolve()), display_path, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _parse_strings(file, display_path)  # reported as a problem by the loader
+    return _cached_strings(*key)
+
+
+@lru_cache(maxsize=8)
+def _cached_strings(path: str, display_path: str, mtime_ns: int, size: int) -> Strings:
+    return _parse_strings(Path(path), display_path)
+
+
+def _parse_strings(file: Path, display_path: str) -> Strings:
     doc = load_yaml(file, display_path)
     problems = Collector()
     table: dict[str, dict[str, str]] = {}
