@@ -160,8 +160,8 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str], kit_ids: se
     referentiels = _validate_items(doc, "referentiels", Referentiel, problems)
     axes = _validate_items(doc, "axes", Axis, problems)
     criteria = _validate_items(doc, "criteria", Criterion, problems)
-    ref_ids = {r.id for _, r in referentiels}
-    axis_ids = {a.id for _, a in axes}
+    # Ids written in the file, even on items with problems of their own: one mistake, one message.
+    ref_ids, axis_ids = _written_ids(doc, "referentiels"), _written_ids(doc, "axes")
     seen_numbers: dict[tuple[str, str], int] = {}
     for index, criterion in criteria:
         where = ("criteria", index)
@@ -184,6 +184,10 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str], kit_ids: se
                 seen_numbers[key] = line
     problems.raise_if_errors()
     return Criteria(tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria))
+
+
+def _written_ids(doc: YamlDocument, key: str) -> set[str]:
+    return {raw["id"] for raw in doc.data[key] if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
 
 
 def _validate_items(doc: YamlDocument, key: str, model: type[Model], problems: Collector) -> list[tuple[int, Any]]:
