@@ -11,6 +11,9 @@ MARKERS: dict[str, str | None] = {
     "frise": "scripts/hook_calls.py",
     "fiche-appel": "scripts/hook_calls.py",
     "historique": None,
+    "catalogue-criteres": "scripts/hook_criteria.py",
+    "fiche-critere": "scripts/hook_criteria.py",
+    "liste-controle-criteres": "scripts/hook_criteria.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")

@@ -1,0 +1,105 @@
+"""MkDocs hook: the HAS criteria (catalogue, criterion pages, checklist, related criteria, self-assessment CSV)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from hook_i18n import page_language
+from sitekit.calls import load_calls
+from sitekit.criteria import Criteria, criteria_for_call, criteria_for_kit, load_criteria
+from sitekit.criteria_export import self_assessment_csv
+from sitekit.criteria_view import CRITERION_PAGES, GENERATED_NOTE, CriteriaRenderer, export_path
+from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, load_strings
+from sitekit.markers import marker
+from sitekit.problems import ProblemsError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "criteria.yml"
+CALLS = ROOT / "data" / "calls.yml"
+KITS = ROOT / "kits"
+TEMPLATES = ROOT / "overrides" / "partials" / "criteria"
+
+_state: dict = {}
+
+
+def kit_ids(kits_dir: Path) -> set[str] | None:
+    """Folder names of kits/ that hold a kit.yml; None while there is no kit at all (kit links not checked)."""
+    found = {path.parent.name for path in kits_dir.glob("*/kit.yml")}
+    return found or None
+
+
+def on_config(config, **kwargs):
+    try:
+        strings = load_strings(ROOT / "data" / "strings.yml")
+        calls = load_calls(CALLS, CALLS.relative_to(ROOT).as_posix())
+        kits = kit_ids(KITS)
+        data = load_criteria(DATA, DATA.relative_to(ROOT).as_posix(), {c.id for c in calls}, kits)
+    except ProblemsError as exc:
+        raise PluginError(f"the certification criteria data is invalid:\n{exc}") from None
+    renderer = CriteriaRenderer(TEMPLATES, strings, calls, kits)
+    missing = renderer.missing_strings()
+    if missing:
+        raise PluginError(f"data/strings.yml: interface strings of the criteria pages are missing: {', '.join(missing)} "
+                          "(add each key with its fr and en texts)")
+    _state.update(data=data, strings=strings, renderer=renderer)
+    _write_criterion_pages(Path(config.docs_dir) / CRITERION_PAGES, data, renderer)
+    return config
+
+
+def _write_criterion_pages(folder: Path, data: Criteria, renderer: CriteriaRenderer) -> None:
+    """One Markdown file per criterion and language, rewritten only when its text changes; stale ones removed.
+
+    Real files, as for the call pages (the i18n plugin drops in-memory generated files); git-ignored folder.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted: dict[str, str] = {}
+    for criterion in data.criteria:
+        for lang in LANGUAGES:
+            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+            wanted[f"{criterion.id}{suffix}.md"] = renderer.criterion_stub(criterion, lang)
+    for name, text in wanted.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in folder.glob("*.md"):
+        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
+            path.unlink()
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    lang = page_language(config)
+    renderer: CriteriaRenderer = _state["renderer"]
+    data: Criteria = _state["data"]
+    url = page.url
+    if marker("catalogue-criteres") in markdown:
+        markdown = markdown.replace(marker("catalogue-criteres"), renderer.catalogue(data, lang, url))
+    if marker("liste-controle-criteres") in markdown:
+        markdown = markdown.replace(marker("liste-controle-criteres"), renderer.checklist(data, lang, url))
+    if marker("fiche-critere") in markdown:
+        criterion_id = page.meta.get("critere")
+        criterion = next((c for c in data.criteria if c.id == criterion_id), None)
+        if criterion is None:
+            raise PluginError(f"{page.file.src_uri}: front matter critere: {criterion_id!r} is not an id in "
+                              "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)")
+        markdown = markdown.replace(marker("fiche-critere"), renderer.criterion_page(data, criterion, lang, url))
+    related = []
+    if page.meta.get("appel"):
+        related = criteria_for_call(data, str(page.meta["appel"]))
+    elif page.meta.get("kit"):
+        related = criteria_for_kit(data, str(page.meta["kit"]))
+    if related:
+        markdown = markdown.rstrip("\n") + "\n" + renderer.related(data, related, lang, url)
+    return markdown
+
+
+def on_post_build(config, **kwargs):
+    """The self-assessment CSV of the language being built (each language is a full build)."""
+    lang = page_language(config)
+    path = Path(config.site_dir) / export_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(self_assessment_csv(_state["data"], lang, _state["strings"]))
+    os.replace(tmp, path)
