@@ -11,6 +11,9 @@ MARKERS: dict[str, str | None] = {
     "frise": "scripts/hook_calls.py",
     "fiche-appel": "scripts/hook_calls.py",
     "historique": None,
+    "actualites": "scripts/hook_news.py",
+    "campagnes": "scripts/hook_campaigns.py",
+    "campagne": "scripts/hook_campaigns.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
