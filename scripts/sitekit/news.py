@@ -137,22 +137,8 @@ def load_posts(docs_dir: Path, authors: dict[str, Author], shown_as: str = "docs
         problems.extend(found)
         if post is not None:
             posts.append(post)
-    problems.extend(translation_problems(posts, shown_as))
     problems.raise_if_errors()
     return posts
-
-
-def translation_problems(posts: list[Post], shown_as: str = "docs") -> list[Problem]:
-    """A translation must carry the same date as its French post, or the two would be published on different days."""
-    french = {p.slug: p for p in posts if p.lang == DEFAULT_LANGUAGE}
-    out = []
-    for post in posts:
-        original = french.get(post.slug)
-        if post.lang != DEFAULT_LANGUAGE and original is not None and original.date != post.date:
-            out.append(Problem(f"{shown_as}/{post.src_uri}", post.date_line, "date",
-                               f"{post.date.isoformat()} differs from the French post ({original.date.isoformat()})",
-                               "give both languages the same date"))
-    return out
 
 
 def is_published(post: Post, today: date) -> bool:
