@@ -140,3 +140,10 @@ def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
     # Same input, same bytes (no clock in the feed).
     assert data == atom_feed(published_posts(posts, date(2025, 10, 13), "en"), "en", SITE_URL, STRINGS, AUTHORS,
                              date(2025, 10, 13))
+
+
+def test_a_post_has_no_heading_of_its_own(tmp_path):
+    write_post(tmp_path, "2025-10-01-essai.md", GOOD.format(day="2025-10-01") + "\n```sh\n# a comment\n```\n\n# Titre\n")
+    assert problems_of(tmp_path) == [
+        "docs/actualites/billets/2025-10-01-essai.md:15: heading: a post has no # heading of its own "
+        "(delete this line: the title: of the front matter is shown as the heading)"]

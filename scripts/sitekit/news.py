@@ -104,6 +104,7 @@ def post_problems(page: Page, src_uri: str, authors: dict[str, Author]) -> tuple
     except ValidationError as exc:
         return None, [missing_description(shown, p.line) if (p.field, p.message) == ("description", "missing") else p
                       for p in problems_from_pydantic(exc, page.meta, (), PostMeta)]
+    problems += _heading_problems(page)
     date_line = page.meta.line(("date",))
     if meta.date.isoformat() != name["date"]:
         problems.append(Problem(shown, date_line, "date", f"{meta.date.isoformat()} is not the date of the file "
@@ -118,6 +119,19 @@ def post_problems(page: Page, src_uri: str, authors: dict[str, Author]) -> tuple
     lang = name["lang"] or DEFAULT_LANGUAGE
     slug = f"{name['date']}-{name['slug']}"
     return Post(src_uri, lang, slug, meta, date_line), []
+
+
+def _heading_problems(page: Page) -> list[Problem]:
+    """A post's heading is its title: (added by the build); a '# ' line of its own would make two."""
+    out, fence = [], None
+    for offset, line in enumerate(page.body.splitlines()):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        elif fence is None and line.startswith("# "):
+            out.append(Problem(page.path, page.body_line + offset, "heading", "a post has no # heading of its own",
+                               "delete this line: the title: of the front matter is shown as the heading"))
+    return out
 
 
 def load_posts(docs_dir: Path, authors: dict[str, Author], shown_as: str = "docs") -> list[Post]:
