@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -202,12 +201,6 @@ def unpublished_link_problems(docs_dir: Path, posts: list[Post], today: date, sh
 
 # --- the whole check -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Source:
-    path: Path
-    src_uri: str
-
-
 def _markdown_files(docs_dir: Path) -> list[tuple[Path, str]]:
     return [(p, p.relative_to(docs_dir).as_posix()) for p in sorted(docs_dir.rglob("*.md"))]
 
@@ -269,7 +262,7 @@ def data_typography_problems(doc: YamlDocument) -> list[Problem]:
     """Typography warnings for every French text (a value under a key fr:) of a YAML document."""
     out = []
     for loc, text in _french_texts(doc.data):
-        for offset, part in enumerate(text.splitlines() or [""]):
+        for part in text.splitlines() or [""]:
             out += typography_problems(prose(part), doc.path, doc.line(loc), ".".join(map(str, loc)))
     return out
 
