@@ -18,6 +18,7 @@ from .yamlfile import load_yaml
 POSTS_DIR = "actualites/billets"  # inside docs/: <YYYY-MM-DD>-<slug>.md and <YYYY-MM-DD>-<slug>.en.md
 NEWS_INDEX = "actualites/index.html"
 FEED = "actualites/feed.xml"  # under each language's root
+# The date is in the file name and must equal date:, so both languages of a post share their publication day.
 POST_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md")
 AuthorId = identifier("equipe-communication")
 _AUTHOR_ID = TypeAdapter(AuthorId)
