@@ -225,7 +225,7 @@ def test_dates_are_written_out(day, lang, expected):
 @pytest.mark.parametrize(("now", "fr", "en"), [
     (paris(2025, 10, 19), "clôture dans 12 jours", "closes in 12 days"),
     (paris(2025, 10, 30), "clôture demain", "closes tomorrow"),
-    (paris(2025, 10, 31, 18, 0), "clôture aujourd'hui", "closes today"),
+    (paris(2025, 10, 31, 18, 0), "clôture aujourd’hui", "closes today"),
     (paris(2025, 8, 30), "ouverture dans 3 jours", "opens in 3 days"),
     (paris(2025, 9, 1, 9, 0), "ouverture demain", "opens tomorrow"),
     (paris(2025, 11, 1), None, None),

@@ -14,6 +14,9 @@ MARKERS: dict[str, str | None] = {
     "catalogue-criteres": "scripts/hook_criteria.py",
     "fiche-critere": "scripts/hook_criteria.py",
     "liste-controle-criteres": "scripts/hook_criteria.py",
+    "actualites": "scripts/hook_news.py",
+    "campagnes": "scripts/hook_campaigns.py",
+    "campagne": "scripts/hook_campaigns.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")

@@ -1,0 +1,82 @@
+"""MkDocs hook: October campaigns from data/campagnes/<year>.yml: index, one page per campaign, ICS per language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from hook_i18n import page_language
+from sitekit.campaigns import Campaign, load_campaigns
+from sitekit.campaigns_view import GENERATED_NOTE, PAGES, CampaignsRenderer, campaign_ics
+from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix, load_strings
+from sitekit.markers import marker
+from sitekit.problems import ProblemsError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "campagnes"
+TEMPLATES = ROOT / "overrides" / "partials" / "campaigns"
+
+_state: dict = {}
+
+
+def on_config(config, **kwargs):
+    try:
+        campaigns = load_campaigns(DATA, DATA.relative_to(ROOT).as_posix())
+        strings = load_strings(ROOT / "data" / "strings.yml")
+    except ProblemsError as exc:
+        raise PluginError(f"the campaign data is invalid:\n{exc}") from None
+    renderer = CampaignsRenderer(TEMPLATES, strings)
+    missing = renderer.missing_strings()
+    if missing:
+        raise PluginError(f"data/strings.yml: interface strings of the campaigns are missing: {', '.join(missing)} "
+                          "(add each key with its fr and en texts)")
+    _state.update(campaigns=campaigns, strings=strings, renderer=renderer)
+    _write_pages(Path(config.docs_dir) / PAGES, campaigns, renderer)
+    return config
+
+
+def _write_pages(folder: Path, campaigns: list[Campaign], renderer: CampaignsRenderer) -> None:
+    """One Markdown file per campaign and language, rewritten only when its text changes; stale ones removed
+    (real files: the i18n plugin drops in-memory generated files, see STACK-NOTES; git-ignored)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted: dict[str, str] = {}
+    for campaign in campaigns:
+        for lang in LANGUAGES:
+            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+            wanted[f"{campaign.year}{suffix}.md"] = renderer.stub(campaign, lang)
+    for name, text in wanted.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in folder.glob("[0-9]*.md"):
+        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
+            path.unlink()
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    renderer: CampaignsRenderer = _state["renderer"]
+    lang = page_language(config)
+    if marker("campagnes") in markdown:
+        markdown = markdown.replace(marker("campagnes"), renderer.index(_state["campaigns"], lang, page.url))
+    if marker("campagne") in markdown:
+        year = page.meta.get("campagne")
+        campaign = next((c for c in _state["campaigns"] if c.year == year), None)
+        if campaign is None:
+            raise PluginError(f"{page.file.src_uri}: front matter campagne: {year!r} is not a year of data/campagnes/ "
+                              "(delete the page: it is regenerated from data/campagnes/<year>.yml)")
+        markdown = markdown.replace(marker("campagne"), renderer.page(campaign, lang, page.url))
+    return markdown
+
+
+def on_post_build(config, **kwargs):
+    """ICS of each campaign in the language being built, under its root."""
+    lang = page_language(config)
+    folder = Path(config.site_dir) / lang_prefix(lang) / PAGES
+    folder.mkdir(parents=True, exist_ok=True)
+    for campaign in _state["campaigns"]:
+        path = folder / f"{campaign.year}.ics"
+        tmp = path.with_suffix(".ics.tmp")
+        tmp.write_bytes(campaign_ics(campaign, lang, config.site_url or "", _state["strings"]))
+        os.replace(tmp, path)

@@ -1,0 +1,128 @@
+"""October campaigns: the loader's problems (exact text and line), the built pages and the ICS in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from conftest import ROOT
+from sitekit.campaigns import load_campaign, load_campaigns
+from sitekit.campaigns_view import campaign_ics
+from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.problems import ProblemsError
+
+CAMPAIGNS = load_campaigns(ROOT / "data" / "campagnes")
+STRINGS = load_strings(ROOT / "data" / "strings.yml")
+VALID = (ROOT / "data" / "campagnes" / "2025.yml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str, start: int = 0) -> int:
+    return text[:text.index(needle, start)].count("\n") + 1
+
+
+def problems(tmp_path: Path, text: str, name: str = "2025.yml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as caught:
+        load_campaign(path, f"data/campagnes/{name}")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_shipped_campaigns_current_year_and_draft_for_the_next():
+    assert [(c.year, c.status.value, c.starts, c.ends, c.edition, c.theme) for c in CAMPAIGNS] == [
+        (2026, "brouillon", None, None, None, None),
+        (2025, "publie", date(2025, 10, 1), date(2025, 10, 31), 13, None),
+    ]
+
+
+def test_unknown_channel_audience_and_kit_are_named_with_their_line(tmp_path):
+    text = (VALID.replace("channel: affichage", "channel: affiche", 1)
+            .replace("audience: [soignants, administratifs]", "audience: [soignants, patients]", 1)
+            .replace("kit: hameconnage", "kit: phishing", 1))
+    assert problems(tmp_path, text) == [
+        f"data/campagnes/2025.yml:{line_of(text, 'channel: affiche')}: weeks[0].items[1].channel: 'affiche' is not "
+        "allowed (use 'intranet', 'courriel', 'affichage', 'reseaux-sociaux' or 'reunion-de-service')",
+        f"data/campagnes/2025.yml:{line_of(text, 'audience: [soignants, patients]')}: weeks[0].items[1].audience[1]: "
+        "'patients' is not allowed (use 'soignants', 'administratifs', 'direction', 'informatique', "
+        "'medico-social' or 'tous')",
+        f"data/campagnes/2025.yml:{line_of(text, 'kit: phishing')}: weeks[0].items[1].kit: 'phishing' is not allowed "
+        "(use 'hameconnage', 'mots-de-passe', 'mises-a-jour', 'sauvegardes-pca-pra', 'exercice-crise', "
+        "'medico-social-premier-niveau' or 'cybermois')",
+    ]
+
+
+def test_item_outside_the_campaign_and_outside_its_week(tmp_path):
+    text = VALID.replace("date: 2025-10-02", "date: 2025-11-02", 1).replace("date: 2025-10-09", "date: 2025-10-14", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campagnes/2025.yml:{line_of(text, 'date: 2025-11-02')}: weeks[0].items[1].date: 2025-11-02 is outside "
+        "the campaign (2025-10-01 to 2025-10-31) (correct the date or remove the item)",
+        f"data/campagnes/2025.yml:{line_of(text, 'date: 2025-10-14')}: weeks[1].items[1].date: 2025-10-14 is outside "
+        "week 2 (2025-10-06 to 2025-10-12) (move the item under the week that holds its date)",
+    ]
+
+
+def test_year_of_file_name_missing_text_and_published_without_dates(tmp_path):
+    text = VALID.replace("ends: 2025-10-31", "ends: unknown", 1)
+    assert problems(tmp_path, text, "2024.yml") == [
+        f"data/campagnes/2024.yml:{line_of(text, 'year: 2025')}: year: 2025 is not the year of the file name "
+        "(2024.yml) (name the file 2025.yml or correct the year)",
+        f"data/campagnes/2024.yml:{line_of(text, 'status: publie')}: status: a published campaign needs its start "
+        "and end dates (give starts: and ends:, or set status: brouillon while they are to be confirmed)",
+    ]
+    text = VALID.replace("          en: Cybermonth begins\n", "", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campagnes/2025.yml:{line_of(text, 'fr: Le Cybermois commence') - 1}: weeks[0].items[0].title.en: "
+        "missing English text (add en: with the text in that language)"]
+
+
+def test_malformed_date_and_yaml_error(tmp_path):
+    text = VALID.replace("date: 2025-10-07", "date: 7 octobre", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campagnes/2025.yml:{line_of(text, 'date: 7 octobre')}: weeks[1].items[0].date: '7 octobre' is not "
+        "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"]
+    assert problems(tmp_path, "year: 2025\nstatus: [publie\n") == [
+        "data/campagnes/2025.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
+        "(check indentation, colons and quotes on this line)"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
+    campaign = next(c for c in CAMPAIGNS if c.year == 2025)
+    data = (site / lang_prefix(lang) / "campagnes" / "2025.ics").read_bytes()
+    assert data == campaign_ics(campaign, lang, "https://cybersante.example.org/", STRINGS)  # same input, same bytes
+    cal = Calendar.from_ical(data)
+    events = cal.walk("VEVENT")
+    weeks = [e for e in events if "-semaine-" in str(e["uid"])]
+    items = [e for e in events if "-semaine-" not in str(e["uid"])]
+    assert len(weeks) == 5 and len(items) == len(campaign.dated_items()) == 10
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert [e.decoded("dtstart") for e in items] == [i.date for _, i in campaign.dated_items()]
+    assert all(e.decoded("dtstamp").date() == date(2026, 11, 22) for e in events)
+    first = items[0]
+    assert str(first["uid"]) == "campagne-2025-2025-10-01-intranet-le-cybermois-commence@cybersante.example.org"
+    assert str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] Cybermonth begins"}[lang]
+    assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
+    assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
+    draft = Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / "2026.ics").read_bytes())
+    assert draft.walk("VEVENT") == []  # no date is known for the draft
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_pages_show_the_week_by_week_plan_and_the_pack(site, lang):
+    root = site / lang_prefix(lang)
+    page = HTMLParser((root / "campagnes" / "2025.html").read_text(encoding="utf-8"))
+    assert page.css_first("html").attributes["lang"] == lang
+    weeks = page.css("table.campaign-plan tbody")
+    assert [w.attributes["data-week"] for w in weeks] == ["1", "2", "3", "4", "5"]
+    assert [len(w.css("tr")) for w in weeks] == [2, 2, 2, 2, 2]
+    assert page.css_first("p.campaign-pack a").attributes["href"] == "../kits/fiches/cybermois.html"
+    assert (root / "campagnes" / "2025.ics").is_file()
+    draft = HTMLParser((root / "campagnes" / "2026.html").read_text(encoding="utf-8"))
+    note = draft.css_first("p.campaign-draft").text()
+    assert {"fr": "à confirmer", "en": "to be confirmed"}[lang] in note
+    index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
+    assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2026", "2025"]
