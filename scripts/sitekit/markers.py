@@ -11,6 +11,8 @@ MARKERS: dict[str, str | None] = {
     "frise": "scripts/hook_calls.py",
     "fiche-appel": "scripts/hook_calls.py",
     "historique": None,
+    "catalogue-kits": "scripts/hook_kits.py",
+    "fiche-kit": "scripts/hook_kits.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
