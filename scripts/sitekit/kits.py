@@ -248,7 +248,7 @@ def _file_problems(kit: Kit, doc: YamlDocument) -> list[Problem]:
             add(index, f"{file.pdf_name!r} is printed from {raw!r} and is also listed",
                 "remove the listed PDF: the build makes it from the Markdown source")
     for lang in Lang:
-        if not kit.printables(lang.value):
+        if not out and not kit.printables(lang.value):  # (a file problem above may be the cause: said once)
             out.append(Problem(doc.path, doc.line(("files",)), "files",
                                f"no printable poster or reflex sheet in {lang.value}",
                                f"list a Markdown file with role affiche or fiche-reflexe and lang {lang.value}"))
