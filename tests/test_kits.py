@@ -172,7 +172,7 @@ def test_unknown_key_missing_language_and_bad_role(tmp_path):
         "kits/demo/kit.yml:6: summary.en: missing English text (add en: with the text in that language)",
         "kits/demo/kit.yml:12: reviewer: unknown key (did you mean last_review? known keys: id, version, title, "
         "summary, audiences, themes, last_review, review_months, licence, sources, files)",
-        "kits/demo/kit.yml:19: files[1].role: 'poster' is not allowed (use 'affiche', 'fiche-reflexe', 'memo', "
+        "kits/demo/kit.yml:20: files[1].role: 'poster' is not allowed (use 'affiche', 'fiche-reflexe', 'memo', "
         "'quiz', 'modele-courriel', 'publication-reseaux-sociaux', 'support-presentation', 'article-intranet' "
         "or 'plan')"]
 
