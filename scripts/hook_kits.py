@@ -8,11 +8,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hook_i18n import page_language
-from sitekit.calls_view import format_day
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, load_strings
 from sitekit.kits import Kit, load_kits
-from sitekit.kits_package import INDEX, KIT_PAGES, KitBuild, build_kit, kits_json
-from sitekit.kits_view import GENERATED_NOTE, KitsRenderer
+from sitekit.kits_package import INDEX, KIT_PAGES, KitBuild, kits_json
+from sitekit.kits_view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.markers import marker
 from sitekit.problems import ProblemsError
 
@@ -47,8 +46,7 @@ def _builds(kits: list[Kit], renderer: KitsRenderer, site_url: str) -> list[KitB
                  for k in kits))
     if _state.get("key") != key:
         _state["key"] = key
-        _state["cached"] = [build_kit(kit, site_url, renderer.text, format_day, renderer.archive_readme(kit),
-                                      renderer.archive_licence(kit)) for kit in kits]
+        _state["cached"] = build_kits(kits, renderer, site_url)
     return _state["cached"]
 
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .calls_view import format_day, relative_url
 from .i18n import LANGUAGES, Strings, lang_prefix
 from .kits import Audience, Kit, Role, Theme, review_due
-from .kits_package import INDEX, KitBuild, poster_of, preview_path
+from .kits_package import INDEX, KitBuild, build_kit, poster_of, preview_path
 
 CATALOGUE_PAGE = "kits/index.html"
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
@@ -156,3 +156,9 @@ class KitsRenderer:
     def archive_licence(self, kit: Kit) -> str:
         overrides = [f for f in kit.files if f.licence]
         return self._render("archive-licence.txt", "fr", kit=kit, overrides=overrides)
+
+
+def build_kits(kits: list[Kit], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
+    """Every kit printed and packed (PDFs, previews, archive), as the build publishes them."""
+    return [build_kit(kit, site_url, renderer.text, format_day, renderer.archive_readme(kit),
+                      renderer.archive_licence(kit)) for kit in kits]
