@@ -13,7 +13,8 @@ from sitekit.kits import Kit, load_kits
 from sitekit.kits_package import INDEX, KIT_PAGES, KitBuild, kits_json
 from sitekit.kits_view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.markers import marker
-from sitekit.problems import ProblemsError
+from sitekit.kits_print import print_problems
+from sitekit.problems import ProblemsError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 KITS = ROOT / "kits"
@@ -28,6 +29,9 @@ def on_config(config, **kwargs):
         strings = load_strings(ROOT / "data" / "strings.yml")
     except ProblemsError as exc:
         raise PluginError(f"the awareness kits are invalid:\n{exc}") from None
+    unprintable = [problem for kit in kits for problem in print_problems(kit)]
+    if unprintable:
+        raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
     renderer = KitsRenderer(TEMPLATES, strings)
     missing = renderer.missing_strings()
     if missing:

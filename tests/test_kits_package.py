@@ -160,3 +160,16 @@ def test_french_typography_in_kit_sources():
             assert not re.search(r" [:;!?](\s|$)", text), shown
             assert "'" not in text, shown
             assert not re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", text), shown
+
+
+def test_characters_missing_from_the_font_are_reported(tmp_path):
+    from sitekit.kits_print import print_problems
+    from test_kits import make_kit
+
+    kit_dir = make_kit(tmp_path)
+    (kit_dir / "affiche.fr.md").write_text("# Titre\n\n- Bravo 🙂\n", encoding="utf-8")
+    [kit] = load_kits(tmp_path / "kits", tmp_path)
+    assert [str(p) for p in print_problems(kit)] == [
+        "kits/demo/affiche.fr.md:3: cannot be printed in the PDF: '🙂' (U+1F642) (remove the character or write it "
+        "in words (emoji and rare symbols are not in the font))"]
+    assert all(print_problems(k) == [] for k in KITS)

@@ -6,11 +6,16 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 import qrcode
 from fpdf import FPDF
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
+
+from .kits import Kit
+from .problems import Problem
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -18,6 +23,33 @@ INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _INLINE = re.compile(r"(\*\*|__|`)")
+
+
+@lru_cache(maxsize=1)
+def _printable_characters() -> frozenset[int]:
+    return frozenset(TTFont(REGULAR).getBestCmap()) & frozenset(TTFont(BOLD).getBestCmap())
+
+
+def print_problems(kit: Kit) -> list[Problem]:
+    """Characters of the printable sources that the embedded font lacks (they would vanish from the PDF)."""
+    out: list[Problem] = []
+    known = _printable_characters()
+    folder = PurePosixPath(kit.display_path).parent
+    for file in kit.files:
+        if not file.printable:
+            continue
+        try:
+            text = kit.source(file).read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            out.append(Problem(str(folder / file.path), 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8"))
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            missing = sorted({c for c in line if ord(c) not in known and c not in "\t"})
+            if missing:
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                out.append(Problem(str(folder / file.path), number, "", f"cannot be printed in the PDF: {shown}",
+                                   "remove the character or write it in words (emoji and rare symbols are not in the font)"))
+    return out
 
 
 @dataclass(frozen=True)
