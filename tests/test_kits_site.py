@@ -68,7 +68,7 @@ def test_kit_pages_have_every_required_element(site, lang):
         facts = tree.css_first("dl.kit-facts").text()
         assert kit.version in facts and kit.licence in facts
         assert format_day(kit.last_review, lang) in facts and format_day(review_due(kit), lang) in facts
-        rows = tree.css("table.kit-files tbody tr")
+        rows = tree.css(".kit-files table tbody tr")
         printable = sum(1 for f in kit.files if f.printable)
         assert len(rows) == len(kit.files) + printable
         assert {r.css("td")[0].text(strip=True) for r in rows} >= {f.path for f in kit.files}

@@ -30,7 +30,7 @@ _TEMPLATE_STRING = re.compile(r"ui\['(kits\.[a-z0-9_.-]+)'\]")
 def human_size(size: int, lang: str, strings: Strings) -> str:
     """'850 octets', '12,4 Ko', '1,2 Mo'; '850 bytes', '12.4 kB', '1.2 MB'."""
     if size < 1024:
-        return strings.get("kits.size.bytes", lang).format(n=size)
+        return strings.get("kits.size.bytes", lang).format(n=format_decimal(size, locale=lang))
     if size < 1024 * 1024:
         return strings.get("kits.size.kb", lang).format(n=format_decimal(round(size / 1024, 1), locale=lang))
     return strings.get("kits.size.mb", lang).format(n=format_decimal(round(size / 1024 / 1024, 1), locale=lang))
