@@ -69,7 +69,8 @@ def test_home_page_is_french_and_clean(browser, base_url, width, height):
 def test_french_search_with_and_without_accents(browser, base_url, query):
     page, watch = open_page(browser, base_url + "index.html")
     results = search(page, query)
-    assert results and "bonnes-pratiques.html" in results[0], results
+    # The phishing kit's page now ranks with the good-practices page: both near the top.
+    assert any("bonnes-pratiques.html" in r for r in results[:3]), results
     assert watch.foreign == [] and watch.errors == []
     page.context.close()
 
@@ -98,7 +99,7 @@ def test_french_search_across_plural_forms(browser, base_url, site):
 def test_english_search_uses_the_english_index(browser, base_url):
     page, watch = open_page(browser, base_url + "en/index.html")
     results = search(page, "phishing")
-    assert results and "bonnes-pratiques.html" in results[0]
+    assert any("/en/bonnes-pratiques.html" in r for r in results[:3]), results  # beside the phishing kit
     requested = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert any(url.endswith("/en/search/search_index.json") for url in requested), requested
     assert watch.foreign == []
@@ -140,6 +141,6 @@ def test_offline_copy_searches_from_file_url(browser, site):
     page.goto((site / "index.html").as_uri())
     page.wait_for_load_state("load")
     results = search(page, "hameconnage")
-    assert results and "bonnes-pratiques.html" in results[0]
+    assert any("bonnes-pratiques.html" in r for r in results[:3]), results  # beside the phishing kit
     assert watch.foreign == []
     context.close()

@@ -17,6 +17,8 @@ MARKERS: dict[str, str | None] = {
     "actualites": "scripts/hook_news.py",
     "campagnes": "scripts/hook_campaigns.py",
     "campagne": "scripts/hook_campaigns.py",
+    "catalogue-kits": "scripts/hook_kits.py",
+    "fiche-kit": "scripts/hook_kits.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")

@@ -1,0 +1,104 @@
+"""The built kit pages: a catalogue listing every kit without JavaScript, and a complete page per kit, in both languages."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from conftest import FROZEN_TODAY, ROOT, run_mkdocs_build
+from sitekit.calls_view import format_day
+from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.kits import load_kits, review_due
+from sitekit.kits_package import archive_path, preview_path
+
+KITS = load_kits(ROOT / "kits", ROOT)
+STRINGS = load_strings(ROOT / "data" / "strings.yml")
+
+
+def html(site: Path, path: str) -> HTMLParser:
+    return HTMLParser((site / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalogue_lists_every_kit_without_javascript(site, lang):
+    page = f"{lang_prefix(lang)}kits/index.html"
+    tree = html(site, page)
+    cards = tree.css("[data-kits-list] > li[data-kit-id]")
+    assert [c.attributes["data-kit-id"] for c in cards] == [k.id for k in KITS]
+    for card, kit in zip(cards, KITS):
+        assert "hidden" not in card.attributes  # visible with JavaScript off
+        link = card.css_first("h2 a")
+        assert link.text(strip=True) == kit.title[lang]
+        assert (site / page).parent.joinpath(link.attributes["href"]).resolve() == \
+            (site / f"{lang_prefix(lang)}kits/fiches/{kit.id}.html").resolve()
+        assert card.attributes["data-audiences"].split() == [a.value for a in kit.audiences]
+        assert card.attributes["data-themes"].split() == [t.value for t in kit.themes]
+    # The filters exist for the script, hidden until it runs (they cannot work without it).
+    form = tree.css_first("form[data-kits-filters]")
+    assert "hidden" in form.attributes
+    assert form.css_first("fieldset > legend").text(strip=True) == STRINGS.get("kits.filter.legend", lang)
+    for select in form.css("select"):
+        assert tree.css_first(f"label[for='{select.attributes['id']}']") is not None
+    count = tree.css_first("[data-kits-count]")
+    assert count.attributes["aria-live"] == "polite"
+    assert count.text(strip=True) == STRINGS.get("kits.count.many", lang).format(n=len(KITS)).strip()
+    scripts = [s.attributes.get("src") or "" for s in tree.css("script[src]")]
+    assert any(s.endswith("assets/javascripts/kits-filter.js") for s in scripts)
+    assert (site / "assets" / "javascripts" / "kits-filter.js").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_kit_pages_have_every_required_element(site, lang):
+    for kit in KITS:
+        page = f"{lang_prefix(lang)}kits/fiches/{kit.id}.html"
+        tree = html(site, page)
+        here = (site / page).parent
+        assert tree.css_first("html").attributes["lang"] == lang
+        assert tree.css_first("article h1").text(strip=True).startswith(kit.title[lang])
+        image = tree.css_first(".kit-preview img")
+        assert image.attributes["alt"].strip(), page
+        assert here.joinpath(image.attributes["src"]).resolve() == (site / preview_path(kit, lang)).resolve()
+        assert tree.css_first(".kit-summary").text(strip=True) == kit.summary[lang]
+        button = tree.css_first("a.kit-download")
+        assert here.joinpath(button.attributes["href"]).resolve() == (site / archive_path(kit)).resolve()
+        assert tree.css_first("code.kit-sha256").text(strip=True) == button.attributes["data-sha256"]
+        facts = tree.css_first("dl.kit-facts").text()
+        assert kit.version in facts and kit.licence in facts
+        assert format_day(kit.last_review, lang) in facts and format_day(review_due(kit), lang) in facts
+        rows = tree.css(".kit-files table tbody tr")
+        printable = sum(1 for f in kit.files if f.printable)
+        assert len(rows) == len(kit.files) + printable
+        assert {r.css("td")[0].text(strip=True) for r in rows} >= {f.path for f in kit.files}
+        assert [a.attributes["href"] for a in tree.css(".kit-sources a")] == list(kit.sources)
+        assert "<!--" not in (site / page).read_text(encoding="utf-8").split("<article", 1)[1].split("</article>")[0]
+
+
+def test_french_dates_are_written_out(site):
+    tree = html(site, "kits/fiches/hameconnage.html")
+    assert "23 novembre 2026" in tree.css_first("dl.kit-facts").text()
+    tree = html(site, "en/kits/fiches/hameconnage.html")
+    assert "23 November 2026" in tree.css_first("dl.kit-facts").text()
+
+
+def test_kit_stub_front_matter_names_the_kit():
+    for kit in KITS:
+        for suffix in ("", ".en"):
+            text = (ROOT / "docs" / "kits" / "fiches" / f"{kit.id}{suffix}.md").read_text(encoding="utf-8")
+            front = text.split("---")[1]
+            assert f"\nkit: {kit.id}\n" in front and "\ntitle: " in front
+            assert "<!-- fiche-kit -->" in text
+
+
+def test_build_writes_nothing_tracked_outside_the_site(tmp_path):
+    """A build leaves the repository as it was: only the git-ignored stubs of docs/kits/fiches/ may change."""
+    def status() -> str:
+        return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+
+    before = status()
+    result = run_mkdocs_build(tmp_path / "out", FROZEN_TODAY)
+    assert result.returncode == 0, result.stderr
+    assert status() == before
