@@ -75,3 +75,10 @@ def on_post_template(output_content, template_name, config, **kwargs):
                   'class="md-select__link"', html)
     _not_found_page["html"] = html
     return html
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """Interface strings for the 404 page too (it is a template, not a page: on_page_context skips it)."""
+    if template_name == "404.html":
+        context["ui"] = _strings.for_language(DEFAULT_LANGUAGE)
+    return context
