@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test clean browser
+.PHONY: build serve test clean browser npm
 
 # The virtual environment is rebuilt whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -27,8 +27,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
-test: $(STAMP) browser
+# Node's npm (Debian's package if missing) and axe-core, pinned in package-lock.json, for the accessibility tests.
+npm:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; fi; }
+
+node_modules/axe-core/axe.min.js: package-lock.json | npm
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

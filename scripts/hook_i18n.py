@@ -53,3 +53,32 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     return _HREFLANG_LINK.sub("", output)
+
+
+# 404.html: the i18n plugin builds it once per language into the same file (the English one won, with
+# lang="en") and gives its language switcher the alternates of the last page built (the kits page).
+# Keep the default language's 404 page, without hreflang links (each made the browser fetch a missing
+# sitemap.xml), and point its language switcher to each language's home page.
+_SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z-]+)" class="md-select__link"')
+_not_found_page: dict[str, str] = {}
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name != "404.html":
+        return output_content
+    if page_language(config) != DEFAULT_LANGUAGE:
+        return _not_found_page.get("html", output_content)
+    root = config.site_url and re.sub(r"^[a-z]+://[^/]+", "", config.site_url).rstrip("/") + "/" or "/"
+    html = _HREFLANG_LINK.sub("", output_content)
+    html = _SWITCHER_LINK.sub(
+        lambda m: f'<a href="{root}{lang_prefix(m.group(1))}index.html" hreflang="{m.group(1)}" '
+                  'class="md-select__link"', html)
+    _not_found_page["html"] = html
+    return html
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """Interface strings for the 404 page too (it is a template, not a page: on_page_context skips it)."""
+    if template_name == "404.html":
+        context["ui"] = _strings.for_language(DEFAULT_LANGUAGE)
+    return context

@@ -45,8 +45,7 @@ def on_config(config, **kwargs):
 
 def _builds(kits: list[Kit], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
     """PDFs and archives are made once per content: the i18n plugin runs on_config for each language."""
-    key = (site_url, os.environ.get("SOURCE_DATE_EPOCH"),
-           tuple((k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
+    key = (site_url, tuple((k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
                  for k in kits))
     if _state.get("key") != key:
         _state["key"] = key

@@ -50,3 +50,42 @@ class PageWatch:
             return
         if url.hostname != "127.0.0.1":
             self.foreign.append(request.url)
+
+
+AXE_JS = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0 and 2.1, levels A and AA: the tags axe-core gives its rules.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return {
+    rules: result.passes.length + result.violations.length + result.incomplete.length,
+    violations: result.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' '))})),
+  };
+}"""
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, without its own background traffic."""
+    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium package"
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every built HTML page of every language, as a path relative to the site root."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (already injected) on the page; the WCAG 2.1 A/AA violations, each with its targets."""
+    result = page.evaluate(AXE_RUN, AXE_TAGS)
+    assert result["rules"] > 0, f"{page.url}: axe-core checked no rule (was it injected?)"
+    return result["violations"]
+
+
+def format_violations(where: str, violations: list[dict], limit: int = 5) -> list[str]:
+    """One line per rule: page [palette]: rule id (help): the first target selectors."""
+    lines = []
+    for v in violations:
+        more = f" (+{len(v['targets']) - limit} more)" if len(v["targets"]) > limit else ""
+        lines.append(f"{where}: {v['id']} ({v['help']}): {', '.join(v['targets'][:limit])}{more}")
+    return lines

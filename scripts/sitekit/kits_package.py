@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Callable
 
@@ -47,11 +46,11 @@ def preview_path(kit: Kit, lang: str) -> str:
 
 
 def archive_time(kit: Kit) -> tuple[int, int, int, int, int, int]:
-    """Timestamp of every archive entry: SOURCE_DATE_EPOCH when set, else midnight of the last review."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        moment = datetime.fromtimestamp(max(int(epoch), 315532800), timezone.utc)  # ZIP starts in 1980
-        return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second - moment.second % 2)
+    """Timestamp of every archive entry: midnight of the kit's last review.
+
+    Not SOURCE_DATE_EPOCH: hook_reproducible sets it to the build date, and a kit's archive (and its
+    published checksum) must change only when the kit changes, not every day the site is rebuilt.
+    """
     day = kit.last_review
     return (day.year, day.month, day.day, 0, 0, 0)
 

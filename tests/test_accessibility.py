@@ -1,0 +1,104 @@
+"""axe-core (WCAG 2.1 A and AA) on every built page of both languages, in the light and the dark palette.
+
+One sweep opens each page once per palette and also records what the page requested and logged, so that
+the privacy and console checks cover every page too. Pages added later (kits, criteria, news) are found
+by walking the built site, not from a list.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+from browser import AXE_JS, PageWatch, axe_violations, format_violations, launch, serve, site_pages
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+# Palette name -> (prefers-color-scheme to emulate, Material scheme the page must then show).
+PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+BODY_STATE = """() => {
+  const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
+  return {scheme: document.body.getAttribute('data-md-color-scheme'), luminance: (rgb[0] + rgb[1] + rgb[2]) / 765};
+}"""
+
+
+@dataclass
+class Sweep:
+    pages: list[str]
+    violations: list[str] = field(default_factory=list)
+    palette_problems: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@pytest.fixture(scope="module")
+def sweep(site) -> Sweep:
+    assert AXE_JS.is_file(), f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
+    result = Sweep(site_pages(site))
+    started = time.monotonic()
+    with serve(site) as base, playwright_api.sync_playwright() as p:
+        browser = launch(p)
+        for palette, (emulated, scheme) in PALETTES.items():
+            context = browser.new_context(service_workers="block", color_scheme=emulated)
+            context.add_init_script(path=str(AXE_JS))
+            page = context.new_page()
+            watch = PageWatch(page)
+            for rel in result.pages:
+                where = f"{rel} [{palette}]"
+                page.goto(base + rel)
+                state = page.evaluate(BODY_STATE)
+                dark = state["luminance"] < 0.3
+                if state["scheme"] != scheme or dark != (palette == "dark"):
+                    result.palette_problems.append(f"{where}: scheme {state['scheme']!r}, background luminance "
+                                                   f"{state['luminance']:.2f} (expected {scheme!r})")
+                result.violations += format_violations(where, axe_violations(page))
+                result.foreign += [f"{where}: {url}" for url in watch.foreign]
+                result.console += [f"{where}: {text}" for text in watch.errors]
+                watch.foreign.clear()
+                watch.errors.clear()
+            context.close()
+        browser.close()
+    result.seconds = time.monotonic() - started
+    print(f"\naxe sweep: {len(result.pages)} pages x {len(PALETTES)} palettes in {result.seconds:.0f} s "
+          f"({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)")
+    return result
+
+
+def test_every_page_of_both_languages_is_swept(sweep, site):
+    assert "index.html" in sweep.pages and "en/index.html" in sweep.pages
+    assert len(sweep.pages) == len(list(site.rglob("*.html")))
+
+
+def test_each_palette_is_really_applied(sweep):
+    assert sweep.palette_problems == []
+
+
+def test_no_wcag_violation_in_either_palette(sweep):
+    assert sweep.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(sweep.violations)
+
+
+def test_no_request_to_another_host_on_any_page(sweep):
+    assert sweep.foreign == [], "requests to hosts other than 127.0.0.1:\n" + "\n".join(sweep.foreign)
+
+
+def test_no_console_error_on_any_page(sweep):
+    assert sweep.console == [], "console errors:\n" + "\n".join(sweep.console)
+
+
+def test_axe_reports_a_faulty_page_with_rule_and_target():
+    """The harness itself: a page with known faults gives named rules and selectors (not a silent pass)."""
+    with playwright_api.sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page()
+        page.set_content('<html><body><img src="data:," id="photo"><a href="#x" id="empty"></a>'
+                         '<p style="color:#777;background:#888" id="grey">low contrast</p></body></html>')
+        page.add_script_tag(path=str(AXE_JS))
+        lines = format_violations("faulty.html [light]", axe_violations(page))
+        browser.close()
+    rules = {line.split(": ")[1].split(" (")[0] for line in lines}
+    assert {"image-alt", "link-name", "color-contrast", "html-has-lang"} <= rules, lines
+    assert any(line.startswith("faulty.html [light]: image-alt (") and line.endswith("#photo") for line in lines), lines

@@ -1,0 +1,81 @@
+"""Reproducible build: the same sources and build date give the same files, byte for byte, whatever the clock."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import struct
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FROZEN_TODAY, run_mkdocs_build
+from sitekit.reproducible import ENV_VAR, build_clock, source_date_epoch
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    left, right = digests(a), digests(b)
+    return ([f"only in the first build: {name}" for name in sorted(left.keys() - right.keys())]
+            + [f"only in the second build: {name}" for name in sorted(right.keys() - left.keys())]
+            + [f"different bytes: {name}" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]])
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(ENV_VAR, raising=False)
+        outputs = []
+        for name in ("first", "second"):
+            out = tmp_path_factory.mktemp(f"reproducible-{name}")
+            result = run_mkdocs_build(out, FROZEN_TODAY)
+            assert result.returncode == 0, result.stderr
+            outputs.append(out)
+    return outputs
+
+
+def test_two_clean_builds_give_identical_files(two_builds):
+    first, second = two_builds
+    assert len(digests(first)) > 50
+    assert differences(first, second) == []
+
+
+def test_no_file_carries_the_wall_clock_date(two_builds):
+    """Built for 2025-10-20, on another day: the day of the build run appears in no file."""
+    wall = date.today()
+    assert wall.isoformat() != FROZEN_TODAY
+    stamps = (wall.isoformat(), wall.strftime("%Y%m%d"))
+    found = [f"{p.relative_to(two_builds[0])}: {s}" for p in two_builds[0].rglob("*") if p.is_file()
+             for s in stamps if s.encode() in p.read_bytes()]
+    assert found == []
+
+
+def test_sitemap_dates_and_gzip_header_follow_the_build_date(two_builds):
+    site = two_builds[0]
+    xml = (site / "sitemap.xml").read_bytes()
+    assert b"<lastmod>" in xml and set(part[:10] for part in xml.split(b"<lastmod>")[1:]) == {FROZEN_TODAY.encode()}
+    packed = (site / "sitemap.xml.gz").read_bytes()
+    assert struct.unpack("<I", packed[4:8])[0] == source_date_epoch(date.fromisoformat(FROZEN_TODAY))
+    assert gzip.decompress(packed) == xml
+
+
+def test_the_differences_name_each_file(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, text in ((a, "one"), (b, "two")):
+        (folder / "x").mkdir(parents=True)
+        (folder / "x" / "page.html").write_text(text)
+    (a / "old.json").write_text("{}")
+    (b / "new.ics").write_text("")
+    assert differences(a, b) == ["only in the first build: old.json", "only in the second build: new.ics",
+                                 "different bytes: x/page.html"]
+
+
+def test_source_date_epoch_is_the_build_date_unless_set():
+    assert source_date_epoch(date(2025, 10, 20)) == 1760918400
+    assert build_clock({}, date(2025, 10, 20)) == {"SOURCE_DATE_EPOCH": "1760918400"}
+    assert build_clock({"SOURCE_DATE_EPOCH": "0"}, date(2025, 10, 20)) == {}
