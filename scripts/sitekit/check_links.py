@@ -252,25 +252,37 @@ def kits_index_problems(site: Site, index_rel: str = KITS_INDEXES[0]) -> list[Pr
     if index_rel not in site.files:
         return out
     try:
-        data = json.loads((site.dir / index_rel).read_text(encoding="utf-8"))
+        text = (site.dir / index_rel).read_text(encoding="utf-8")
+        data = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Problem(shown, 0, "", f"unreadable kits index ({exc})", "rebuild the site")]
+
+    cursor = [0]
+
+    def line_of(url: str) -> int:
+        """Line of the archive in kits.json: entries are in file order, so search on from the last one."""
+        pos = text.find(json.dumps(url), cursor[0])
+        if pos < 0:
+            return 0
+        cursor[0] = pos + 1
+        return text.count("\n", 0, pos) + 1
+
     entries = data.get("kits", []) if isinstance(data, dict) else data
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         for url, sha256, size in _archives(entry):
-            where = f"kits[{index}]"
+            where, line = f"kits[{index}]", line_of(url)
             targets = [resolve(index_rel, url)[0], resolve("index.html", url)[0]] if is_internal(url) else []
             target = next((t for t in targets if t is not None and t in site.files), None)
             if target is None:
-                out.append(Problem(shown, 0, where, f"archive {url!r} does not exist in the site",
+                out.append(Problem(shown, line, where, f"archive {url!r} does not exist in the site",
                                    "rebuild the site; check the kit's archive name"))
                 continue
             if sha256 and site.sha256(target) != str(sha256).lower():
-                out.append(Problem(shown, 0, where, f"archive {url!r}: SHA-256 is {site.sha256(target)}, "
+                out.append(Problem(shown, line, where, f"archive {url!r}: SHA-256 is {site.sha256(target)}, "
                                    f"kits.json says {sha256}", "rebuild the site"))
             actual_size = (site.dir / target).stat().st_size
             if size is not None and actual_size != size:
-                out.append(Problem(shown, 0, where, f"archive {url!r}: size is {actual_size} bytes, "
+                out.append(Problem(shown, line, where, f"archive {url!r}: size is {actual_size} bytes, "
                                    f"kits.json says {size}", "rebuild the site"))
     return out
 
