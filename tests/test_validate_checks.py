@@ -122,3 +122,16 @@ def test_markdown_source_of_built_pages():
     assert markdown_source("appels/index.html") == "appels/index.md"
     assert markdown_source("en/appels/index.html") == "appels/index.en.md"
     assert markdown_source("assets/site.css") is None
+
+
+@pytest.mark.parametrize("name, needles", [
+    ("github-workflow.yml", ("schedule:", "cron:", "make build", "--format github", "upload-pages-artifact",
+                             "path: site", "deploy-pages")),
+    ("gitlab-ci.yml", ("$CI_PIPELINE_SOURCE == \"schedule\"", "make build", "cp -r site public", "pages:")),
+])
+def test_ci_examples_build_validate_and_publish(name, needles):
+    import yaml
+
+    text = (ROOT / "examples" / "ci" / name).read_text(encoding="utf-8")
+    assert yaml.safe_load(text)
+    assert [n for n in needles if n not in text] == []
