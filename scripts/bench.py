@@ -9,7 +9,7 @@ with anchors per page, a few broken links and anchors planted), then measures, e
   3. the validator's offline link check (sitekit.check_links) on the site of build 1;
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
      links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those.
-Prints a table: wall time (builds: fastest of --repeat runs), peak memory (max RSS of the process), problems.
+Prints a table: wall and CPU time (builds: the run with least CPU of --repeat), peak memory (max RSS of the process), problems.
 
     .venv/bin/python scripts/bench.py [--pages 1000] [--keep]
 """
@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,8 @@ BROKEN_EVERY = 200  # one broken link and one broken anchor every BROKEN_EVERY p
 _MEASURE = """
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[1:])
-sys.stderr.write(f"\\nPEAK_KIB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(f"\\nPEAK_KIB={usage.ru_maxrss} CPU_S={usage.ru_utime + usage.ru_stime}\\n")
 sys.exit(code)
 """
 
@@ -129,15 +131,25 @@ nav:
 {project_hooks}"""
 
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, int, str, int]:
-    """(seconds, peak MiB, stdout, return code) of a command run in its own process."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall time
+    cpu: float  # user + system CPU seconds of the process and its children
+    peak_mib: int
+    log: str
+    code: int
+
+
+def measure(cmd: list[str], cwd: Path) -> Run:
+    """Wall time, CPU time, peak memory and output of a command run in its own process."""
     start = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_TODAY": "2025-10-20"}
     result = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    peak = next((int(line.split("=")[1]) for line in reversed(result.stderr.splitlines())
-                 if line.startswith("PEAK_KIB=")), 0)
-    return seconds, peak // 1024, result.stdout + result.stderr, result.returncode
+    last = next((line for line in reversed(result.stderr.splitlines()) if line.startswith("PEAK_KIB=")), "")
+    fields = dict(part.split("=") for part in last.split()) if last else {}
+    return Run(seconds, float(fields.get("CPU_S", 0)), int(fields.get("PEAK_KIB", 0)) // 1024,
+               result.stdout + result.stderr, result.returncode)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         (work / "docs").mkdir()
         planted = generate(work / "docs", args.pages)
-        rows = []
+        rows: list[tuple[str, Run, str]] = []
         for hooks in (False, True):
             config = work / ("mkdocs-hooks.yml" if hooks else "mkdocs-bare.yml")
             config.write_text(mkdocs_yml(hooks), encoding="utf-8")
@@ -159,44 +171,45 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for _ in range(args.repeat):
                 shutil.rmtree(out, ignore_errors=True)
-                seconds, peak, log, code = measure([str(bin_dir / "mkdocs"), "build", "-f", str(config), "-d",
-                                                    str(out)], work)
-                if code != 0:
-                    print(log[-3000:], file=sys.stderr)
+                run = measure([str(bin_dir / "mkdocs"), "build", "-f", str(config), "-d", str(out)], work)
+                if run.code != 0:
+                    print(run.log[-3000:], file=sys.stderr)
                     return 1
-                runs.append((seconds, peak))
-            seconds, peak = min(runs)
+                runs.append(run)
             pages = sum(1 for _ in out.rglob("*.html"))
-            rows.append((f"mkdocs build, {'with project hooks' if hooks else 'bare (no hooks)'}", seconds, peak,
-                         f"{pages} HTML files"))
+            rows.append((f"mkdocs build, {'with project hooks' if hooks else 'bare (no hooks)'}",
+                         min(runs, key=lambda r: r.cpu), f"{pages} HTML files"))
         site = work / "site-bare"
-        seconds, peak, log, _ = measure([sys.executable, "-c", _LINK_CHECK, str(site), str(SCRIPTS)], work)
-        found = {line for line in log.splitlines() if ": " in line and not line.startswith("COUNT")}
-        count = next(int(line.split()[1]) for line in log.splitlines() if line.startswith("COUNT "))
+        run = measure([sys.executable, "-c", _LINK_CHECK, str(site), str(SCRIPTS)], work)
+        found = {line for line in run.log.splitlines() if ": " in line and not line.startswith("COUNT")}
+        count = next(int(line.split()[1]) for line in run.log.splitlines() if line.startswith("COUNT "))
         missed = [p for p in planted if not any(p[0][:-5] in line and repr(p[1]) in line for line in found)]
-        rows.append(("validator link check (offline)", seconds, peak,
+        rows.append(("validator link check (offline)", run,
                      f"{count} problems; planted {len(planted)}, missed {len(missed)}"))
         rc = work / "linkcheckerrc"
         rc.write_text(LINKCHECKERRC, encoding="utf-8")
         # linkchecker drops root privileges to nobody: the temporary folder must be readable by all.
         os.chmod(work, 0o755)
-        seconds, peak, log, _ = measure([str(bin_dir / "linkchecker"), "-f", str(rc), "--no-warnings", "--no-status",
-                                         "-o", "csv", (site / "index.html").as_uri()], work)
-        lc_rows = [line for line in log.splitlines() if ";False;" in line and not line.startswith("#")]
+        run = measure([str(bin_dir / "linkchecker"), "-f", str(rc), "--no-warnings", "--no-status", "-o", "csv",
+                       (site / "index.html").as_uri()], work)
+        lc_rows = [line for line in run.log.splitlines() if ";False;" in line and not line.startswith("#")]
         lc_missed = [p for p in planted if not any(p[1].split("#")[0] in line and
                                                    (("#" not in p[1]) or p[1].split("#")[1] in line)
                                                    for line in lc_rows)]
-        rows.append(("linkchecker 10.6.0 (file://, --no-warnings)", seconds, peak,
+        rows.append(("linkchecker 10.6.0 (file://, --no-warnings)", run,
                      f"{len(lc_rows)} problems; missed {len(lc_missed)} of {len(planted)} planted"))
-        bare, hooked = rows[0][1], rows[1][1]
         print(f"Synthetic site: {args.pages} pages per language, {LINKS_PER_PAGE} links per page, "
-              f"{len(planted)} planted broken links/anchors; {os.cpu_count()} CPUs")
-        print(f"| {'run':44} | {'time (s)':>8} | {'peak MiB':>8} | result")
-        print(f"|{'-' * 46}|{'-' * 10}|{'-' * 10}|{'-' * 50}")
-        for name, seconds, peak, result in rows:
-            print(f"| {name:44} | {seconds:8.2f} | {peak:8d} | {result}")
-        print(f"hooks overhead: {100 * (hooked - bare) / bare:+.1f} % (target <= 15 %); "
-              f"validator vs linkchecker: {rows[3][1] / rows[2][1]:.1f}x faster (target >= 10x)")
+              f"{len(planted)} planted broken links/anchors; {os.cpu_count()} CPUs, load average "
+              f"{os.getloadavg()[0]:.1f} at the end")
+        print(f"| {'run':44} | {'wall (s)':>8} | {'CPU (s)':>8} | {'peak MiB':>8} | result |")
+        print(f"|{'-' * 46}|{'-' * 9}:|{'-' * 9}:|{'-' * 9}:|{'-' * 8}|")
+        for name, r, result in rows:
+            print(f"| {name:44} | {r.seconds:8.2f} | {r.cpu:8.2f} | {r.peak_mib:8d} | {result} |")
+        bare, hooked = rows[0][1], rows[1][1]
+        print(f"hooks overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
+              f"{100 * (hooked.seconds - bare.seconds) / bare.seconds:+.1f} % wall (target <= 15 %); "
+              f"validator vs linkchecker: {rows[3][1].seconds / rows[2][1].seconds:.1f}x faster wall, "
+              f"{rows[3][1].cpu / rows[2][1].cpu:.1f}x less CPU (target >= 10x)")
         if missed:
             print("validator missed:", sorted(missed)[:10])
         return 0
