@@ -130,6 +130,11 @@ def days_until_open(call: Call, now: datetime) -> int | None:
 
 def load_calls(path: Path, display_path: str | None = None) -> list[Call]:
     """Read and validate the calls file; raise ProblemsError listing every problem with its line."""
+    return load_calls_document(path, display_path)[0]
+
+
+def load_calls_document(path: Path, display_path: str | None = None) -> tuple[list[Call], YamlDocument]:
+    """Like load_calls, plus the parsed document: calls[i] is at ("calls", i) for doc.line()."""
     shown = display_path or str(path)
     doc = load_yaml(path, shown)
     problems = Collector()
@@ -163,7 +168,7 @@ def load_calls(path: Path, display_path: str | None = None) -> list[Call]:
             first_seen[call.id] = doc.line(where + ("id",))
         calls.append(call)
     problems.raise_if_errors()
-    return calls
+    return calls, doc
 
 
 def _cross_field_problems(call: Call, doc: YamlDocument, where: tuple) -> list[Problem]:
