@@ -32,8 +32,9 @@ EXPECTED = [
     f"docs/delais.md:3: warning: review_by: review date 2025-10-01 has passed (error after 2025-11-01) {FIX_REVIEW}",
     "docs/delais.md:8: error: past date in deadline wording: « jusqu’au 30 septembre 2025 » is before 2025-10-20: "
     f"\"Les dossiers sont à déposer jusqu’au 30 septembre 2025 sur la plateforme.\" {FIX_PAST}",
-    "docs/delais.md:18: error: past date in deadline wording: « Date limite de dépôt : 1er octobre 2025 » is before "
-    f"2025-10-20: \"Date limite de dépôt : 1er octobre 2025 ;\" {FIX_PAST}",
+    # (non-breaking spaces before « : » and « ; », as French typography wants)
+    "docs/delais.md:18: error: past date in deadline wording: « Date limite de dépôt : 1er octobre 2025 » is "
+    f"before 2025-10-20: \"Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;\" {FIX_PAST}",
     "docs/index.en.md:8: error: broken link 'missing.html': site/en/missing.html does not exist (fix the path or add "
     "the missing file)",
     "docs/index.md:8: error: broken anchor 'delais.html#absent': no id 'absent' on site/delais.html (use the id of a "
@@ -55,12 +56,12 @@ EXPECTED = [
     "or add the missing file)",
     "site/index.html:15: error: link '../hors-du-site.html' points outside the site (link to a page of the site with "
     "a relative path)",
-    "site/kits/kits.json:3: error: kits[1]: archive '../assets/kit.zip': SHA-256 is "
+    "site/kits/kits.json:3: error: kits[1]: archive 'assets/kit.zip': SHA-256 is "
     "0c4b522671e53ed5b25afd38b5797e5780d05913b16d3cd1ed44473a172306e4, kits.json says "
     "1111111111111111111111111111111111111111111111111111111111111111 (rebuild the site)",
-    "site/kits/kits.json:4: error: kits[2]: archive '../assets/ok.zip': size is 13 bytes, kits.json says 99 "
+    "site/kits/kits.json:4: error: kits[2]: archive 'assets/ok.zip': size is 13 bytes, kits.json says 99 "
     "(rebuild the site)",
-    "site/kits/kits.json:5: error: kits[3]: archive '../assets/gone.zip' does not exist in the site (rebuild the "
+    "site/kits/kits.json:5: error: kits[3]: archive 'assets/gone.zip' does not exist in the site (rebuild the "
     "site; check the kit's archive name)",
 ]
 
@@ -129,7 +130,8 @@ def test_json_output_matches_its_schema(corpus, capsys):
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
     assert data["summary"] == {"errors": 18, "warnings": 3, "files": 9}
-    assert data["checks"] == ["data", "deadlines", "prose-dates", "freshness", "translations", "links"]
+    assert data["checks"] == ["data", "deadlines", "prose-dates", "freshness", "translations", "links",
+                              "kit-freshness", "editorial"]
     assert data["problems"][2] == {
         "check": "data", "level": "error", "path": "data/strings.yml", "line": 4, "field": "footer.sitemap.en",
         "message": "missing or empty text", "fix": "add the en text"}

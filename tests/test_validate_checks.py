@@ -92,8 +92,8 @@ def test_closing_today_and_postponed_call_still_ahead():
 
 def test_loader_registry_reports_and_keeps_what_loaded():
     loaded, problems = load_all(CORPUS)
-    assert [name for name, _ in LOADERS] == ["calls", "strings"]
-    assert set(loaded) == {"calls"}
+    assert [name for name, _ in LOADERS] == ["calls", "strings", "kits", "criteria", "authors", "campaigns"]
+    assert set(loaded) == {"calls", "kits", "criteria", "authors", "campaigns"}
     assert [str(p) for p in problems] == ["data/strings.yml:4: footer.sitemap.en: missing or empty text "
                                           "(add the en text)"]
     assert ids(loaded, "calls") == {"bientot", "reporte-passe"}
@@ -102,7 +102,7 @@ def test_loader_registry_reports_and_keeps_what_loaded():
 
 def test_real_data_loads():
     loaded, problems = load_all(ROOT)
-    assert problems == [] and set(loaded) == {"calls", "strings"}
+    assert problems == [] and set(loaded) == {"calls", "strings", "kits", "criteria", "authors", "campaigns"}
 
 
 @pytest.mark.parametrize("page, url, expected", [

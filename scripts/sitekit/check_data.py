@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .calls import load_calls_document
+from .campaigns import load_campaigns
+from .criteria import load_criteria
 from .i18n import load_strings
+from .kits import load_kits
+from .news import load_authors
 from .problems import Problem, ProblemsError
 
 Loader = Callable[[Path, dict[str, Any]], Any]
@@ -24,6 +28,12 @@ LOADERS: list[tuple[str, Loader]] = [
     # "calls" holds (calls, YamlDocument): the deadline checks need each call's line.
     ("calls", lambda root, loaded: load_calls_document(root / "data/calls.yml", "data/calls.yml")),
     ("strings", lambda root, loaded: load_strings(root / "data/strings.yml", "data/strings.yml")),
+    ("kits", lambda root, loaded: load_kits(root / "kits", root)),
+    # Unknown call or kit ids are reported only when calls and kits loaded (None: not checked).
+    ("criteria", lambda root, loaded: load_criteria(root / "data/criteria.yml", "data/criteria.yml",
+                                                    ids(loaded, "calls") or set(), ids(loaded, "kits"))),
+    ("authors", lambda root, loaded: load_authors(root / "data/authors.yml", "data/authors.yml")),
+    ("campaigns", lambda root, loaded: load_campaigns(root / "data/campagnes", "data/campagnes")),
 ]
 
 

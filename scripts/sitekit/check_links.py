@@ -245,7 +245,7 @@ def _check_link(site: Site, page: ParsedPage, link: Link, occurrence: int) -> Pr
 def kits_index_problems(site: Site, index_rel: str = KITS_INDEXES[0]) -> list[Problem]:
     """kits/kits.json (when the kits feature wrote it): each archive exists with its size and SHA-256.
 
-    An archive URL is resolved from the kits.json folder, then from the site root.
+    Archive paths are relative to the site root.
     """
     out: list[Problem] = []
     shown = f"{site.site_shown}/{index_rel}"
@@ -271,8 +271,8 @@ def kits_index_problems(site: Site, index_rel: str = KITS_INDEXES[0]) -> list[Pr
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         for url, sha256, size in _archives(entry):
             where, line = f"kits[{index}]", line_of(url)
-            targets = [resolve(index_rel, url)[0], resolve("index.html", url)[0]] if is_internal(url) else []
-            target = next((t for t in targets if t is not None and t in site.files), None)
+            target = resolve("index.html", url)[0] if is_internal(url) else None
+            target = target if target in site.files else None
             if target is None:
                 out.append(Problem(shown, line, where, f"archive {url!r} does not exist in the site",
                                    "rebuild the site; check the kit's archive name"))
@@ -288,15 +288,11 @@ def kits_index_problems(site: Site, index_rel: str = KITS_INDEXES[0]) -> list[Pr
 
 
 def _archives(entry) -> list[tuple[str, str | None, int | None]]:
-    """(url, sha256, size) of each archive an entry of kits.json describes (one, or one per language)."""
-    if not isinstance(entry, dict):
+    """(archive, sha256, size) of a kits.json entry (written by sitekit.kits_package.kits_json).
+
+    `archive` is a path from the site root; the files listed under `files` are inside the archive.
+    """
+    if not isinstance(entry, dict) or not isinstance(entry.get("archive"), str):
         return []
-    found = []
-    for holder in [entry, *[v for v in entry.values() if isinstance(v, dict)],
-                   *[v for v in entry.values() if isinstance(v, list) for v in v if isinstance(v, dict)]]:
-        url = next((holder[k] for k in ("archive", "url", "href", "download", "file", "path")
-                    if isinstance(holder.get(k), str)), None)
-        if url and ("sha256" in holder or "size" in holder):
-            size = holder.get("size", holder.get("bytes"))
-            found.append((url, holder.get("sha256"), size if isinstance(size, int) else None))
-    return found
+    size = entry.get("size")
+    return [(entry["archive"], entry.get("sha256"), size if isinstance(size, int) else None)]

@@ -88,6 +88,8 @@ def _clean(text: str) -> str:
 def past_deadline_problems(pages: list[MarkdownPage], today: date) -> list[Problem]:
     out: list[Problem] = []
     for page in pages:
+        if page.is_post:
+            continue  # a news post tells the situation on its date: its deadlines are historical by nature
         for para in paragraphs(page):
             if para.historical:
                 continue

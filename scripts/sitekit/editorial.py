@@ -16,7 +16,7 @@ from .i18n import LANGUAGES
 from .news import POSTS_DIR, Author, Post, is_published, load_authors, post_problems
 from .problems import Level, Problem, ProblemsError
 from .schema import Day, Text, problems_from_pydantic
-from .yamlfile import YamlDocument, load_yaml
+from .yamlfile import YamlDocument, dotted, load_yaml
 
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 GENERATED = "do not edit, do not commit"  # comment in the front matter of pages written by hooks
@@ -263,7 +263,7 @@ def data_typography_problems(doc: YamlDocument) -> list[Problem]:
     out = []
     for loc, text in _french_texts(doc.data):
         for part in text.splitlines() or [""]:
-            out += typography_problems(prose(part), doc.path, doc.line(loc), ".".join(map(str, loc)))
+            out += typography_problems(prose(part), doc.path, doc.line(loc), dotted(loc))
     return out
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .frontmatter import parse_page
+from .problems import ProblemsError
 
 # Folders whose pages the build writes (scripts/hook_*.py): never edited by hand, not checked as prose.
 GENERATED_FOLDERS = ("appels/fiches", "kits/fiches", "certification/criteres")
@@ -28,6 +29,11 @@ class MarkdownPage:
     front_matter_lines: dict[str, int] = field(default_factory=dict)
     front_matter_error: str = ""
     body_start: int = 1  # 1-based line where the body begins
+
+    @property
+    def is_post(self) -> bool:
+        """A news post (front matter date:): it tells the news as of its date, and is not reviewed."""
+        return "date" in self.front_matter and self.relative.startswith("actualites/")
 
     def prose_lines(self) -> list[tuple[int, str]]:
         """(line number, text) of the body outside fenced code blocks."""
@@ -53,46 +59,28 @@ def read_page(file: Path, docs_dir: Path, shown_as: str = "docs") -> MarkdownPag
     lines = tuple(text.splitlines())
     relative = file.relative_to(docs_dir).as_posix()
     path = f"{shown_as}/{relative}"
-    if not lines or lines[0].strip() != "---":
-        return MarkdownPage(path, relative, lines)
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if end is None:
-        return MarkdownPage(path, relative, lines, front_matter_error="front matter has no closing --- line")
-    block = "\n".join(lines[1:end])
-    key_lines = {}
-    for offset, line in enumerate(lines[1:end], start=2):
-        key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if key:
-            key_lines.setdefault(key.group(1), offset)
     try:
-        data = yaml.safe_load(block) or {}
-        error = "" if isinstance(data, dict) else "front matter is not a mapping of keys"
-    except yaml.YAMLError as exc:
-        data, error = {}, f"front matter is not valid YAML ({str(exc).splitlines()[0]})"
-    return MarkdownPage(path, relative, lines, data if isinstance(data, dict) else {}, key_lines, error, end + 2)
+        page = parse_page(text, path)  # the front-matter parser the build's news hook uses
+    except ProblemsError as exc:
+        return MarkdownPage(path, relative, lines, front_matter_error=exc.problems[0].message)
+    if page.meta is None:
+        return MarkdownPage(path, relative, lines)
+    key_lines = {str(loc[0]): line for loc, line in page.meta.lines.items() if len(loc) == 1}
+    return MarkdownPage(path, relative, lines, page.data, key_lines, "", page.body_line)
 
 
-def is_generated_folder(folder: Path, docs_dir: Path) -> bool:
-    relative = folder.relative_to(docs_dir).as_posix()
-    if any(relative == g or relative.startswith(g + "/") for g in GENERATED_FOLDERS):
+def is_generated(file: Path, docs_dir: Path) -> bool:
+    """A page the build writes: in a generated folder, or saying so in its text (campaign stubs sit beside
+    the hand-written docs/campagnes/index.md, so a whole folder cannot be skipped for one stub)."""
+    if file.parent.relative_to(docs_dir).as_posix() in GENERATED_FOLDERS:
         return True
-    for file in folder.glob("*.md"):
-        try:
-            if GENERATED_WORDS in file.read_text(encoding="utf-8"):
-                return True
-        except (OSError, UnicodeDecodeError):
-            continue
-    return False
+    try:
+        return GENERATED_WORDS in file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # read_page reports it
 
 
 def read_pages(docs_dir: Path, shown_as: str = "docs") -> list[MarkdownPage]:
     """Every hand-written Markdown page under docs_dir, sorted by path."""
-    skipped: dict[Path, bool] = {}
-    pages = []
-    for file in sorted(docs_dir.rglob("*.md")):
-        folder = file.parent
-        if folder not in skipped:
-            skipped[folder] = is_generated_folder(folder, docs_dir)
-        if not skipped[folder]:
-            pages.append(read_page(file, docs_dir, shown_as))
-    return pages
+    return [read_page(file, docs_dir, shown_as) for file in sorted(docs_dir.rglob("*.md"))
+            if not is_generated(file, docs_dir)]

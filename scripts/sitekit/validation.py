@@ -23,6 +23,8 @@ from .check_external import Settings, external_problems
 from .check_freshness import freshness_problems
 from .check_links import Site, is_web, link_problems
 from .check_prose_dates import past_deadline_problems
+from .editorial import editorial_problems
+from .kits import kit_freshness_problems
 from .markdown_pages import MarkdownPage, read_pages
 from .problems import Level, Problem
 from .report import Finding
@@ -114,6 +116,9 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("translations", check_translations),
     ("links", check_links),
     ("external", check_external),
+    ("kit-freshness", lambda ctx: kit_freshness_problems(ctx.loaded["kits"], ctx.today, ctx.grace_days)
+                                  if "kits" in ctx.loaded else []),
+    ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today)),
 ]
 
 
