@@ -10,8 +10,10 @@ with anchors per page, a few broken links and anchors planted), then measures, e
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
      links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those.
 Prints a table: wall and CPU time (builds: the run with least CPU of --repeat), peak memory (max RSS of the process), problems.
+Then, when the real site is built (`make build`, or --site DIR), the weight of its budgeted pages (tests/budgets.yml):
+the bytes a browser loads for each page and each language's search index (scripts/weight.py, sitekit.weight).
 
-    .venv/bin/python scripts/bench.py [--pages 1000] [--keep]
+    .venv/bin/python scripts/bench.py [--pages 1000] [--keep] [--site site] [--weight-only]
 """
 
 from __future__ import annotations
@@ -152,12 +154,37 @@ def measure(cmd: list[str], cwd: Path) -> Run:
                result.stdout + result.stderr, result.returncode)
 
 
+def print_weights(site: Path) -> int:
+    """The weight table of the budgeted pages of the real built site, with each budget."""
+    sys.path.insert(0, str(SCRIPTS))
+    from sitekit.weight import load_budgets, page_weight, search_index_sizes
+
+    if not (site / "index.html").is_file():
+        print(f"{site}: no built site, no weight table (run `make build` first)")
+        return 2
+    budgets = load_budgets(ROOT / "tests" / "budgets.yml", "tests/budgets.yml")
+    indexes = search_index_sizes(site)
+    print(f"| {'page (bytes a browser loads)':40} | {'html':>8} | {'total':>9} | {'budget':>9} |")
+    print(f"|{'-' * 42}|{'-' * 9}:|{'-' * 10}:|{'-' * 10}:|")
+    for page, budget in budgets.items():
+        if page in indexes:
+            print(f"| {page:40} | {'':>8} | {indexes[page]:9,} | {budget:9,} |")
+        elif (site / page).is_file():
+            weight = page_weight(site, page)
+            print(f"| {page:40} | {weight.bytes_of('html'):8,} | {weight.total:9,} | {budget:9,} |")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages per language (default 1000)")
     parser.add_argument("--repeat", type=int, default=2, help="builds per variant, the fastest is kept (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site to weigh (default: site)")
+    parser.add_argument("--weight-only", action="store_true", help="only print the weight table of --site")
     args = parser.parse_args(argv)
+    if args.weight_only:
+        return print_weights(args.site)
     bin_dir = Path(sys.executable).parent
     work = Path(tempfile.mkdtemp(prefix="sitekit-bench-"))
     try:
@@ -212,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{rows[3][1].cpu / rows[2][1].cpu:.1f}x less CPU (target >= 10x)")
         if missed:
             print("validator missed:", sorted(missed)[:10])
+        print()
+        print_weights(args.site)
         return 0
     finally:
         if args.keep:
