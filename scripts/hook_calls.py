@@ -8,12 +8,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hook_i18n import page_language
-from sitekit.calls import Call, load_calls, start_of_day
+from sitekit.calls import load_calls, start_of_day
 from sitekit.calls_export import call_ics, calls_ics, calls_json
 from sitekit.calls_view import CALL_PAGES, EXPORTS, GENERATED_NOTE, CallsRenderer
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix, load_strings
+from sitekit.i18n import lang_prefix, load_strings
 from sitekit.markers import marker
 from sitekit.problems import ProblemsError
+from sitekit.stubs import write_stubs
 from sitekit.today import BuildDateError, build_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,29 +40,10 @@ def on_config(config, **kwargs):
         raise PluginError(f"data/strings.yml: interface strings of the call calendar are missing: {', '.join(missing)} "
                           "(add each key with its fr and en texts)")
     _state.update(calls=calls, today=today, now=start_of_day(today), strings=strings, renderer=renderer)
-    _write_call_pages(Path(config.docs_dir) / CALL_PAGES, calls, renderer)
+    write_stubs(Path(config.docs_dir) / CALL_PAGES, calls, lambda c: c.id, renderer.call_stub, GENERATED_NOTE)
     return config
 
 
-def _write_call_pages(folder: Path, calls: list[Call], renderer: CallsRenderer) -> None:
-    """One Markdown file per call and language, rewritten only when its text changes; stale ones removed.
-
-    They are real files because the i18n plugin rebuilds its file list from docs_dir and drops
-    in-memory generated files (see STACK-NOTES); the folder is git-ignored.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, str] = {}
-    for call in calls:
-        for lang in LANGUAGES:
-            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-            wanted[f"{call.id}{suffix}.md"] = renderer.call_stub(call, lang)
-    for name, text in wanted.items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in folder.glob("*.md"):
-        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
-            path.unlink()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -8,11 +8,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hook_i18n import page_language
-from sitekit.campaigns import Campaign, load_campaigns
+from sitekit.campaigns import load_campaigns
 from sitekit.campaigns_view import GENERATED_NOTE, PAGES, CampaignsRenderer, campaign_ics
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix, load_strings
+from sitekit.i18n import lang_prefix, load_strings
+from sitekit.kits import load_kits
 from sitekit.markers import marker
 from sitekit.problems import ProblemsError
+from sitekit.stubs import write_stubs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "campagnes"
@@ -23,36 +25,23 @@ _state: dict = {}
 
 def on_config(config, **kwargs):
     try:
-        campaigns = load_campaigns(DATA, DATA.relative_to(ROOT).as_posix())
+        kits = load_kits(ROOT / "kits", ROOT)
+        campaigns = load_campaigns(DATA, DATA.relative_to(ROOT).as_posix(), {kit.id for kit in kits})
         strings = load_strings(ROOT / "data" / "strings.yml")
     except ProblemsError as exc:
         raise PluginError(f"the campaign data is invalid:\n{exc}") from None
-    renderer = CampaignsRenderer(TEMPLATES, strings)
+    renderer = CampaignsRenderer(TEMPLATES, strings, {kit.id: kit.title for kit in kits})
     missing = renderer.missing_strings()
     if missing:
         raise PluginError(f"data/strings.yml: interface strings of the campaigns are missing: {', '.join(missing)} "
                           "(add each key with its fr and en texts)")
     _state.update(campaigns=campaigns, strings=strings, renderer=renderer)
-    _write_pages(Path(config.docs_dir) / PAGES, campaigns, renderer)
+    # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
+    write_stubs(Path(config.docs_dir) / PAGES, campaigns, lambda c: c.year, renderer.stub, GENERATED_NOTE,
+                pattern="[0-9]*.md")
     return config
 
 
-def _write_pages(folder: Path, campaigns: list[Campaign], renderer: CampaignsRenderer) -> None:
-    """One Markdown file per campaign and language, rewritten only when its text changes; stale ones removed
-    (real files: the i18n plugin drops in-memory generated files, see STACK-NOTES; git-ignored)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, str] = {}
-    for campaign in campaigns:
-        for lang in LANGUAGES:
-            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-            wanted[f"{campaign.year}{suffix}.md"] = renderer.stub(campaign, lang)
-    for name, text in wanted.items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in folder.glob("[0-9]*.md"):
-        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
-            path.unlink()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

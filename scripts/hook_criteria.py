@@ -12,9 +12,11 @@ from sitekit.calls import load_calls
 from sitekit.criteria import Criteria, criteria_for_call, criteria_for_kit, load_criteria
 from sitekit.criteria_export import self_assessment_csv
 from sitekit.criteria_view import CRITERION_PAGES, GENERATED_NOTE, CriteriaRenderer, export_path
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, load_strings
+from sitekit.i18n import load_strings
+from sitekit.kits import kit_folder_ids
 from sitekit.markers import marker
 from sitekit.problems import ProblemsError
+from sitekit.stubs import write_stubs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "criteria.yml"
@@ -25,17 +27,11 @@ TEMPLATES = ROOT / "overrides" / "partials" / "criteria"
 _state: dict = {}
 
 
-def kit_ids(kits_dir: Path) -> set[str] | None:
-    """Folder names of kits/ that hold a kit.yml; None while there is no kit at all (kit links not checked)."""
-    found = {path.parent.name for path in kits_dir.glob("*/kit.yml")}
-    return found or None
-
-
 def on_config(config, **kwargs):
     try:
         strings = load_strings(ROOT / "data" / "strings.yml")
         calls = load_calls(CALLS, CALLS.relative_to(ROOT).as_posix())
-        kits = kit_ids(KITS)
+        kits = kit_folder_ids(KITS)
         data = load_criteria(DATA, DATA.relative_to(ROOT).as_posix(), {c.id for c in calls}, kits)
     except ProblemsError as exc:
         raise PluginError(f"the certification criteria data is invalid:\n{exc}") from None
@@ -45,28 +41,11 @@ def on_config(config, **kwargs):
         raise PluginError(f"data/strings.yml: interface strings of the criteria pages are missing: {', '.join(missing)} "
                           "(add each key with its fr and en texts)")
     _state.update(data=data, strings=strings, renderer=renderer)
-    _write_criterion_pages(Path(config.docs_dir) / CRITERION_PAGES, data, renderer)
+    write_stubs(Path(config.docs_dir) / CRITERION_PAGES, data.criteria, lambda c: c.id, renderer.criterion_stub,
+                GENERATED_NOTE)
     return config
 
 
-def _write_criterion_pages(folder: Path, data: Criteria, renderer: CriteriaRenderer) -> None:
-    """One Markdown file per criterion and language, rewritten only when its text changes; stale ones removed.
-
-    Real files, as for the call pages (the i18n plugin drops in-memory generated files); git-ignored folder.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, str] = {}
-    for criterion in data.criteria:
-        for lang in LANGUAGES:
-            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-            wanted[f"{criterion.id}{suffix}.md"] = renderer.criterion_stub(criterion, lang)
-    for name, text in wanted.items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in folder.glob("*.md"):
-        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
-            path.unlink()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -8,13 +8,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hook_i18n import page_language
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, load_strings
+from sitekit.i18n import load_strings
 from sitekit.kits import Kit, load_kits
 from sitekit.kits_package import INDEX, KIT_PAGES, KitBuild, kits_json
 from sitekit.kits_view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.markers import marker
 from sitekit.kits_print import print_problems
 from sitekit.problems import ProblemsError, format_problems
+from sitekit.stubs import write_stubs
 
 ROOT = Path(__file__).resolve().parent.parent
 KITS = ROOT / "kits"
@@ -39,7 +40,7 @@ def on_config(config, **kwargs):
                           "(add each key with its fr and en texts)")
     builds = _builds(kits, renderer, config.site_url or "")
     _state.update(builds=builds, renderer=renderer)
-    _write_kit_pages(Path(config.docs_dir) / KIT_PAGES, kits, renderer)
+    write_stubs(Path(config.docs_dir) / KIT_PAGES, kits, lambda k: k.id, renderer.kit_stub, GENERATED_NOTE)
     return config
 
 
@@ -58,24 +59,6 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def _write_kit_pages(folder: Path, kits: list[Kit], renderer: KitsRenderer) -> None:
-    """One Markdown file per kit and language, rewritten only when its text changes; stale ones removed.
-
-    Real files, git-ignored, because the i18n plugin drops in-memory generated files (see STACK-NOTES).
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, str] = {}
-    for kit in kits:
-        for lang in LANGUAGES:
-            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-            wanted[f"{kit.id}{suffix}.md"] = renderer.kit_stub(kit, lang)
-    for name, text in wanted.items():
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in folder.glob("*.md"):
-        if path.name not in wanted and GENERATED_NOTE in path.read_text(encoding="utf-8"):
-            path.unlink()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -13,6 +13,7 @@ from conftest import ROOT
 from sitekit.campaigns import load_campaign, load_campaigns
 from sitekit.campaigns_view import campaign_ics
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.kits import kit_folder_ids
 from sitekit.problems import ProblemsError
 
 CAMPAIGNS = load_campaigns(ROOT / "data" / "campagnes")
@@ -28,7 +29,7 @@ def problems(tmp_path: Path, text: str, name: str = "2025.yml") -> list[str]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ProblemsError) as caught:
-        load_campaign(path, f"data/campagnes/{name}")
+        load_campaign(path, f"data/campagnes/{name}", kit_folder_ids(ROOT / "kits"))
     return [str(p) for p in caught.value.problems]
 
 
@@ -39,19 +40,24 @@ def test_shipped_campaigns_current_year_and_draft_for_the_next():
     ]
 
 
-def test_unknown_channel_audience_and_kit_are_named_with_their_line(tmp_path):
+def test_unknown_channel_and_audience_are_named_with_their_line(tmp_path):
     text = (VALID.replace("channel: affichage", "channel: affiche", 1)
-            .replace("audience: [soignants, administratifs]", "audience: [soignants, patients]", 1)
-            .replace("kit: hameconnage", "kit: phishing", 1))
+            .replace("audience: [soignants, administratifs]", "audience: [soignants, patients]", 1))
     assert problems(tmp_path, text) == [
         f"data/campagnes/2025.yml:{line_of(text, 'channel: affiche')}: weeks[0].items[1].channel: 'affiche' is not "
         "allowed (use 'intranet', 'courriel', 'affichage', 'reseaux-sociaux' or 'reunion-de-service')",
         f"data/campagnes/2025.yml:{line_of(text, 'audience: [soignants, patients]')}: weeks[0].items[1].audience[1]: "
         "'patients' is not allowed (use 'soignants', 'administratifs', 'direction', 'informatique', "
         "'medico-social' or 'tous')",
-        f"data/campagnes/2025.yml:{line_of(text, 'kit: phishing')}: weeks[0].items[1].kit: 'phishing' is not allowed "
-        "(use 'hameconnage', 'mots-de-passe', 'mises-a-jour', 'sauvegardes-pca-pra', 'exercice-crise', "
-        "'medico-social-premier-niveau' or 'cybermois')",
+    ]
+
+
+def test_a_kit_that_does_not_exist_is_named_with_its_line(tmp_path):
+    text = VALID.replace("kit: hameconnage", "kit: hameconage", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campagnes/2025.yml:{line_of(text, 'kit: hameconage')}: weeks[0].items[1].kit: unknown kit "
+        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (cybermois, exercice-crise, "
+        "hameconnage, medico-social-premier-niveau, mises-a-jour, mots-de-passe, sauvegardes-pca-pra))",
     ]
 
 

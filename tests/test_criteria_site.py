@@ -17,11 +17,12 @@ from conftest import ROOT
 from sitekit.calls import load_calls
 from sitekit.criteria import criteria_for_call, load_criteria
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.kits import kit_folder_ids
 from test_build_errors import build, project  # noqa: F401 - the throw-away project fixture
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")
 DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml", {c.id for c in CALLS},
-                     hook_criteria.kit_ids(ROOT / "kits"))
+                     kit_folder_ids(ROOT / "kits"))
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 CSV_NAMES = {"fr": "certification/autoevaluation.csv", "en": "en/certification/self-assessment.csv"}
 HEADERS = {"fr": ["identifiant", "référentiel", "chapitre", "critère", "impératif", "élément attendu", "statut",
@@ -192,11 +193,11 @@ def test_kit_pages_list_their_criteria(tmp_path):
 
 
 def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
-    assert hook_criteria.kit_ids(tmp_path) is None
+    assert kit_folder_ids(tmp_path) is None
     (tmp_path / "hameconnage").mkdir()
     (tmp_path / "brouillon").mkdir()
     (tmp_path / "hameconnage" / "kit.yml").write_text("id: hameconnage\n", encoding="utf-8")
-    assert hook_criteria.kit_ids(tmp_path) == {"hameconnage"}
+    assert kit_folder_ids(tmp_path) == {"hameconnage"}
 
 
 def test_unknown_criterion_page_is_refused(tmp_path):

@@ -34,7 +34,7 @@ def check(tree: Path, files: dict[str, str], today: date = TODAY) -> list[str]:
     return [f"{p.level.value} {p}" for p in editorial_problems(tree / "docs", tree, today)]
 
 
-PAGE = f"---\ntitle: Titre\ndescription: Une phrase.\n---\n\n# Titre\n\n"
+PAGE = "---\ntitle: Titre\ndescription: Une phrase.\n---\n\n# Titre\n\n"
 
 
 def test_front_matter_errors_have_file_and_line(tree):

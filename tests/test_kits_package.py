@@ -8,7 +8,6 @@ import json
 import re
 import stat
 import zipfile
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

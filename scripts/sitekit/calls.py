@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from .problems import Collector, Problem
-from .schema import (UNKNOWN, ClockTime, Day, Localized, LocalizedList, MaybeDate, Model, Text, Url, identifier,
+from .schema import (ClockTime, Day, Localized, LocalizedList, MaybeDate, Model, Text, Url, identifier,
                      problems_from_pydantic)
 from .today import PARIS
 from .yamlfile import YamlDocument, dotted, load_yaml

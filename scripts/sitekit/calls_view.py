@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .calls import Audience, Call, Phase, Status, call_status, days_until_close, days_until_open, paris_date
 from .i18n import Strings, lang_prefix
+from .templating import TemplateRenderer
 
 ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
 CALENDAR_PAGE = "appels/index.html"
@@ -38,7 +36,6 @@ _CODE_STRINGS = (
     "calls.timeline.opens", "calls.timeline.closes", "calls.date.unknown", "calls.date.closes_at", "calls.colon",
     "calls.ics.name", "calls.ics.opens", "calls.ics.closes", "calls.ics.alarm", "calls.ics.details",
 )
-_TEMPLATE_STRING = re.compile(r"ui\['(calls\.[a-z0-9_.-]+)'\]")
 
 
 def format_day(day: date, lang: str) -> str:
@@ -184,27 +181,10 @@ def timeline(views: list[CallView]) -> tuple[list[tuple[int, list[TimelineEvent]
     return sorted(years.items()), undated
 
 
-class CallsRenderer:
+class CallsRenderer(TemplateRenderer):
     """Renders the calls' Markdown and HTML fragments from the Jinja templates in one folder."""
 
-    def __init__(self, templates: Path, strings: Strings):
-        self.strings = strings
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        # tojson writes the front matter of call pages: keep accented letters readable.
-        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
-
-    def missing_strings(self) -> list[str]:
-        """Interface strings used by the calendar that data/strings.yml lacks (checked before any rendering)."""
-        used = set(_CODE_STRINGS)
-        for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            used |= set(_TEMPLATE_STRING.findall(source))
-        return sorted(used - set(self.strings.table))
-
-    def _render(self, name: str, lang: str, **context) -> str:
-        ui = self.strings.for_language(lang)
-        return self.env.get_template(name).render(ui=ui, lang=lang, **context)
+    string_prefix, code_strings = "calls", _CODE_STRINGS
 
     def views(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         return [call_view(c, now, lang, self.strings, page_url) for c in calls]

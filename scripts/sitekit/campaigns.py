@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, ValidationError
 
 from .problems import Collector, Problem, ProblemsError
-from .schema import Day, Localized, MaybeDate, Model, Url, problems_from_pydantic
+from .kits import Audience
+from .schema import Day, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
 from .yamlfile import YamlDocument, dotted, load_yaml
 
 CAMPAIGNS_DIR = "data/campagnes"
-# Kit ids of the awareness kits (their pages: kits/fiches/<kit>.html).
-KitId = Literal["hameconnage", "mots-de-passe", "mises-a-jour", "sauvegardes-pca-pra", "exercice-crise",
-                "medico-social-premier-niveau", "cybermois"]
+# A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.
+KitId = identifier("cybermois")
 
 
 class Channel(str, Enum):
@@ -25,17 +25,6 @@ class Channel(str, Enum):
     AFFICHAGE = "affichage"
     RESEAUX_SOCIAUX = "reseaux-sociaux"
     REUNION_DE_SERVICE = "reunion-de-service"
-
-
-class Audience(str, Enum):
-    """Same vocabulary as the kits."""
-
-    SOIGNANTS = "soignants"
-    ADMINISTRATIFS = "administratifs"
-    DIRECTION = "direction"
-    INFORMATIQUE = "informatique"
-    MEDICO_SOCIAL = "medico-social"
-    TOUS = "tous"
 
 
 class CampaignStatus(str, Enum):
@@ -88,8 +77,11 @@ def _span(first: date | None, last: date | None) -> str:
     return f"{first.isoformat()} to {last.isoformat()}"
 
 
-def load_campaign(path: Path, display_path: str | None = None) -> Campaign:
-    """Read and validate one campaign file; ProblemsError lists every problem with its line."""
+def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str] | None = None) -> Campaign:
+    """Read and validate one campaign file; ProblemsError lists every problem with its line.
+
+    `kit_ids`: the kits that exist (sitekit.kits.kit_folder_ids); None leaves kit references unchecked.
+    """
     shown = display_path or str(path)
     doc = load_yaml(path, shown)
     problems = Collector()
@@ -103,6 +95,8 @@ def load_campaign(path: Path, display_path: str | None = None) -> Campaign:
         problems.extend(problems_from_pydantic(exc, doc, (), Campaign))
         problems.raise_if_errors()
     problems.extend(campaign_problems(campaign, doc, path.stem))
+    if kit_ids is not None:
+        problems.extend(kit_reference_problems(campaign, doc, kit_ids))
     problems.raise_if_errors()
     return campaign
 
@@ -150,13 +144,28 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
     return out
 
 
-def load_campaigns(folder: Path, shown_folder: str = CAMPAIGNS_DIR) -> list[Campaign]:
+def kit_reference_problems(campaign: Campaign, doc: YamlDocument, kit_ids: set[str]) -> list[Problem]:
+    """The campaign's pack and each item's kit must be kits that exist."""
+    refs = [(("kit",), campaign.kit)] + [(("weeks", n, "items", i, "kit"), item.kit)
+                                         for n, week in enumerate(campaign.weeks)
+                                         for i, item in enumerate(week.items) if item.kit is not None]
+    out = []
+    for loc, kit in refs:
+        if kit not in kit_ids:
+            close = difflib.get_close_matches(kit, sorted(kit_ids), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            out.append(Problem(doc.path, doc.line(loc), dotted(loc), f"unknown kit {kit!r}",
+                               f"{hint}use the name of a folder of kits/ ({', '.join(sorted(kit_ids))})"))
+    return out
+
+
+def load_campaigns(folder: Path, shown_folder: str = CAMPAIGNS_DIR, kit_ids: set[str] | None = None) -> list[Campaign]:
     """Every campaign file of the folder, newest year first; every file's problems at once."""
     problems = Collector()
     campaigns: list[Campaign] = []
     for path in sorted(folder.glob("*.yml")):
         try:
-            campaigns.append(load_campaign(path, f"{shown_folder}/{path.name}"))
+            campaigns.append(load_campaign(path, f"{shown_folder}/{path.name}", kit_ids))
         except ProblemsError as exc:
             problems.extend(exc.problems)
     if not campaigns and not problems.problems:

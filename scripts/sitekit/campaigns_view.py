@@ -7,26 +7,24 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import get_args
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .calls_view import format_day, relative_url
-from .campaigns import Audience, Campaign, CampaignStatus, Channel, Item, KitId, Week
+from .campaigns import Audience, Campaign, CampaignStatus, Channel, Item, Week
 from .i18n import Strings, lang_prefix
+from .schema import Localized
+from .templating import TemplateRenderer
 
 PAGES = "campagnes"  # docs/campagnes/<year>.md (generated, git-ignored), index.md; exports <year>.ics
 INDEX_PAGE = "campagnes/index.html"
 GENERATED_NOTE = "Generated from data/campagnes/<year>.yml by scripts/hook_campaigns.py: do not edit, do not commit."
 KIT_PAGE = "kits/fiches/{kit}.html"  # pages of the awareness kits (another feature of the site)
 
-_TEMPLATE_STRING = re.compile(r"ui\['(campaigns\.[a-z0-9_.-]+)'\]")
 _CODE_STRINGS = (*(f"campaigns.channel.{c.value}" for c in Channel),
                  *(f"campaigns.audience.{a.value}" for a in Audience),
                  *(f"campaigns.status.{s.value}" for s in CampaignStatus),
-                 *(f"campaigns.kit.{kit}" for kit in get_args(KitId)),
                  "campaigns.unknown", "campaigns.ics.name", "campaigns.ics.kit",
                  "campaigns.ics.audience", "campaigns.ics.details", "campaigns.week")
 
@@ -57,6 +55,7 @@ class ItemView:
     title: str
     text: str
     kit: str | None
+    kit_title: str | None
     kit_href: str | None
 
 
@@ -87,19 +86,17 @@ class CampaignView:
     kit_href: str
 
 
-class CampaignsRenderer:
-    def __init__(self, templates: Path, strings: Strings):
-        self.strings = strings
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+class CampaignsRenderer(TemplateRenderer):
+    """Renders the campaign pages and their index from the Jinja templates in one folder."""
 
-    def missing_strings(self) -> list[str]:
-        used = set(_CODE_STRINGS)
-        for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            used |= set(_TEMPLATE_STRING.findall(source))
-        return sorted(used - set(self.strings.table))
+    string_prefix, code_strings = "campaigns", _CODE_STRINGS
+
+    def __init__(self, templates: Path, strings: Strings, kit_titles: dict[str, Localized] | None = None):
+        super().__init__(templates, strings)
+        self.kit_titles = kit_titles or {}  # kit id -> its title (kits/<id>/kit.yml)
+
+    def _kit_title(self, kit: str, lang: str) -> str:
+        return self.kit_titles[kit][lang] if kit in self.kit_titles else kit
 
     def _s(self, key: str, lang: str) -> str:
         return self.strings.get(key, lang)
@@ -114,6 +111,7 @@ class CampaignsRenderer:
             day=self._day(item.date, lang), channel=self._s(f"campaigns.channel.{item.channel.value}", lang),
             audience=", ".join(self._s(f"campaigns.audience.{a.value}", lang) for a in item.audience),
             title=item.title[lang], text=item.text[lang], kit=item.kit,
+            kit_title=self._kit_title(item.kit, lang) if item.kit else None,
             kit_href=relative_url(kit_path(item.kit, lang), page_url) if item.kit else None)
 
     def _week(self, number: int, week: Week, lang: str, page_url: str) -> WeekView:
@@ -133,9 +131,6 @@ class CampaignsRenderer:
             href=relative_url(campaign_page_path(campaign.year, lang), page_url),
             ics_href=relative_url(ics_path(campaign.year, lang), page_url),
             kit_href=relative_url(kit_path(campaign.kit, lang), page_url))
-
-    def _render(self, name: str, lang: str, **context) -> str:
-        return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
 
     def index(self, campaigns: list[Campaign], lang: str, page_url: str) -> str:
         return self._render("index.md", lang, views=[self.view(c, lang, page_url) for c in campaigns])

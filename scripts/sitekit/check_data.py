@@ -29,11 +29,12 @@ LOADERS: list[tuple[str, Loader]] = [
     ("calls", lambda root, loaded: load_calls_document(root / "data/calls.yml", "data/calls.yml")),
     ("strings", lambda root, loaded: load_strings(root / "data/strings.yml", "data/strings.yml")),
     ("kits", lambda root, loaded: load_kits(root / "kits", root)),
-    # Unknown call or kit ids are reported only when calls and kits loaded (None: not checked).
+    # Kit references are checked only when there is at least one kit (None: not checked).
     ("criteria", lambda root, loaded: load_criteria(root / "data/criteria.yml", "data/criteria.yml",
-                                                    ids(loaded, "calls") or set(), ids(loaded, "kits"))),
+                                                    ids(loaded, "calls") or set(), ids(loaded, "kits") or None)),
     ("authors", lambda root, loaded: load_authors(root / "data/authors.yml", "data/authors.yml")),
-    ("campaigns", lambda root, loaded: load_campaigns(root / "data/campagnes", "data/campagnes")),
+    ("campaigns", lambda root, loaded: load_campaigns(root / "data/campagnes", "data/campagnes",
+                                                      ids(loaded, "kits") or None)),
 ]
 
 

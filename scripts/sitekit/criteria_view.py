@@ -7,12 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .calls import Call
 from .calls_view import call_page_path, relative_url
 from .criteria import Criteria, Criterion, Imperative, Method
 from .i18n import Strings, lang_prefix
+from .templating import TemplateRenderer
 
 CATALOGUE_PAGE = "certification/index.html"
 CHECKLIST_PAGE = "certification/checklist.html"
@@ -30,7 +30,6 @@ _CODE_STRINGS = (
     *(f"criteria.csv.{name}" for name in CSV_COLUMNS),
     "criteria.to_confirm", "criteria.methods.to_confirm", "criteria.expected.to_confirm",
 )
-_TEMPLATE_STRING = re.compile(r"ui\['(criteria\.[a-z0-9_.-]+)'\]")
 
 
 def criterion_page_path(criterion_id: str, lang: str) -> str:
@@ -81,27 +80,15 @@ class CriterionView:
     href: str
 
 
-class CriteriaRenderer:
+class CriteriaRenderer(TemplateRenderer):
     """Renders the criteria's Markdown and HTML fragments from the Jinja templates in one folder."""
 
+    string_prefix, code_strings = "criteria", _CODE_STRINGS
+
     def __init__(self, templates: Path, strings: Strings, calls: list[Call], kit_ids: set[str] | None):
-        self.strings = strings
+        super().__init__(templates, strings)
         self.calls = {call.id: call for call in calls}
         self.kit_ids = kit_ids
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
-
-    def missing_strings(self) -> list[str]:
-        """Interface strings the criteria pages use that data/strings.yml lacks."""
-        used = set(_CODE_STRINGS)
-        for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            used |= set(_TEMPLATE_STRING.findall(source))
-        return sorted(used - set(self.strings.table))
-
-    def _render(self, name: str, lang: str, **context) -> str:
-        return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
 
     def view(self, data: Criteria, criterion: Criterion, lang: str, page_url: str) -> CriterionView:
         get = self.strings.get

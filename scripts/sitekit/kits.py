@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
@@ -287,3 +287,10 @@ def kit_freshness_problems(kits: list[Kit], today: date, grace_days: int = 30) -
                            + ("" if level is Level.ERROR else f"; this becomes an error after {grace_days} days"),
                            level))
     return out
+
+
+def kit_folder_ids(kits_dir: Path) -> set[str] | None:
+    """Names of the folders of kits/ that hold a kit.yml (cheap: for references to kits before they are
+    loaded); None while there is no kit at all."""
+    found = {path.parent.name for path in kits_dir.glob("*/kit.yml")}
+    return found or None

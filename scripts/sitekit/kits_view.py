@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .calls_view import format_day, relative_url
 from .i18n import LANGUAGES, Strings, lang_prefix
 from .kits import Audience, Kit, Role, Theme, review_due
 from .kits_package import INDEX, KitBuild, build_kit, poster_of, preview_path
+from .templating import TemplateRenderer
 
 CATALOGUE_PAGE = "kits/index.html"
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
@@ -24,7 +23,6 @@ _CODE_STRINGS = (
     "kits.size.bytes", "kits.size.kb", "kits.size.mb", "kits.preview.alt",
     "kits.pdf.scan", "kits.pdf.edition", "kits.pdf.licence",
 )
-_TEMPLATE_STRING = re.compile(r"ui\['(kits\.[a-z0-9_.-]+)'\]")
 
 
 def human_size(size: int, lang: str, strings: Strings) -> str:
@@ -77,28 +75,17 @@ class KitView:
     files: tuple[FileView, ...]
 
 
-class KitsRenderer:
+class KitsRenderer(TemplateRenderer):
     """Renders the kits' Markdown and HTML fragments from the Jinja templates in one folder."""
 
-    def __init__(self, templates: Path, strings: Strings):
-        self.strings = strings
-        # The archive's README and licence are plain text: escape only what goes into pages.
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=lambda name: not name.startswith("archive-"), undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    string_prefix, code_strings = "kits", _CODE_STRINGS
 
-    def missing_strings(self) -> list[str]:
-        used = set(_CODE_STRINGS)
-        for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            used |= set(_TEMPLATE_STRING.findall(source))
-        return sorted(used - set(self.strings.table))
+    def __init__(self, templates: Path, strings: Strings):
+        # The archive's README and licence are plain text: escape only what goes into pages.
+        super().__init__(templates, strings, autoescape=lambda name: not (name or "").startswith("archive-"))
 
     def text(self, key: str, lang: str) -> str:
         return self.strings.get(key, lang)
-
-    def _render(self, name: str, lang: str, **context) -> str:
-        return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
 
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .calls_view import format_day, relative_url
 from .i18n import Strings, lang_prefix
 from .news import FEED, NEWS_INDEX, Author, Post
 from .today import PARIS
+from .templating import TemplateRenderer
 
 ATOM = "http://www.w3.org/2005/Atom"
-_TEMPLATE_STRING = re.compile(r"ui\['(news\.[a-z0-9_.-]+)'\]")
 _CODE_STRINGS = ("news.feed.title", "news.feed.subtitle")
 
 
@@ -41,23 +39,14 @@ def post_view(post: Post, authors: dict[str, Author], page_url: str) -> PostView
         categories=post.meta.categories, href=relative_url(post.url, page_url))
 
 
-class NewsRenderer:
+class NewsRenderer(TemplateRenderer):
     """Renders the news fragments from the Jinja templates in one folder."""
 
+    string_prefix, code_strings = "news", _CODE_STRINGS
+
     def __init__(self, templates: Path, strings: Strings, authors: dict[str, Author]):
-        self.strings, self.authors = strings, authors
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-    def missing_strings(self) -> list[str]:
-        used = set(_CODE_STRINGS)
-        for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            used |= set(_TEMPLATE_STRING.findall(source))
-        return sorted(used - set(self.strings.table))
-
-    def _render(self, name: str, lang: str, **context) -> str:
-        return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
+        super().__init__(templates, strings)
+        self.authors = authors
 
     def index(self, published: list[Post], lang: str, page_url: str) -> str:
         """The list for the marker <!-- actualites -->: `published` already filtered and ordered."""
