@@ -46,3 +46,24 @@ def build_site(tmp_path_factory):
 def site(build_site) -> Path:
     """The site built with the frozen test date."""
     return build_site(FROZEN_TODAY)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, one per test module (Playwright's sync API allows one instance at a time)."""
+    import playwright.sync_api as playwright_api
+    from browser import launch
+
+    with playwright_api.sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    """The site built for the frozen date, served on 127.0.0.1 for the module's browser tests."""
+    from browser import serve
+
+    with serve(site) as url:
+        yield url

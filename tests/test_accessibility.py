@@ -15,7 +15,7 @@ import pytest
 from browser import AXE_JS, PageWatch, axe_violations, format_violations, launch, serve, site_pages
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+import playwright.sync_api as playwright_api  # noqa: E402 - in requirements.txt: never skipped
 
 # Palette name -> (prefers-color-scheme to emulate, Material scheme the page must then show).
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}

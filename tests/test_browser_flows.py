@@ -6,27 +6,19 @@ from datetime import date
 
 import pytest
 
-from browser import PageWatch, launch, serve
+from browser import PageWatch, serve
 from conftest import FROZEN_TODAY, ROOT
 from sitekit.calls import call_status, load_calls, start_of_day
 from sitekit.calls_view import CallsRenderer
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 RENDERER = CallsRenderer(ROOT / "overrides" / "partials" / "calls", STRINGS)
 NOTHING_OPEN = "2025-11-05"  # the D2 window closed on 31 October 2025; no other call is open with a known end
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, serve
+from browser import PageWatch
 from conftest import ROOT
 from sitekit.calls import load_calls
 from sitekit.criteria import load_criteria
@@ -14,25 +14,11 @@ from sitekit.criteria import load_criteria
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml",
                      {c.id for c in load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")}, None)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium package"
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
 
 
 def open_page(browser, url):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launch, serve
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 # What the focused element looks like, and the same element unfocused. A hidden radio (the palette
 # toggle) shows its focus on the label that follows it, as Material's stylesheet does.
@@ -34,18 +32,6 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
 
 
 def new_page(browser, url, width=1280, height=800):

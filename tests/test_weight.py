@@ -88,7 +88,7 @@ LOADED_BY_THE_SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/l
 
 @pytest.mark.browser
 def test_static_count_matches_what_chromium_loads_for_the_home_page(site):
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    import playwright.sync_api as playwright_api
     loaded: set[str] = set()
     with serve(site) as base, playwright_api.sync_playwright() as p:
         browser = launch(p)
