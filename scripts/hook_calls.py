@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +12,7 @@ from sitekit.calls_export import call_ics, calls_ics, calls_json
 from sitekit.calls_view import CALL_PAGES, EXPORTS, GENERATED_NOTE, CallsRenderer
 from sitekit.i18n import lang_prefix, load_strings
 from sitekit.markers import marker
+from sitekit.outputs import write_output
 from sitekit.problems import ProblemsError
 from sitekit.stubs import write_stubs
 from sitekit.today import BuildDateError, build_date
@@ -81,10 +81,4 @@ def on_post_build(config, **kwargs):
     for call in calls:
         outputs[f"{call.id}.ics"] = call_ics(call, lang, site_url, strings)
     for name, data in outputs.items():
-        _write_bytes(folder / name, data)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+        write_output(folder / name, data)

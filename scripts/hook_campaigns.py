@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +12,7 @@ from sitekit.campaigns_view import GENERATED_NOTE, PAGES, CampaignsRenderer, cam
 from sitekit.i18n import lang_prefix, load_strings
 from sitekit.kits import load_kits
 from sitekit.markers import marker
+from sitekit.outputs import write_output
 from sitekit.problems import ProblemsError
 from sitekit.stubs import write_stubs
 
@@ -65,7 +65,5 @@ def on_post_build(config, **kwargs):
     folder = Path(config.site_dir) / lang_prefix(lang) / PAGES
     folder.mkdir(parents=True, exist_ok=True)
     for campaign in _state["campaigns"]:
-        path = folder / f"{campaign.year}.ics"
-        tmp = path.with_suffix(".ics.tmp")
-        tmp.write_bytes(campaign_ics(campaign, lang, config.site_url or "", _state["strings"]))
-        os.replace(tmp, path)
+        write_output(folder / f"{campaign.year}.ics",
+                     campaign_ics(campaign, lang, config.site_url or "", _state["strings"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,6 +14,7 @@ from sitekit.criteria_view import CRITERION_PAGES, GENERATED_NOTE, CriteriaRende
 from sitekit.i18n import load_strings
 from sitekit.kits import kit_folder_ids
 from sitekit.markers import marker
+from sitekit.outputs import write_output
 from sitekit.problems import ProblemsError
 from sitekit.stubs import write_stubs
 
@@ -77,8 +77,4 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_post_build(config, **kwargs):
     """The self-assessment CSV of the language being built (each language is a full build)."""
     lang = page_language(config)
-    path = Path(config.site_dir) / export_path(lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(self_assessment_csv(_state["data"], lang, _state["strings"]))
-    os.replace(tmp, path)
+    write_output(Path(config.site_dir) / export_path(lang), self_assessment_csv(_state["data"], lang, _state["strings"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +12,7 @@ from sitekit.kits import Kit, load_kits
 from sitekit.kits_package import INDEX, KIT_PAGES, KitBuild, kits_json
 from sitekit.kits_view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.markers import marker
+from sitekit.outputs import write_output
 from sitekit.kits_print import print_problems
 from sitekit.problems import ProblemsError, format_problems
 from sitekit.stubs import write_stubs
@@ -85,13 +85,4 @@ def on_post_build(config, **kwargs):
     for build in builds:
         outputs.update(build.outputs())
     for name, data in outputs.items():
-        _write_bytes(site / name, data)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_file() and path.read_bytes() == data:
-        return
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+        write_output(site / name, data)

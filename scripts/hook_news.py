@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +10,7 @@ from hook_i18n import page_language
 from sitekit.editorial import unpublished_link_problems
 from sitekit.i18n import lang_prefix, load_strings
 from sitekit.markers import marker
+from sitekit.outputs import write_output
 from sitekit.news import FEED, load_authors, load_posts, published_posts, unpublished_sources
 from sitekit.news_view import NewsRenderer, atom_feed
 from sitekit.problems import ProblemsError, format_problems
@@ -77,10 +77,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_post_build(config, **kwargs):
     """The feed of the language being built, under its root (the i18n plugin builds each language in turn)."""
     lang = page_language(config)
-    path = Path(config.site_dir) / lang_prefix(lang) / FEED
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = atom_feed(published_posts(_state["posts"], _state["today"], lang), lang, config.site_url or "",
                      _state["strings"], _state["authors"], _state["today"])
-    tmp = path.with_suffix(".xml.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_output(Path(config.site_dir) / lang_prefix(lang) / FEED, data)
