@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta, timezone
-from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Event
 
 from .calls import Call, Status, call_status, start_of_day
 from .calls_view import call_page_path
 from .i18n import Strings
+from .ics import new_calendar, site_host
 
 ALARM_BEFORE = timedelta(days=7)
 JSON_FORMAT = "care-calls/1"
@@ -29,13 +29,7 @@ def call_ics(call: Call, lang: str, site_url: str, strings: Strings) -> bytes:
 
 
 def _calendar(calls: list[Call], lang: str, site_url: str, strings: Strings, name: str) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", f"-//{_host(site_url)}//CaRE calls//{lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal = new_calendar(site_url, "CaRE calls", lang, name)
     events = [(day, _KIND_ORDER[kind], call.id, kind, call)
               for call in calls
               for kind, day in (("ouverture", call.opens), ("cloture", call.closes)) if day is not None]
@@ -57,7 +51,7 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
     description.append(f"{strings.get('calls.ics.details', lang)} {url}")
 
     event = Event()
-    event.add("uid", f"{call.id}-{kind}@{_host(site_url)}")
+    event.add("uid", f"{call.id}-{kind}@{site_host(site_url)}")
     # DTSTAMP comes from the data (the day the entry was checked), never from the clock.
     event.add("dtstamp", datetime.combine(call.last_checked, time(0), timezone.utc))
     event.add("dtstart", day)
@@ -75,10 +69,6 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
         alarm.add("trigger", -ALARM_BEFORE)
         event.add_component(alarm)
     return event
-
-
-def _host(site_url: str) -> str:
-    return urlsplit(site_url).hostname or "localhost"
 
 
 def calls_json(calls: list[Call], today: date) -> bytes:

@@ -7,13 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from .calls_view import format_day, relative_url
 from .campaigns import Audience, Campaign, CampaignStatus, Channel, Item, Week
 from .i18n import Strings, lang_prefix
+from .ics import new_calendar, site_host
 from .schema import Localized
 from .templating import TemplateRenderer
 
@@ -156,17 +156,11 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
     UIDs are built from the year, the date, the channel and the French title, so that a calendar that
     imported the file updates its events when it is imported again.
     """
-    host = urlsplit(site_url).hostname or "localhost"
+    host = site_host(site_url)
     page_url = f"{site_url.rstrip('/')}/{campaign_page_path(campaign.year, lang)}"
     stamp = datetime.combine(campaign.last_checked, time(0), timezone.utc)
     name = f"{strings.get('campaigns.ics.name', lang)} {campaign.title[lang]}"
-    cal = Calendar()
-    cal.add("prodid", f"-//{host}//October campaign {campaign.year}//{lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal = new_calendar(site_url, f"October campaign {campaign.year}", lang, name)
 
     def event(uid: str, first: date, last: date, summary: str, description: list[str], category: str) -> Event:
         ev = Event()
