@@ -18,7 +18,8 @@ FOOTER_PAGES = (("footer.legal", "mentions-legales.html"), ("footer.accessibilit
 # Material writes <link rel="alternate" hreflang> for each language and its script then fetches a
 # sitemap.xml beside each of those page URLs: a 404 per page on a server, a CORS error from file://.
 # The header's language switcher already links every page to its translation.
-_HREFLANG_LINK = re.compile(r'\n?\s*<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">')
+# (The pattern starts with its literal text so that the regex engine jumps to it: it runs on every page.)
+_HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\s*')
 
 _strings = None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from datetime import date, datetime, time
 
 from babel.dates import format_date
@@ -38,8 +40,9 @@ _CODE_STRINGS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def format_day(day: date, lang: str) -> str:
-    """'1er septembre 2025', '2 septembre 2025'; '2 September 2025'."""
+    """'1er septembre 2025', '2 septembre 2025'; '2 September 2025' (cached: Babel is slow, pages repeat dates)."""
     if lang == "fr":
         text = format_date(day, format="long", locale="fr")
         return "1er" + text[1:] if day.day == 1 else text
@@ -186,6 +189,10 @@ class CallsRenderer(TemplateRenderer):
 
     string_prefix, code_strings = "calls", _CODE_STRINGS
 
+    def __init__(self, templates: Path, strings: Strings):
+        super().__init__(templates, strings)
+        self._announce_cache: dict[tuple, list[CallView]] = {}
+
     def views(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         return [call_view(c, now, lang, self.strings, page_url) for c in calls]
 
@@ -213,7 +220,13 @@ class CallsRenderer(TemplateRenderer):
         return self._render("call-stub.md", lang, call=call, note=GENERATED_NOTE)
 
     def announce(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
-        """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists)."""
-        soon = [v for v in self.views(calls, now, lang, page_url)
-                if v.status.is_open and days_until_close(v.call, now) <= ANNOUNCE_DAYS]
-        return sorted(soon, key=_group_key)
+        """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists).
+
+        Every page shows the bar: the views are made once per folder (links are relative to it), not per page.
+        """
+        key = (tuple(c.id for c in calls), now, lang, posixpath.dirname(page_url))
+        if key not in self._announce_cache:
+            soon = [v for v in self.views(calls, now, lang, page_url)
+                    if v.status.is_open and days_until_close(v.call, now) <= ANNOUNCE_DAYS]
+            self._announce_cache[key] = sorted(soon, key=_group_key)
+        return self._announce_cache[key]

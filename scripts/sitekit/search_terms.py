@@ -78,6 +78,7 @@ class Variants:
         self.lang = lang
         self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(lang, "english"))
         self._stems: dict[str, str] = {}
+        self._forms: dict[str, frozenset[str]] = {}  # a word's forms and their folded spellings, made once
         self.classes: dict[str, set[str]] = defaultdict(set)
         for text in corpus:
             for word in words(text):
@@ -93,10 +94,14 @@ class Variants:
         present = set(words(text))
         extra: set[str] = set()
         for word in present:
-            forms = {word} | inflections(word, self.lang) | self.classes.get(self.stem(word), set())
-            extra |= forms
-            extra |= {fold(form) for form in forms}
+            extra |= self._word_forms(word)
         return " ".join(sorted(extra - present))
+
+    def _word_forms(self, word: str) -> frozenset[str]:
+        if word not in self._forms:
+            forms = {word} | inflections(word, self.lang) | self.classes.get(self.stem(word), set())
+            self._forms[word] = frozenset(forms | {fold(form) for form in forms})
+        return self._forms[word]
 
 
 def split_index(merged: dict, languages: tuple[str, ...], default: str) -> dict[str, dict]:
