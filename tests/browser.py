@@ -89,3 +89,14 @@ def format_violations(where: str, violations: list[dict], limit: int = 5) -> lis
         more = f" (+{len(v['targets']) - limit} more)" if len(v["targets"]) > limit else ""
         lines.append(f"{where}: {v['id']} ({v['help']}): {', '.join(v['targets'][:limit])}{more}")
     return lines
+
+
+def open_page(browser, url: str, width: int = 1280, height: int = 800, **context_options):
+    """A fresh page (no service worker) at `url`, loaded until the network is idle, with its PageWatch."""
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block",
+                                  **context_options)
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, watch

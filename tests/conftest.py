@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,24 @@ def base_url(site):
 
     with serve(site) as url:
         yield url
+
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A throw-away copy of the project to break (build it with build_project)."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, tmp_path / part)
+    return tmp_path
+
+
+def build_project(project: Path) -> tuple[int, str]:
+    """Strict build of a project copy for the frozen date: exit code and everything it printed."""
+    result = run_mkdocs_build(project / "site", today=FROZEN_TODAY, config=project / "mkdocs.yml")
+    return result.returncode, result.stdout + result.stderr

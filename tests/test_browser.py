@@ -8,22 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import PageWatch
+from browser import PageWatch, open_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
-
-
-
-
-
-def open_page(browser, url, width=1280, height=800):
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-    page = context.new_page()
-    watch = PageWatch(page)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page, watch
 
 
 def search(page, query):

@@ -20,7 +20,6 @@ RENDERER = CallsRenderer(ROOT / "overrides" / "partials" / "calls", STRINGS)
 NOTHING_OPEN = "2025-11-05"  # the D2 window closed on 31 October 2025; no other call is open with a known end
 
 
-
 def open_page(browser, url):
     page = browser.new_context(service_workers="block").new_page()
     watch = PageWatch(page)

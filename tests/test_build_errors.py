@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from conftest import ROOT, run_mkdocs_build
-
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts"]
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A throw-away copy of the project to break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
-
-
-def build(project):
-    result = run_mkdocs_build(project / "site", today="2025-10-20", config=project / "mkdocs.yml")
-    return result.returncode, result.stdout + result.stderr
+from conftest import build_project
 
 
 def test_broken_internal_link_names_the_page(project):
     page = project / "docs" / "incident.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nVoir [la page absente](absente.md).\n", encoding="utf-8")
-    code, output = build(project)
+    code, output = build_project(project)
     assert code != 0
     assert "Doc file 'incident.md' contains a link 'absente.md'" in output
     assert "Traceback" not in output
@@ -40,7 +17,7 @@ def test_broken_internal_link_names_the_page(project):
 def test_unknown_marker_names_the_page(project):
     page = project / "docs" / "medico-social.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- calendrierr -->\n", encoding="utf-8")
-    code, output = build(project)
+    code, output = build_project(project)
     assert code != 0
     assert "medico-social.en.md: marker <!-- calendrierr --> is unknown or was not replaced" in output
     assert "Traceback" not in output
@@ -50,7 +27,7 @@ def test_broken_interface_strings_name_file_and_line(project):
     strings = project / "data" / "strings.yml"
     strings.write_text(strings.read_text(encoding="utf-8") + "footer.extra:\n  fr: Seulement en français\n",
                        encoding="utf-8")
-    code, output = build(project)
+    code, output = build_project(project)
     assert code != 0
     line = strings.read_text(encoding="utf-8").splitlines().index("footer.extra:") + 1
     assert f"data/strings.yml:{line}: footer.extra.en: missing or empty text (add the en text)" in output

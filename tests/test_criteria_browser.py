@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import PageWatch
+from browser import open_page
 from conftest import ROOT
 from sitekit.calls import load_calls
 from sitekit.criteria import load_criteria
@@ -17,17 +17,6 @@ ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
 
 DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml",
                      {c.id for c in load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")}, None)
-
-
-
-
-def open_page(browser, url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-    page = context.new_page()
-    watch = PageWatch(page)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page, watch
 
 
 def visible_ids(page) -> list[str]:

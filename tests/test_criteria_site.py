@@ -13,12 +13,11 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_criteria
-from conftest import ROOT
+from conftest import ROOT, build_project
 from sitekit.calls import load_calls
 from sitekit.criteria import criteria_for_call, load_criteria
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits import kit_folder_ids
-from test_build_errors import build, project  # noqa: F401 - the throw-away project fixture
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")
 DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml", {c.id for c in CALLS},
@@ -215,7 +214,7 @@ def test_bad_criteria_data_stops_the_build_with_file_and_line(project):  # noqa:
     text = data.read_text(encoding="utf-8").replace("calls: [d2-candidature]\n", "calls: [d2-candidatures]\n", 1)
     data.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    calls: [d2-candidatures]") + 1
-    code, output = build(project)
+    code, output = build_project(project)
     assert code != 0
     assert (f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
             "(did you mean d2-candidature? the ids are listed in data/calls.yml)") in output

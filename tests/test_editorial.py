@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_project
 from sitekit.editorial import editorial_problems
 from sitekit.problems import Level
-from test_build_errors import build, project  # noqa: F401 (fixture)
 
 TODAY = date(2025, 10, 20)
 NB = "\u00a0"
@@ -137,7 +136,7 @@ def test_build_stops_on_a_link_to_a_scheduled_post(project):  # noqa: F811
     page.write_text(page.read_text(encoding="utf-8") + "\nÀ lire bientôt\u00a0: "
                     "[l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).\n",
                     encoding="utf-8")
-    code, output = build(project)
+    code, output = build_project(project)
     assert code != 0
     line = page.read_text(encoding="utf-8").splitlines().index(
         "À lire bientôt\u00a0: [l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).") + 1

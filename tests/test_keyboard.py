@@ -32,8 +32,6 @@ FOCUS_STATE = """() => {
 }"""
 
 
-
-
 def new_page(browser, url, width=1280, height=800):
     page = browser.new_context(viewport={"width": width, "height": height}, service_workers="block").new_page()
     page.goto(url)

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from browser import PageWatch
+from browser import open_page as browser_open_page
 from conftest import ROOT
 from sitekit.kits import load_kits
 
@@ -16,16 +16,8 @@ pytestmark = pytest.mark.browser
 KITS = load_kits(ROOT / "kits", ROOT)
 
 
-
-
 def open_page(browser, url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block",
-                                  accept_downloads=True)
-    page = context.new_page()
-    watch = PageWatch(page)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page, watch
+    return browser_open_page(browser, url, accept_downloads=True)
 
 
 def visible_ids(page) -> list[str]:
