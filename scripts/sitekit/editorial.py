@@ -267,14 +267,19 @@ def data_typography_problems(doc: YamlDocument) -> list[Problem]:
     return out
 
 
-def editorial_problems(docs_dir: Path, root: Path, today: date, shown_as: str = "docs") -> list[Problem]:
-    """Every editorial problem of the pages under `docs_dir` and the French texts of the data files under `root`."""
+def editorial_problems(docs_dir: Path, root: Path, today: date, shown_as: str = "docs",
+                       authors: dict[str, Author] | None = None) -> list[Problem]:
+    """Every editorial problem of the pages under `docs_dir` and the French texts of the data files under `root`.
+
+    `authors`: data/authors.yml already loaded (the validator's data check did); else it is loaded here.
+    """
     problems: list[Problem] = []
-    try:
-        authors = load_authors(root / "data" / "authors.yml", "data/authors.yml")
-    except ProblemsError as exc:
-        problems += exc.problems
-        authors = {}
+    if authors is None:
+        try:
+            authors = load_authors(root / "data" / "authors.yml", "data/authors.yml")
+        except ProblemsError as exc:
+            problems += exc.problems  # (the validator passes {} after reporting them itself)
+            authors = {}
     posts: list[Post] = []
     for path, src_uri in _markdown_files(docs_dir):
         shown = f"{shown_as}/{src_uri}"

@@ -118,7 +118,9 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("external", check_external),
     ("kit-freshness", lambda ctx: kit_freshness_problems(ctx.loaded["kits"], ctx.today, ctx.grace_days)
                                   if "kits" in ctx.loaded else []),
-    ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today)),
+    # authors.yml was loaded by the data check ({} when it failed: its problems are already reported)
+    ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today,
+                                                 authors=ctx.loaded.get("authors", {}))),
 ]
 
 
