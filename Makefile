@@ -2,23 +2,29 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test clean browser npm
+.PHONY: build serve test unit lint format lock clean browser npm
 
-# The virtual environment is rebuilt whenever requirements.txt changes.
-$(STAMP): requirements.txt
+# The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
+# installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
+$(VENV)/.build: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
+	$(PIP) --require-hashes --no-deps -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation --editable .
+	touch $@
 
-build: $(STAMP)
+# What tests, lint and the benchmark add (requirements-dev.txt, a superset of requirements.txt).
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.build
+	$(PIP) --require-hashes --no-deps -r requirements-dev.txt
+	touch $@
+
+build: $(VENV)/.build
 	$(BIN)/mkdocs build --strict --site-dir site
-	@if [ -f scripts/validate.py ]; then $(BIN)/python scripts/validate.py --site site; fi
+	$(BIN)/python scripts/validate.py --site site
 
-serve: $(STAMP)
+serve: $(VENV)/.build
 	$(BIN)/mkdocs serve --strict
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
@@ -37,8 +43,29 @@ node_modules/axe-core/axe.min.js: package-lock.json | npm
 	npm ci --no-audit --no-fund
 	touch $@
 
-test: $(STAMP) browser node_modules/axe-core/axe.min.js
+# The whole suite: unit tests, site builds (one per frozen date, shared), browser and accessibility sweeps.
+test: $(VENV)/.dev browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
+# The seconds-long loop: every test that needs neither a site build nor a browser.
+unit: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src scripts tests
+	$(BIN)/ruff format --check src scripts tests
+	$(BIN)/mypy
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix src scripts tests
+	$(BIN)/ruff format src scripts tests
+
+# After editing requirements.in or requirements-dev.in: lock every package with its hashes.
+lock: $(VENV)/.dev
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
 clean:
-	rm -rf site .pytest_cache node_modules
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache node_modules

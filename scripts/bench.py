@@ -6,7 +6,7 @@ with anchors per page, a few broken links and anchors planted), then measures, e
   1. `mkdocs build` with Material + i18n + search, without this project's hooks and theme overrides;
   2. the same with every hook of mkdocs.yml and the project's overrides/ (the hooks read the project's own
      data/ files: the calendar adds its call pages, the footer its links);
-  3. the validator's offline link check (sitekit.check_links) on the site of build 1;
+  3. the validator's offline link check (sitekit.checks.links) on the site of build 1;
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
      links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those.
 Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS of the process), problems.
@@ -48,7 +48,7 @@ _LINK_CHECK = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from sitekit.check_links import Site, link_problems
+from sitekit.checks.links import Site, link_problems
 problems = link_problems(Site(Path(sys.argv[1]), None))
 for p in problems:
     print(p)
@@ -99,8 +99,11 @@ def mkdocs_yml(hooks: bool) -> str:
     project_hooks = ""
     theme_extra = ""
     if hooks:
-        names = [line.strip()[2:] for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-                 if line.strip().startswith("- scripts/hook_")]
+        names = [
+            line.strip()[2:]
+            for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("- scripts/hook_")
+        ]
         project_hooks = "hooks:\n" + "".join(f"  - {ROOT / name}\n" for name in names)
         theme_extra = f"  custom_dir: {ROOT / 'overrides'}\n"
     # The hooks write generated page stubs into their docs_dir: each variant has its own copy of the pages.
@@ -147,12 +150,19 @@ def measure(cmd: list[str], cwd: Path) -> Run:
     """Wall time, CPU time, peak memory and output of a command run in its own process."""
     start = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_TODAY": "2025-10-20"}
-    result = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *cmd], check=False, cwd=cwd, env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     last = next((line for line in reversed(result.stderr.splitlines()) if line.startswith("PEAK_KIB=")), "")
     fields = dict(part.split("=") for part in last.split()) if last else {}
-    return Run(seconds, float(fields.get("CPU_S", 0)), int(fields.get("PEAK_KIB", 0)) // 1024,
-               result.stdout + result.stderr, result.returncode)
+    return Run(
+        seconds,
+        float(fields.get("CPU_S", 0)),
+        int(fields.get("PEAK_KIB", 0)) // 1024,
+        result.stdout + result.stderr,
+        result.returncode,
+    )
 
 
 def print_weights(site: Path) -> int:
@@ -179,10 +189,14 @@ def print_weights(site: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages per language (default 1000)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="builds per variant, interleaved, the least CPU is kept (default 3)")
-    parser.add_argument("--skip-linkchecker", action="store_true",
-                        help="leave out linkchecker (about 10 minutes at 1,000 pages per language)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="builds per variant, interleaved, the least CPU is kept (default 3)"
+    )
+    parser.add_argument(
+        "--skip-linkchecker",
+        action="store_true",
+        help="leave out linkchecker (about 10 minutes at 1,000 pages per language)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site to weigh (default: site)")
     parser.add_argument("--weight-only", action="store_true", help="only print the weight table of --site")
@@ -211,42 +225,77 @@ def main(argv: list[str] | None = None) -> int:
                 runs[hooks].append(run)
         for hooks in (False, True):
             pages = sum(1 for _ in (work / ("site-hooks" if hooks else "site-bare")).rglob("*.html"))
-            rows.append((f"mkdocs build, {'with project hooks' if hooks else 'bare (no hooks)'}",
-                         min(runs[hooks], key=lambda r: r.cpu), f"{pages} HTML files"))
+            rows.append(
+                (
+                    f"mkdocs build, {'with project hooks' if hooks else 'bare (no hooks)'}",
+                    min(runs[hooks], key=lambda r: r.cpu),
+                    f"{pages} HTML files",
+                )
+            )
         site = work / "site-bare"
         run = measure([sys.executable, "-c", _LINK_CHECK, str(site), str(SCRIPTS)], work)
         found = {line for line in run.log.splitlines() if ": " in line and not line.startswith("COUNT")}
         count = next(int(line.split()[1]) for line in run.log.splitlines() if line.startswith("COUNT "))
         missed = [p for p in planted if not any(p[0][:-5] in line and repr(p[1]) in line for line in found)]
-        rows.append(("validator link check (offline)", run,
-                     f"{count} problems; planted {len(planted)}, missed {len(missed)}"))
+        rows.append(
+            ("validator link check (offline)", run, f"{count} problems; planted {len(planted)}, missed {len(missed)}")
+        )
         if not args.skip_linkchecker:
             rc = work / "linkcheckerrc"
             rc.write_text(LINKCHECKERRC, encoding="utf-8")
             # linkchecker drops root privileges to nobody: the temporary folder must be readable by all.
             os.chmod(work, 0o755)
-            run = measure([str(bin_dir / "linkchecker"), "-f", str(rc), "--no-warnings", "--no-status", "-o", "csv",
-                           (site / "index.html").as_uri()], work)
+            run = measure(
+                [
+                    str(bin_dir / "linkchecker"),
+                    "-f",
+                    str(rc),
+                    "--no-warnings",
+                    "--no-status",
+                    "-o",
+                    "csv",
+                    (site / "index.html").as_uri(),
+                ],
+                work,
+            )
             lc_rows = [line for line in run.log.splitlines() if ";False;" in line and not line.startswith("#")]
-            lc_missed = [p for p in planted if not any(p[1].split("#")[0] in line and
-                                                       (("#" not in p[1]) or p[1].split("#")[1] in line)
-                                                       for line in lc_rows)]
-            rows.append(("linkchecker 10.6.0 (file://, --no-warnings)", run,
-                         f"{len(lc_rows)} problems; missed {len(lc_missed)} of {len(planted)} planted"))
-        print(f"Synthetic site: {args.pages} pages per language, {LINKS_PER_PAGE} links per page, "
-              f"{len(planted)} planted broken links/anchors; {os.cpu_count()} CPUs, load average "
-              f"{os.getloadavg()[0]:.1f} at the end")
+            lc_missed = [
+                p
+                for p in planted
+                if not any(
+                    p[1].split("#")[0] in line and (("#" not in p[1]) or p[1].split("#")[1] in line) for line in lc_rows
+                )
+            ]
+            rows.append(
+                (
+                    "linkchecker 10.6.0 (file://, --no-warnings)",
+                    run,
+                    f"{len(lc_rows)} problems; missed {len(lc_missed)} of {len(planted)} planted",
+                )
+            )
+        print(
+            f"Synthetic site: {args.pages} pages per language, {LINKS_PER_PAGE} links per page, "
+            f"{len(planted)} planted broken links/anchors; {os.cpu_count()} CPUs, load average "
+            f"{os.getloadavg()[0]:.1f} at the end"
+        )
         print(f"| {'run':44} | {'wall (s)':>8} | {'CPU (s)':>8} | {'peak MiB':>8} | result |")
         print(f"|{'-' * 46}|{'-' * 9}:|{'-' * 9}:|{'-' * 9}:|{'-' * 8}|")
         for name, r, result in rows:
             print(f"| {name:44} | {r.seconds:8.2f} | {r.cpu:8.2f} | {r.peak_mib:8d} | {result} |")
         bare, hooked = rows[0][1], rows[1][1]
-        print(f"hooks overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
-              f"{100 * (hooked.seconds - bare.seconds) / bare.seconds:+.1f} % wall (target <= 15 %)"
-              + ("" if args.skip_linkchecker else
-                 f"; validator vs linkchecker: {rows[3][1].seconds / rows[2][1].seconds:.1f}x faster wall, "
-                 f"{rows[3][1].cpu / rows[2][1].cpu:.1f}x less CPU (target >= 10x)"))
-        cpus = {name: ", ".join(f"{r.cpu:.1f}" for r in runs[hooks]) for name, hooks in (("bare", False), ("hooks", True))}
+        print(
+            f"hooks overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
+            f"{100 * (hooked.seconds - bare.seconds) / bare.seconds:+.1f} % wall (target <= 15 %)"
+            + (
+                ""
+                if args.skip_linkchecker
+                else f"; validator vs linkchecker: {rows[3][1].seconds / rows[2][1].seconds:.1f}x faster wall, "
+                f"{rows[3][1].cpu / rows[2][1].cpu:.1f}x less CPU (target >= 10x)"
+            )
+        )
+        cpus = {
+            name: ", ".join(f"{r.cpu:.1f}" for r in runs[hooks]) for name, hooks in (("bare", False), ("hooks", True))
+        }
         print(f"CPU seconds of every build, in order: bare {cpus['bare']}; hooks {cpus['hooks']}")
         if missed:
             print("validator missed:", sorted(missed)[:10])

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-from sitekit.i18n import DEFAULT_LANGUAGE, lang_prefix, load_strings
-from sitekit.problems import ProblemsError
+from sitekit import hooksupport as hook
+from sitekit.hooksupport import page_language
+from sitekit.i18n import DEFAULT_LANGUAGE, Strings, lang_prefix
 
-ROOT = Path(__file__).resolve().parent.parent
-FOOTER_PAGES = (("footer.legal", "mentions-legales.html"), ("footer.accessibility", "accessibilite.html"),
-                ("footer.sitemap", "plan-du-site.html"))
+FOOTER_PAGES = (
+    ("footer.legal", "mentions-legales.html"),
+    ("footer.accessibility", "accessibilite.html"),
+    ("footer.sitemap", "plan-du-site.html"),
+)
 
 # Material writes <link rel="alternate" hreflang> for each language and its script then fetches a
 # sitemap.xml beside each of those page URLs: a 404 per page on a server, a CORS error from file://.
@@ -21,32 +23,22 @@ FOOTER_PAGES = (("footer.legal", "mentions-legales.html"), ("footer.accessibilit
 # (The pattern starts with its literal text so that the regex engine jumps to it: it runs on every page.)
 _HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\s*')
 
-_strings = None
+_state: dict[str, Strings] = {}
 
 
-def on_config(config, **kwargs):
-    global _strings
-    try:
-        _strings = load_strings(ROOT / "data" / "strings.yml")
-    except ProblemsError as exc:
-        raise PluginError(f"interface strings are invalid:\n{exc}") from None
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state["strings"] = hook.project(config).strings
     return config
-
-
-def page_language(config) -> str:
-    """Language of the build in progress (the i18n plugin builds one language at a time)."""
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.get("language") or DEFAULT_LANGUAGE
 
 
 def on_page_context(context, page, config, nav, **kwargs):
     lang = page_language(config)
     prefix = lang_prefix(lang)
-    context["ui"] = _strings.for_language(lang)
+    context["ui"] = _state["strings"].for_language(lang)
     context["ui_lang"] = lang
     context["lang_root"] = get_relative_url(prefix or ".", page.url).rstrip("/") or "."
     context["footer_links"] = [
-        {"title": _strings.get(key, lang), "href": get_relative_url(prefix + target, page.url)}
+        {"title": _state["strings"].get(key, lang), "href": get_relative_url(prefix + target, page.url)}
         for key, target in FOOTER_PAGES
     ]
     return context
@@ -69,11 +61,14 @@ def on_post_template(output_content, template_name, config, **kwargs):
         return output_content
     if page_language(config) != DEFAULT_LANGUAGE:
         return _not_found_page.get("html", output_content)
-    root = config.site_url and re.sub(r"^[a-z]+://[^/]+", "", config.site_url).rstrip("/") + "/" or "/"
+    root = (config.site_url and re.sub(r"^[a-z]+://[^/]+", "", config.site_url).rstrip("/") + "/") or "/"
     html = _HREFLANG_LINK.sub("", output_content)
     html = _SWITCHER_LINK.sub(
-        lambda m: f'<a href="{root}{lang_prefix(m.group(1))}index.html" hreflang="{m.group(1)}" '
-                  'class="md-select__link"', html)
+        lambda m: (
+            f'<a href="{root}{lang_prefix(m.group(1))}index.html" hreflang="{m.group(1)}" class="md-select__link"'
+        ),
+        html,
+    )
     _not_found_page["html"] = html
     return html
 
@@ -81,5 +76,5 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def on_template_context(context, template_name, config, **kwargs):
     """Interface strings for the 404 page too (it is a template, not a page: on_page_context skips it)."""
     if template_name == "404.html":
-        context["ui"] = _strings.for_language(DEFAULT_LANGUAGE)
+        context["ui"] = _state["strings"].for_language(DEFAULT_LANGUAGE)
     return context

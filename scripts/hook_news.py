@@ -3,53 +3,47 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from hook_i18n import page_language
-from sitekit.editorial import unpublished_link_problems
-from sitekit.i18n import lang_prefix, load_strings
-from sitekit.markers import marker
-from sitekit.outputs import write_output
-from sitekit.news import FEED, load_authors, load_posts, published_posts, unpublished_sources
-from sitekit.news_view import NewsRenderer, atom_feed
+from sitekit import hooksupport as hook
+from sitekit.checks.editorial import unpublished_link_problems
+from sitekit.news.model import FEED, load_posts, published_posts, unpublished_sources
+from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.problems import ProblemsError, format_problems
-from sitekit.today import BuildDateError, build_date
 
-ROOT = Path(__file__).resolve().parent.parent
-AUTHORS = ROOT / "data" / "authors.yml"
-TEMPLATES = ROOT / "overrides" / "partials" / "news"
-
-_state: dict = {}
+_state: dict[str, Any] = {}
 
 
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
+    project, today = hook.project(config), hook.today()
     try:
-        today = build_date()
-    except BuildDateError as exc:
-        raise PluginError(str(exc)) from None
-    try:
-        authors = load_authors(AUTHORS, AUTHORS.relative_to(ROOT).as_posix())
-        posts = load_posts(docs_dir, authors)
-        strings = load_strings(ROOT / "data" / "strings.yml")
+        posts = load_posts(docs_dir, project.authors)
     except ProblemsError as exc:
         raise PluginError(f"the news posts are invalid:\n{exc}") from None
-    renderer = NewsRenderer(TEMPLATES, strings, authors)
-    missing = renderer.missing_strings()
-    if missing:
-        raise PluginError(f"data/strings.yml: interface strings of the news are missing: {', '.join(missing)} "
-                          "(add each key with its fr and en texts)")
+    renderer = NewsRenderer(project.templates("news"), project.strings, project.authors)
+    hook.require_strings(renderer, "news")
     links = unpublished_link_problems(docs_dir, posts, today)
     if links:
         raise PluginError(f"a published page links to a post not yet published:\n{format_problems(links)}")
-    _state.update(today=today, authors=authors, posts=posts, strings=strings, renderer=renderer,
-                  hidden=unpublished_sources(posts, today),
-                  by_source={p.src_uri: p for p in posts})
+    _state.update(
+        today=today,
+        authors=project.authors,
+        posts=posts,
+        strings=project.strings,
+        renderer=renderer,
+        hidden=unpublished_sources(posts, today),
+        by_source={p.src_uri: p for p in posts},
+    )
     return config
 
 
-def on_files(files, config, **kwargs):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Drop the posts dated after the build date before the i18n plugin (priority -100) sorts the languages:
     no page, no search entry, no sitemap entry."""
     for file in [f for f in files if f.src_uri in _state["hidden"]]:
@@ -57,26 +51,29 @@ def on_files(files, config, **kwargs):
     return files
 
 
-def _source(page, config) -> str:
-    return Path(page.file.abs_src_path).relative_to(Path(config.docs_dir)).as_posix()
-
-
-def on_page_markdown(markdown, page, config, files, **kwargs):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer: NewsRenderer = _state["renderer"]
-    post = _state["by_source"].get(_source(page, config))
+    source = Path(page.file.abs_src_path or "").relative_to(Path(config.docs_dir)).as_posix()
+    post = _state["by_source"].get(source)
     if post is not None:
         markdown = renderer.header(post, page.url) + markdown.rstrip("\n") + "\n\n" + renderer.footer(post, page.url)
-    tag = marker("actualites")
-    if tag in markdown:
-        lang = page_language(config)
-        markdown = markdown.replace(tag, renderer.index(published_posts(_state["posts"], _state["today"], lang),
-                                                        lang, page.url))
-    return markdown
+    lang = hook.page_language(config)
+    return hook.fill(
+        markdown,
+        "actualites",
+        lambda: renderer.index(published_posts(_state["posts"], _state["today"], lang), lang, page.url),
+    )
 
 
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     """The feed of the language being built, under its root (the i18n plugin builds each language in turn)."""
-    lang = page_language(config)
-    data = atom_feed(published_posts(_state["posts"], _state["today"], lang), lang, config.site_url or "",
-                     _state["strings"], _state["authors"], _state["today"])
-    write_output(Path(config.site_dir) / lang_prefix(lang) / FEED, data)
+    lang = hook.page_language(config)
+    data = atom_feed(
+        published_posts(_state["posts"], _state["today"], lang),
+        lang,
+        config.site_url or "",
+        _state["strings"],
+        _state["authors"],
+        _state["today"],
+    )
+    hook.write_exports(config, "", {FEED: data})

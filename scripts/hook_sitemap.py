@@ -11,8 +11,9 @@ from mkdocs.utils import get_relative_url
 from sitekit.markers import leftover_markers, marker
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                   trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+)
 
 
 def _tree(items, page):
@@ -34,6 +35,8 @@ def on_page_context(context, page, config, nav, **kwargs):
         page.content = page.content.replace(tag, html)
     left = leftover_markers(page.content or "")
     if left:
-        raise PluginError(f"{page.file.src_uri}: marker <!-- {left[0]} --> is unknown or was not replaced "
-                          "(check its spelling; known markers are listed in scripts/sitekit/markers.py)")
+        raise PluginError(
+            f"{page.file.src_uri}: marker <!-- {left[0]} --> is unknown or was not replaced "
+            "(check its spelling; known markers are listed in scripts/sitekit/markers.py)"
+        )
     return context

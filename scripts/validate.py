@@ -1,84 +1,10 @@
 #!/usr/bin/env python3
-"""Check the site's data, deadlines, prose dates, freshness, translations and (with --site) links; see README."""
+"""Check the site's data, deadlines, prose dates, freshness, translations and links (the `sitekit-validate` command)."""
 
-from __future__ import annotations
-
-import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit.check_external import Settings  # noqa: E402
-from sitekit.problems import ProblemsError, format_problems  # noqa: E402
-from sitekit.report import format_github, format_json, format_text  # noqa: E402
-from sitekit.today import BuildDateError, build_date  # noqa: E402
-from sitekit.validation import DEFAULT_CACHE, Context, has_errors, run  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="validate.py", description=__doc__)
-    parser.add_argument("--site", metavar="DIR", help="built site to check links in (no link check without it)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="build date (default: $CARE_TODAY, else today in Paris)")
-    parser.add_argument("--external", action="store_true", help="also check external links (network)")
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
-    parser.add_argument("--warn-days", type=_natural, default=14, metavar="N",
-                        help="warn about calls closing within N days (default 14)")
-    parser.add_argument("--grace-days", type=_natural, default=30, metavar="N",
-                        help="days a passed review_by date stays a warning before it becomes an error (default 30)")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                        help="timeout of one external request (default 10)")
-    parser.add_argument("--root", metavar="DIR", default=str(ROOT), help="project root (default: this repository)")
-    parser.add_argument("--cache", metavar="FILE", help=f"cache of external results (default: ROOT/{DEFAULT_CACHE})")
-    return parser
-
-
-def _natural(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days (e.g. 14)")
-    return int(value)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse printed the usage and the error
-        return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    try:
-        today = build_date(args.today)
-    except BuildDateError as exc:
-        print(f"validate.py: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    root = Path(args.root).resolve()
-    site = Path(args.site) if args.site else None
-    for label, folder in (("--root", root), ("--root docs", root / "docs"), ("--site", site)):
-        if folder is not None and not folder.is_dir():
-            print(f"validate.py: error: {label}: {folder} is not a folder", file=sys.stderr)
-            return EXIT_USAGE
-    ctx = Context(root=root, today=today, warn_days=args.warn_days, grace_days=args.grace_days,
-                  site_dir=site, site_shown=args.site.rstrip("/") if args.site else "site",
-                  external=args.external, cache_file=Path(args.cache) if args.cache else root / DEFAULT_CACHE,
-                  external_settings=Settings(timeout=args.timeout))
-    try:
-        findings, checks = run(ctx)
-    except ProblemsError as exc:  # a loader outside the data check: report, never a traceback
-        print(format_problems(exc.problems), file=sys.stderr)
-        return EXIT_ERRORS
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"validate.py: error: cannot read input: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.format == "json":
-        sys.stdout.write(format_json(findings, today, checks))
-    elif args.format == "github":
-        sys.stdout.write(format_github(findings))
-    else:
-        sys.stdout.write(format_text(findings))
-    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
-
+from sitekit.checks.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(root=Path(__file__).resolve().parents[1]))

@@ -12,8 +12,15 @@ from urllib.parse import urlparse
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags from the workplace notes: no background traffic from the browser itself.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -93,8 +100,9 @@ def format_violations(where: str, violations: list[dict], limit: int = 5) -> lis
 
 def open_page(browser, url: str, width: int = 1280, height: int = 800, **context_options):
     """A fresh page (no service worker) at `url`, loaded until the network is idle, with its PageWatch."""
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block",
-                                  **context_options)
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, service_workers="block", **context_options
+    )
     page = context.new_page()
     watch = PageWatch(page)
     page.goto(url)

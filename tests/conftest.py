@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,7 +25,7 @@ def run_mkdocs_build(out: Path, today: str | None, config: Path | None = None) -
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     if config:
         cmd += ["--config-file", str(config)]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +54,7 @@ def site(build_site) -> Path:
 def browser():
     """Debian's Chromium, headless, one per test module (Playwright's sync API allows one instance at a time)."""
     import playwright.sync_api as playwright_api
+
     from browser import launch
 
     with playwright_api.sync_playwright() as p:
@@ -83,6 +85,18 @@ def project(tmp_path):
         elif source.exists():
             shutil.copy2(source, tmp_path / part)
     return tmp_path
+
+
+def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNamespace:
+    """What a hook reads of MkDocs' configuration, for calling a hook without a build."""
+    return SimpleNamespace(
+        docs_dir=str(docs_dir),
+        config_file_path=str(root / "mkdocs.yml"),
+        plugins={},
+        theme={"language": lang},
+        site_url="",
+        site_dir=str(docs_dir.parent / "site"),
+    )
 
 
 def build_project(project: Path) -> tuple[int, str]:

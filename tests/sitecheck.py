@@ -10,8 +10,19 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 NON_PAGE_DIRS = {"assets", "search"} | {lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
-RESOURCE_RELS = {"stylesheet", "icon", "shortcut", "preload", "preconnect", "dns-prefetch", "prefetch",
-                 "modulepreload", "manifest", "apple-touch-icon", "mask-icon"}
+RESOURCE_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "preload",
+    "preconnect",
+    "dns-prefetch",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "mask-icon",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
@@ -32,7 +43,9 @@ def resource_urls(html: str) -> list[str]:
     """Every URL the browser fetches by itself when it renders the page (not hyperlinks)."""
     tree = HTMLParser(html)
     urls: list[str] = []
-    for node in tree.css("script[src], img[src], iframe[src], audio[src], video[src], source[src], embed[src], track[src]"):
+    for node in tree.css(
+        "script[src], img[src], iframe[src], audio[src], video[src], source[src], embed[src], track[src]"
+    ):
         urls.append(node.attributes["src"] or "")
     for node in tree.css("img[srcset], source[srcset]"):
         urls += [part.strip().split(" ")[0] for part in (node.attributes["srcset"] or "").split(",")]

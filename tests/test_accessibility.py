@@ -37,7 +37,9 @@ class Sweep:
 
 @pytest.fixture(scope="module")
 def sweep(site) -> Sweep:
-    assert AXE_JS.is_file(), f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
+    assert AXE_JS.is_file(), (
+        f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
+    )
     result = Sweep(site_pages(site))
     started = time.monotonic()
     with serve(site) as base, playwright_api.sync_playwright() as p:
@@ -53,8 +55,10 @@ def sweep(site) -> Sweep:
                 state = page.evaluate(BODY_STATE)
                 dark = state["luminance"] < 0.3
                 if state["scheme"] != scheme or dark != (palette == "dark"):
-                    result.palette_problems.append(f"{where}: scheme {state['scheme']!r}, background luminance "
-                                                   f"{state['luminance']:.2f} (expected {scheme!r})")
+                    result.palette_problems.append(
+                        f"{where}: scheme {state['scheme']!r}, background luminance "
+                        f"{state['luminance']:.2f} (expected {scheme!r})"
+                    )
                 result.violations += format_violations(where, axe_violations(page))
                 result.foreign += [f"{where}: {url}" for url in watch.foreign]
                 result.console += [f"{where}: {text}" for text in watch.errors]
@@ -63,8 +67,10 @@ def sweep(site) -> Sweep:
             context.close()
         browser.close()
     result.seconds = time.monotonic() - started
-    print(f"\naxe sweep: {len(result.pages)} pages x {len(PALETTES)} palettes in {result.seconds:.0f} s "
-          f"({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)")
+    print(
+        f"\naxe sweep: {len(result.pages)} pages x {len(PALETTES)} palettes in {result.seconds:.0f} s "
+        f"({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)"
+    )
     return result
 
 
@@ -94,8 +100,10 @@ def test_axe_reports_a_faulty_page_with_rule_and_target():
     with playwright_api.sync_playwright() as p:
         browser = launch(p)
         page = browser.new_page()
-        page.set_content('<html><body><img src="data:," id="photo"><a href="#x" id="empty"></a>'
-                         '<p style="color:#777;background:#888" id="grey">low contrast</p></body></html>')
+        page.set_content(
+            '<html><body><img src="data:," id="photo"><a href="#x" id="empty"></a>'
+            '<p style="color:#777;background:#888" id="grey">low contrast</p></body></html>'
+        )
         page.add_script_tag(path=str(AXE_JS))
         lines = format_violations("faulty.html [light]", axe_violations(page))
         browser.close()

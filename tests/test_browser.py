@@ -96,7 +96,7 @@ def test_language_switch_keeps_the_page(browser, base_url):
 
 
 def test_mobile_navigation_opens(browser, base_url):
-    page, watch = open_page(browser, base_url + "index.html", 390, 844)
+    page, _watch = open_page(browser, base_url + "index.html", 390, 844)
     page.locator("label.md-header__button[for='__drawer']").click()
     drawer_link = page.locator(".md-nav--primary > ul > li > a[href$='kits/index.html']").first
     drawer_link.wait_for(state="visible")

@@ -8,8 +8,8 @@ import pytest
 
 from browser import PageWatch, serve
 from conftest import FROZEN_TODAY, ROOT
-from sitekit.calls import call_status, load_calls, start_of_day
-from sitekit.calls_view import CallsRenderer
+from sitekit.calls.model import call_status, load_calls, start_of_day
+from sitekit.calls.view import CallsRenderer
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
 
 pytestmark = pytest.mark.browser

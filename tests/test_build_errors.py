@@ -25,8 +25,9 @@ def test_unknown_marker_names_the_page(project):
 
 def test_broken_interface_strings_name_file_and_line(project):
     strings = project / "data" / "strings.yml"
-    strings.write_text(strings.read_text(encoding="utf-8") + "footer.extra:\n  fr: Seulement en français\n",
-                       encoding="utf-8")
+    strings.write_text(
+        strings.read_text(encoding="utf-8") + "footer.extra:\n  fr: Seulement en français\n", encoding="utf-8"
+    )
     code, output = build_project(project)
     assert code != 0
     line = strings.read_text(encoding="utf-8").splitlines().index("footer.extra:") + 1

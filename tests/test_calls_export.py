@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
 from conftest import ROOT
-from sitekit.calls import load_calls
-from sitekit.calls_export import call_ics, calls_ics, calls_json
+from sitekit.calls.export import call_ics, calls_ics, calls_json
+from sitekit.calls.model import load_calls
 from sitekit.i18n import load_strings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calls"
@@ -47,7 +47,7 @@ def test_events_carry_title_link_status_and_a_stamp_from_the_data(calls):
     closing = events["fenetre-cloture@cybersante.example.org"]
     assert str(closing["SUMMARY"]) == "Clôture\u00a0: Appel test : candidatures"
     assert str(closing["URL"]) == "https://cybersante.example.org/appels/fiches/fenetre.html"
-    assert closing.decoded("DTSTAMP") == datetime(2025, 8, 1, tzinfo=timezone.utc)  # last_checked
+    assert closing.decoded("DTSTAMP") == datetime(2025, 8, 1, tzinfo=UTC)  # last_checked
     assert str(closing["STATUS"]) == "CONFIRMED"
     assert str(events["annule-ouverture@cybersante.example.org"]["STATUS"]) == "CANCELLED"
     assert "à 12:00 (heure de Paris)" in str(events["midi-cloture@cybersante.example.org"]["DESCRIPTION"])
@@ -75,8 +75,10 @@ def test_english_calendar(calls):
 def test_the_calendar_of_one_call(calls):
     window = next(c for c in calls if c.id == "fenetre")
     cal = Calendar.from_ical(call_ics(window, "fr", SITE_URL, STRINGS))
-    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == ["fenetre-ouverture@cybersante.example.org",
-                                                           "fenetre-cloture@cybersante.example.org"]
+    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [
+        "fenetre-ouverture@cybersante.example.org",
+        "fenetre-cloture@cybersante.example.org",
+    ]
     assert str(cal["X-WR-CALNAME"]) == "Appel test : candidatures"
     undated = next(c for c in calls if c.id == "sans-date")
     assert Calendar.from_ical(call_ics(undated, "fr", SITE_URL, STRINGS)).walk("VEVENT") == []
@@ -103,9 +105,26 @@ def test_json_has_the_data_each_status_and_the_build_date(calls):
     statuses = {c["id"]: c["status"] for c in document["calls"]}
     assert statuses == {"annule": "annule", "fenetre": "cloture_imminente", "midi": "clos", "sans-date": "a_confirmer"}
     window = next(c for c in document["calls"] if c["id"] == "fenetre")
-    assert list(window) == ["id", "status", "programme", "domain", "phase", "title", "summary", "audience", "opens",
-                            "closes", "closes_at", "override", "prerequisites", "targets", "envelope", "sources",
-                            "contact", "last_checked"]
+    assert list(window) == [
+        "id",
+        "status",
+        "programme",
+        "domain",
+        "phase",
+        "title",
+        "summary",
+        "audience",
+        "opens",
+        "closes",
+        "closes_at",
+        "override",
+        "prerequisites",
+        "targets",
+        "envelope",
+        "sources",
+        "contact",
+        "last_checked",
+    ]
     assert window["opens"] == "2025-09-02" and window["closes"] == "2025-10-31"
     assert window["title"] == {"fr": "Appel test : candidatures", "en": "Test call: applications"}
     assert window["envelope"] == {"fr": "45 M€", "en": "€45 million"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from icalendar import Calendar
@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_calls
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, hook_config, run_mkdocs_build
 from sitecheck import pages
-from sitekit.calls import Status, call_status, days_until_close, load_calls, start_of_day
-from sitekit.calls_view import ANNOUNCE_DAYS
+from sitekit.calls.model import Status, call_status, days_until_close, load_calls, start_of_day
+from sitekit.calls.view import ANNOUNCE_DAYS
 from sitekit.i18n import LANGUAGES, lang_prefix
 
 # Inside the D2 application window (11 days left), after it, and inside the D1 window (9 days left).
@@ -90,8 +90,7 @@ def test_banner_lists_open_calls_closing_within_30_days_on_every_page(build_site
             assert banner is not None, f"{path}: no banner"
             links = banner.css("a[data-call-id]")
             assert {a.attributes["data-call-id"] for a in links} == wanted, path
-            assert {a.attributes["data-status"] for a in links} <= {Status.OUVERT.value,
-                                                                   Status.CLOTURE_IMMINENTE.value}
+            assert {a.attributes["data-status"] for a in links} <= {Status.OUVERT.value, Status.CLOTURE_IMMINENTE.value}
             assert_links_resolve(site, path, banner, "a[href]")
 
 
@@ -105,8 +104,12 @@ def test_json_and_ics_agree_with_the_pages(build_site, today):
         assert {c["id"]: c["status"] for c in document["calls"]} == expected
 
         events = Calendar.from_ical((folder / "calls.ics").read_bytes()).walk("VEVENT")
-        wanted_uids = {f"{c.id}-{kind}@cybersante.example.org"
-                       for c in CALLS for kind, day in (("ouverture", c.opens), ("cloture", c.closes)) if day}
+        wanted_uids = {
+            f"{c.id}-{kind}@cybersante.example.org"
+            for c in CALLS
+            for kind, day in (("ouverture", c.opens), ("cloture", c.closes))
+            if day
+        }
         assert {str(e["UID"]) for e in events} == wanted_uids
         for event in events:
             call_id = str(event["UID"]).rsplit("-", 1)[0]
@@ -147,7 +150,8 @@ def test_calendar_groups_and_export_links(build_site):
         closed = tree.css_first("details.calls-closed")
         assert closed is not None and closed.css_first("summary") is not None
         assert {li.attributes["data-call-id"] for li in closed.css("li")} == {
-            call_id for call_id, status in expected_statuses("2025-11-05").items() if status == "clos"}
+            call_id for call_id, status in expected_statuses("2025-11-05").items() if status == "clos"
+        }
         hrefs = {a.attributes["href"] for a in tree.css("ul.calls-exports a")}
         assert {"calls.ics", "calls.json", "frise.html"} <= hrefs
         assert tree.css_first("p.calls-empty") is not None  # no call open on that date
@@ -176,24 +180,26 @@ def test_two_builds_give_byte_identical_exports(build_site, tmp_path):
 
 # --- the hook's handling of bad input and of its generated pages ---------------------------------
 
-def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkeypatch, tmp_path):
-    monkeypatch.setattr(hook_calls, "DATA", ROOT / "tests" / "fixtures" / "calls" / "malformed-date.yml")
+
+def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkeypatch, project):
+    shutil.copy(ROOT / "tests" / "fixtures" / "calls" / "malformed-date.yml", project / "data" / "calls.yml")
     monkeypatch.setenv("CARE_TODAY", "2025-10-20")
     with pytest.raises(PluginError) as exc:
-        hook_calls.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
+        hook_calls.on_config(hook_config(project / "docs", root=project))
     assert str(exc.value) == (
-        "the call calendar data is invalid:\n"
-        "tests/fixtures/calls/malformed-date.yml:9: calls[0].opens: '2025-02-30' is not a date "
+        "the project data is invalid:\n"
+        "data/calls.yml:9: calls[0].opens: '2025-02-30' is not a date "
         "(write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)\n"
-        "tests/fixtures/calls/malformed-date.yml:10: calls[0].closes: '31/10/2025' is not a date "
-        "(write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)")
+        "data/calls.yml:10: calls[0].closes: '31/10/2025' is not a date "
+        "(write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"
+    )
     assert exc.value.__cause__ is None and exc.value.__suppress_context__
 
 
 def test_a_bad_build_date_stops_the_build(monkeypatch, tmp_path):
     monkeypatch.setenv("CARE_TODAY", "20/10/2025")
     with pytest.raises(PluginError) as exc:
-        hook_calls.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
+        hook_calls.on_config(hook_config(tmp_path))
     assert str(exc.value) == "CARE_TODAY: '20/10/2025' is not a date (write YYYY-MM-DD, e.g. 2025-10-31)"
 
 
@@ -206,10 +212,10 @@ def test_call_pages_are_written_only_when_they_change_and_stale_ones_go(monkeypa
     handwritten = folder / "notes.md"
     handwritten.write_text("# Notes\n", encoding="utf-8")
 
-    hook_calls.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
+    hook_calls.on_config(hook_config(tmp_path))
     written = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.md")}
     assert set(written) == {f"{c.id}{suffix}.md" for c in CALLS for suffix in ("", ".en")} | {"notes.md"}
     assert "title: " in (folder / "d2-candidature.en.md").read_text(encoding="utf-8")
 
-    hook_calls.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
+    hook_calls.on_config(hook_config(tmp_path))
     assert {p.name: p.stat().st_mtime_ns for p in folder.glob("*.md")} == written

@@ -10,10 +10,10 @@ from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
-from sitekit.campaigns import load_campaign, load_campaigns
-from sitekit.campaigns_view import campaign_ics
+from sitekit.campaigns.model import load_campaign, load_campaigns
+from sitekit.campaigns.view import campaign_ics
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
-from sitekit.kits import kit_folder_ids
+from sitekit.kits.model import kit_folder_ids
 from sitekit.problems import ProblemsError
 
 CAMPAIGNS = load_campaigns(ROOT / "data" / "campagnes")
@@ -22,7 +22,7 @@ VALID = (ROOT / "data" / "campagnes" / "2025.yml").read_text(encoding="utf-8")
 
 
 def line_of(text: str, needle: str, start: int = 0) -> int:
-    return text[:text.index(needle, start)].count("\n") + 1
+    return text[: text.index(needle, start)].count("\n") + 1
 
 
 def problems(tmp_path: Path, text: str, name: str = "2025.yml") -> list[str]:
@@ -41,8 +41,9 @@ def test_shipped_campaigns_current_year_and_draft_for_the_next():
 
 
 def test_unknown_channel_and_audience_are_named_with_their_line(tmp_path):
-    text = (VALID.replace("channel: affichage", "channel: affiche", 1)
-            .replace("audience: [soignants, administratifs]", "audience: [soignants, patients]", 1))
+    text = VALID.replace("channel: affichage", "channel: affiche", 1).replace(
+        "audience: [soignants, administratifs]", "audience: [soignants, patients]", 1
+    )
     assert problems(tmp_path, text) == [
         f"data/campagnes/2025.yml:{line_of(text, 'channel: affiche')}: weeks[0].items[1].channel: 'affiche' is not "
         "allowed (use 'intranet', 'courriel', 'affichage', 'reseaux-sociaux' or 'reunion-de-service')",
@@ -82,17 +83,20 @@ def test_year_of_file_name_missing_text_and_published_without_dates(tmp_path):
     text = VALID.replace("          en: Cybermonth begins\n", "", 1)
     assert problems(tmp_path, text) == [
         f"data/campagnes/2025.yml:{line_of(text, 'fr: Le Cybermois commence') - 1}: weeks[0].items[0].title.en: "
-        "missing English text (add en: with the text in that language)"]
+        "missing English text (add en: with the text in that language)"
+    ]
 
 
 def test_malformed_date_and_yaml_error(tmp_path):
     text = VALID.replace("date: 2025-10-07", "date: 7 octobre", 1)
     assert problems(tmp_path, text) == [
         f"data/campagnes/2025.yml:{line_of(text, 'date: 7 octobre')}: weeks[1].items[0].date: '7 octobre' is not "
-        "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"]
+        "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"
+    ]
     assert problems(tmp_path, "year: 2025\nstatus: [publie\n") == [
         "data/campagnes/2025.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
-        "(check indentation, colons and quotes on this line)"]
+        "(check indentation, colons and quotes on this line)"
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -110,7 +114,9 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     assert all(e.decoded("dtstamp").date() == date(2026, 11, 22) for e in events)
     first = items[0]
     assert str(first["uid"]) == "campagne-2025-2025-10-01-intranet-le-cybermois-commence@cybersante.example.org"
-    assert str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] Cybermonth begins"}[lang]
+    assert (
+        str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] Cybermonth begins"}[lang]
+    )
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
     draft = Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / "2026.ics").read_bytes())

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sitekit.calls import load_calls
-from sitekit.criteria import Imperative, Method, criteria_for_call, criteria_for_kit, load_criteria
+from sitekit.calls.model import load_calls
+from sitekit.criteria.model import Imperative, Method, criteria_for_call, criteria_for_kit, load_criteria
 from sitekit.problems import ProblemsError
 
 SHOWN = "data/criteria.yml"
@@ -102,6 +102,7 @@ def replace(needle: str, new: str, occurrence: int = 1) -> str:
 
 # --- loading -------------------------------------------------------------------------------------
 
+
 def test_valid_file_loads_into_typed_criteria(tmp_path):
     data = load(tmp_path, VALID)
     first, second = data.criteria
@@ -124,7 +125,8 @@ def test_unknown_kit_is_named_with_a_suggestion(tmp_path):
     text = replace("kits: [hameconnage]", "    kits: [hameconage]")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'hameconage')}: criteria[0].kits[0]: unknown kit 'hameconage' "
-        "(did you mean hameconnage? the ids are listed in kits/ (a folder with a kit.yml))"]
+        "(did you mean hameconnage? the ids are listed in kits/ (a folder with a kit.yml))"
+    ]
 
 
 def test_kits_are_not_checked_while_no_kit_exists(tmp_path):
@@ -136,21 +138,24 @@ def test_unknown_call_is_named_with_a_suggestion(tmp_path):
     text = replace("calls: [d2-candidature, d1-candidature]", "    calls: [d2-candidature, d1-candidatures]")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'd1-candidatures')}: criteria[1].calls[1]: unknown call 'd1-candidatures' "
-        "(did you mean d1-candidature? the ids are listed in data/calls.yml)"]
+        "(did you mean d1-candidature? the ids are listed in data/calls.yml)"
+    ]
 
 
 def test_unknown_axis_lists_the_known_ones(tmp_path):
     text = replace("axes: [axe-1-gouvernance]", "    axes: [axe-1-gouvernanse]")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'gouvernanse')}: criteria[0].axes[0]: unknown axis 'axe-1-gouvernanse' "
-        "(did you mean axe-1-gouvernance? known: axe-1-gouvernance, d2-continuite-reprise)"]
+        "(did you mean axe-1-gouvernance? known: axe-1-gouvernance, d2-continuite-reprise)"
+    ]
 
 
 def test_unknown_referentiel(tmp_path):
     text = replace("referentiel: evaluation-essms", "    referentiel: evaluation-esms")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'evaluation-esms')}: criteria[1].referentiel: unknown référentiel "
-        "'evaluation-esms' (did you mean evaluation-essms? known: certification-es, evaluation-essms)"]
+        "'evaluation-esms' (did you mean evaluation-essms? known: certification-es, evaluation-essms)"
+    ]
 
 
 def test_duplicate_criterion_id_names_the_first_line(tmp_path):
@@ -159,28 +164,32 @@ def test_duplicate_criterion_id_names_the_first_line(tmp_path):
     second = line_of(text, "id: es-risques-numeriques-1", 2)
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{second}: criteria[1].id: duplicate id 'es-risques-numeriques-1', already used at line {first} "
-        "(give each item its own id)"]
+        "(give each item its own id)"
+    ]
 
 
 def test_duplicate_axis_id(tmp_path):
     text = replace("id: d2-continuite-reprise", "  - id: axe-1-gouvernance")
     assert problems(tmp_path, text)[0] == (
         f"{SHOWN}:{line_of(text, 'id: axe-1-gouvernance', 2)}: axes[1].id: duplicate id 'axe-1-gouvernance', "
-        f"already used at line {line_of(text, 'id: axe-1-gouvernance')} (give each item its own id)")
+        f"already used at line {line_of(text, 'id: axe-1-gouvernance')} (give each item its own id)"
+    )
 
 
 def test_same_number_twice_in_one_referentiel(tmp_path):
-    text = VALID + VALID[VALID.index("  - id: essms-2-10-02"):].replace("id: essms-2-10-02", "id: essms-bis")
+    text = VALID + VALID[VALID.index("  - id: essms-2-10-02") :].replace("id: essms-2-10-02", "id: essms-bis")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'reference_id', 3)}: criteria[2].reference_id: criterion number '2.10-02' of "
-        f"'evaluation-essms' already used at line {line_of(text, 'reference_id', 2)} (describe each criterion once)"]
+        f"'evaluation-essms' already used at line {line_of(text, 'reference_id', 2)} (describe each criterion once)"
+    ]
 
 
 def test_criterion_without_source(tmp_path):
     text = replace("sources: [https://example.org/essms]", "    sources: []", 2)
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'sources: []')}: criteria[1].sources: no source "
-        "(add at least one URL where this is described)"]
+        "(add at least one URL where this is described)"
+    ]
 
 
 def test_criterion_with_sources_key_missing(tmp_path):
@@ -189,43 +198,88 @@ def test_criterion_with_sources_key_missing(tmp_path):
     text = "\n".join(lines) + "\n"
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'id: es-risques-numeriques-1')}: criteria[0].sources: missing "
-        "(add sources: (the keys are described at the top of the file))"]
+        "(add sources: (the keys are described at the top of the file))"
+    ]
 
 
-@pytest.mark.parametrize("needle,new,field,message", [
-    ("imperative: unknown", "    imperative: oui", "criteria[0].imperative",
-     "'oui' is not allowed (write true, false, or unknown when the sources do not say)"),
-    ('reference_id: "2.10-02"', "    reference_id: 2.10", "criteria[1].reference_id",
-     'the number was read as a decimal number (put it in quotes as written, e.g. "2.10-02")'),
-    ("evaluation_methods: a_confirmer", "    evaluation_methods: à confirmer", "criteria[0].evaluation_methods",
-     "'à confirmer' is not a list of methods (write a_confirmer or a list, one method per line starting with '- ')"),
-    ("evaluation_methods: [accompagne", "    evaluation_methods: [patient-traceurr]",
-     "criteria[1].evaluation_methods[0]",
-     "'patient-traceurr' is not allowed (use 'patient-traceur', 'parcours-traceur', 'traceur-cible', "
-     "'audit-systeme', 'observation' or 'accompagne-traceur')"),
-    ("id: essms-2-10-02", "  - id: Essms 2.10-02", "criteria[1].id",
-     "'Essms 2.10-02' is not a valid id (use lower-case letters, digits and hyphens, e.g. es-risques-numeriques-1)"),
-    ("confirmed: false", "    confirmed: true", "criteria[0].confirmed",
-     "confirmed while reference_id is unknown (write the number from the référentiel, or set confirmed: false)"),
-    ("title_is_description: false", "    title_is_description: true", "criteria[1].confirmed",
-     "confirmed while the title is only a description (copy the official title and set "
-     "title_is_description: false, or set confirmed: false)"),
-    ("kits: [hameconnage, mots-de-passe]", "    kits: [hameconnage, hameconnage]", "criteria[1].kits[1]",
-     "'hameconnage' is listed twice (keep one of the two)"),
-    ("sources: [https://example.org/es]", "    sources: [example.org/es]", "referentiels[0].sources[0]",
-     "'example.org/es' is not a URL (write the full address, starting with https://)"),
-    ("kind: axe", "    kind: axis", "axes[0].kind", "'axis' is not allowed (use 'axe' or 'domaine')"),
-    ("title_is_description: true", "    title_is_descripton: true", "criteria[0].title_is_descripton",
-     "unknown key (did you mean title_is_description? known keys: "),
-])
+@pytest.mark.parametrize(
+    "needle,new,field,message",
+    [
+        (
+            "imperative: unknown",
+            "    imperative: oui",
+            "criteria[0].imperative",
+            "'oui' is not allowed (write true, false, or unknown when the sources do not say)",
+        ),
+        (
+            'reference_id: "2.10-02"',
+            "    reference_id: 2.10",
+            "criteria[1].reference_id",
+            'the number was read as a decimal number (put it in quotes as written, e.g. "2.10-02")',
+        ),
+        (
+            "evaluation_methods: a_confirmer",
+            "    evaluation_methods: à confirmer",
+            "criteria[0].evaluation_methods",
+            "'à confirmer' is not a list of methods (write a_confirmer or a list, one method per line starting with '- ')",
+        ),
+        (
+            "evaluation_methods: [accompagne",
+            "    evaluation_methods: [patient-traceurr]",
+            "criteria[1].evaluation_methods[0]",
+            "'patient-traceurr' is not allowed (use 'patient-traceur', 'parcours-traceur', 'traceur-cible', "
+            "'audit-systeme', 'observation' or 'accompagne-traceur')",
+        ),
+        (
+            "id: essms-2-10-02",
+            "  - id: Essms 2.10-02",
+            "criteria[1].id",
+            "'Essms 2.10-02' is not a valid id (use lower-case letters, digits and hyphens, e.g. es-risques-numeriques-1)",
+        ),
+        (
+            "confirmed: false",
+            "    confirmed: true",
+            "criteria[0].confirmed",
+            "confirmed while reference_id is unknown (write the number from the référentiel, or set confirmed: false)",
+        ),
+        (
+            "title_is_description: false",
+            "    title_is_description: true",
+            "criteria[1].confirmed",
+            "confirmed while the title is only a description (copy the official title and set "
+            "title_is_description: false, or set confirmed: false)",
+        ),
+        (
+            "kits: [hameconnage, mots-de-passe]",
+            "    kits: [hameconnage, hameconnage]",
+            "criteria[1].kits[1]",
+            "'hameconnage' is listed twice (keep one of the two)",
+        ),
+        (
+            "sources: [https://example.org/es]",
+            "    sources: [example.org/es]",
+            "referentiels[0].sources[0]",
+            "'example.org/es' is not a URL (write the full address, starting with https://)",
+        ),
+        ("kind: axe", "    kind: axis", "axes[0].kind", "'axis' is not allowed (use 'axe' or 'domaine')"),
+        (
+            "title_is_description: true",
+            "    title_is_descripton: true",
+            "criteria[0].title_is_descripton",
+            "unknown key (did you mean title_is_description? known keys: ",
+        ),
+    ],
+)
 def test_malformed_fields(tmp_path, needle, new, field, message):
     text = replace(needle, new)
     found = problems(tmp_path, text)
     line = line_of(text, new.strip())
     if field == "criteria[0].title_is_descripton":  # also reported: the real key is now missing
-        assert found[0] == f"{SHOWN}:{line_of(text, 'id: es-risques-numeriques-1')}: " \
-                           "criteria[0].title_is_description: missing " \
-                           "(add title_is_description: (the keys are described at the top of the file))"
+        assert (
+            found[0] == f"{SHOWN}:{line_of(text, 'id: es-risques-numeriques-1')}: "
+            "criteria[0].title_is_description: missing "
+            "(add title_is_description: (the keys are described at the top of the file))"
+        )
         assert found[1].startswith(f"{SHOWN}:{line}: {field}: {message}")
         return
     if field == "criteria[1].confirmed":
@@ -237,7 +291,8 @@ def test_expected_items_must_match_in_both_languages(tmp_path):
     text = replace("en: [Element one, Element two]", "      en: [Element one]")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'expected:')}: criteria[0].expected: not as many items in fr (2) as in en (1) "
-        "(translate every item, in the same order)"]
+        "(translate every item, in the same order)"
+    ]
 
 
 def test_top_level_shape(tmp_path):
@@ -245,7 +300,8 @@ def test_top_level_shape(tmp_path):
     assert problems(tmp_path, text) == [
         f"{SHOWN}:1: axes: expected a list under axes: (write axes: then each item as a list item (- id: ...))",
         f"{SHOWN}:{line_of(text, 'axis:')}: axis: unknown key "
-        "(did you mean axes? the top-level keys are referentiels, axes, criteria)"]
+        "(did you mean axes? the top-level keys are referentiels, axes, criteria)",
+    ]
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -262,6 +318,7 @@ def test_bad_yaml_names_the_line(tmp_path):
 
 # --- cross-references ----------------------------------------------------------------------------
 
+
 def test_criteria_for_kit_and_call(tmp_path):
     data = load(tmp_path, VALID)
     ids = lambda found: [c.id for c in found]  # noqa: E731
@@ -275,8 +332,15 @@ def test_criteria_for_kit_and_call(tmp_path):
 
 def test_the_project_data_loads_against_the_real_calls():
     calls = {c.id for c in load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")}
-    kits = {"hameconnage", "mots-de-passe", "mises-a-jour", "sauvegardes-pca-pra", "exercice-crise",
-            "medico-social-premier-niveau", "cybermois"}  # the kit ids announced by the kits feature
+    kits = {
+        "hameconnage",
+        "mots-de-passe",
+        "mises-a-jour",
+        "sauvegardes-pca-pra",
+        "exercice-crise",
+        "medico-social-premier-niveau",
+        "cybermois",
+    }  # the kit ids announced by the kits feature
     data = load_criteria(ROOT / "data" / "criteria.yml", SHOWN, calls, kits)
     assert len({c.id for c in data.criteria}) == len(data.criteria) >= 4
     for criterion in data.criteria:

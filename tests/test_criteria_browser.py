@@ -8,20 +8,25 @@ import pytest
 
 from browser import open_page
 from conftest import ROOT
-from sitekit.calls import load_calls
-from sitekit.criteria import load_criteria
+from sitekit.calls.model import load_calls
+from sitekit.criteria.model import load_criteria
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
 
 
-DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml",
-                     {c.id for c in load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")}, None)
+DATA = load_criteria(
+    ROOT / "data" / "criteria.yml",
+    "data/criteria.yml",
+    {c.id for c in load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")},
+    None,
+)
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("#criteria-table tbody tr:not([hidden])",
-                                     "rows => rows.map(r => r.dataset.criterionId)")
+    return page.eval_on_selector_all(
+        "#criteria-table tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.criterionId)"
+    )
 
 
 def test_filters_hide_rows_and_stay_in_the_address(browser, base_url):

@@ -13,21 +13,42 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_criteria
-from conftest import ROOT, build_project
-from sitekit.calls import load_calls
-from sitekit.criteria import criteria_for_call, load_criteria
+from conftest import ROOT, build_project, hook_config
+from sitekit.calls.model import load_calls
+from sitekit.criteria.model import criteria_for_call, load_criteria
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
-from sitekit.kits import kit_folder_ids
+from sitekit.kits.model import kit_folder_ids
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")
-DATA = load_criteria(ROOT / "data" / "criteria.yml", "data/criteria.yml", {c.id for c in CALLS},
-                     kit_folder_ids(ROOT / "kits"))
+DATA = load_criteria(
+    ROOT / "data" / "criteria.yml", "data/criteria.yml", {c.id for c in CALLS}, kit_folder_ids(ROOT / "kits")
+)
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 CSV_NAMES = {"fr": "certification/autoevaluation.csv", "en": "en/certification/self-assessment.csv"}
-HEADERS = {"fr": ["identifiant", "référentiel", "chapitre", "critère", "impératif", "élément attendu", "statut",
-                  "preuves", "responsable"],
-           "en": ["identifier", "framework", "chapter", "criterion", "imperative", "expected element", "status",
-                  "evidence", "owner"]}
+HEADERS = {
+    "fr": [
+        "identifiant",
+        "référentiel",
+        "chapitre",
+        "critère",
+        "impératif",
+        "élément attendu",
+        "statut",
+        "preuves",
+        "responsable",
+    ],
+    "en": [
+        "identifier",
+        "framework",
+        "chapter",
+        "criterion",
+        "imperative",
+        "expected element",
+        "status",
+        "evidence",
+        "owner",
+    ],
+}
 
 
 def html(site: Path, path: str) -> HTMLParser:
@@ -35,7 +56,9 @@ def html(site: Path, path: str) -> HTMLParser:
 
 
 def resolve(page: str, href: str) -> str:
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0].split("?")[0]))
+    return posixpath.normpath(
+        posixpath.join(posixpath.dirname(page), href.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0])
+    )
 
 
 def assert_links_resolve(site: Path, page: str, tree: HTMLParser, selector: str = "article a[href]") -> None:
@@ -56,7 +79,7 @@ def test_catalogue_lists_every_criterion_with_its_filters(site, lang):
     tree = html(site, page)
     rows = tree.css("#criteria-table tbody tr")
     assert [r.attributes["data-criterion-id"] for r in rows] == [c.id for c in DATA.criteria]
-    for row, criterion in zip(rows, DATA.criteria):
+    for row, criterion in zip(rows, DATA.criteria, strict=True):
         assert row.attributes["data-referentiel"] == criterion.referentiel
         assert row.attributes["data-imperative"] == criterion.imperative.value
         assert row.attributes["data-axes"].split() == list(criterion.axes)
@@ -155,8 +178,10 @@ def test_printable_checklist(site, lang):
     rows = tree.css("#criteria-checklist tbody tr")
     assert len(rows) == expected_rows(lang)
     headers = [th.text().strip() for th in tree.css("#criteria-checklist thead th")]
-    assert headers == [STRINGS.get(f"criteria.col.{k}", lang)
-                       for k in ("criterion", "expected", "checklist_status", "evidence", "owner")]
+    assert headers == [
+        STRINGS.get(f"criteria.col.{k}", lang)
+        for k in ("criterion", "expected", "checklist_status", "evidence", "owner")
+    ]
     for row in rows:
         assert row.css_first(".criteria-checklist__status").text().count("☐") == 3
         assert [td.text().strip() for td in row.css(".criteria-checklist__blank")] == ["", ""]
@@ -176,19 +201,22 @@ def test_certification_section_in_the_navigation(site, lang):
 
 # --- the hook without a build --------------------------------------------------------------------
 
+
 def test_kit_pages_list_their_criteria(tmp_path):
-    hook_criteria.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
-    config = SimpleNamespace(plugins={}, theme={"language": "en"})
+    hook_criteria.on_config(hook_config(tmp_path))
+    config = hook_config(tmp_path, "en")
     kit = next(k for c in DATA.criteria for k in c.kits)
     page = SimpleNamespace(url=f"en/kits/fiches/{kit}.html", meta={"kit": kit}, file=None)
-    out = hook_criteria.on_page_markdown("# Kit\n", page, config, files=None)
+    out = hook_criteria.on_page_markdown("# Kit\n", page=page, config=config, files=None)
     wanted = [c.id for c in DATA.criteria if kit in c.kits]
     assert out.startswith("# Kit\n") and "## Related certification criteria" in out
     tree = HTMLParser(out)
     assert [li.attributes["data-criterion-id"] for li in tree.css("ul.criteria-related li")] == wanted
-    assert tree.css_first("ul.criteria-related a").attributes["href"] == f"../../certification/criteres/{wanted[0]}.html"
+    assert (
+        tree.css_first("ul.criteria-related a").attributes["href"] == f"../../certification/criteres/{wanted[0]}.html"
+    )
     lonely = SimpleNamespace(url="kits/fiches/sans-critere.html", meta={"kit": "sans-critere"}, file=None)
-    assert hook_criteria.on_page_markdown("# Kit\n", lonely, config, files=None) == "# Kit\n"
+    assert hook_criteria.on_page_markdown("# Kit\n", page=lonely, config=config, files=None) == "# Kit\n"
 
 
 def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
@@ -200,22 +228,29 @@ def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
 
 
 def test_unknown_criterion_page_is_refused(tmp_path):
-    hook_criteria.on_config(SimpleNamespace(docs_dir=str(tmp_path)))
-    page = SimpleNamespace(url="certification/criteres/x.html", meta={"critere": "x"},
-                           file=SimpleNamespace(src_uri="certification/criteres/x.md"))
+    hook_criteria.on_config(hook_config(tmp_path))
+    page = SimpleNamespace(
+        url="certification/criteres/x.html",
+        meta={"critere": "x"},
+        file=SimpleNamespace(src_uri="certification/criteres/x.md"),
+    )
     with pytest.raises(PluginError) as exc:
-        hook_criteria.on_page_markdown("<!-- fiche-critere -->", page, SimpleNamespace(plugins={}, theme={}), None)
-    assert str(exc.value) == ("certification/criteres/x.md: front matter critere: 'x' is not an id in "
-                              "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)")
+        hook_criteria.on_page_markdown("<!-- fiche-critere -->", page=page, config=hook_config(tmp_path), files=None)
+    assert str(exc.value) == (
+        "certification/criteres/x.md: front matter critere: 'x' is not an id in "
+        "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)"
+    )
 
 
-def test_bad_criteria_data_stops_the_build_with_file_and_line(project):  # noqa: F811
+def test_bad_criteria_data_stops_the_build_with_file_and_line(project):
     data = project / "data" / "criteria.yml"
     text = data.read_text(encoding="utf-8").replace("calls: [d2-candidature]\n", "calls: [d2-candidatures]\n", 1)
     data.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    calls: [d2-candidatures]") + 1
     code, output = build_project(project)
     assert code != 0
-    assert (f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
-            "(did you mean d2-candidature? the ids are listed in data/calls.yml)") in output
+    assert (
+        f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
+        "(did you mean d2-candidature? the ids are listed in data/calls.yml)"
+    ) in output
     assert "Traceback" not in output

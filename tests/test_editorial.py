@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_project
-from sitekit.editorial import editorial_problems
+from sitekit.checks.editorial import editorial_problems
 from sitekit.problems import Level
 
 TODAY = date(2025, 10, 20)
@@ -37,9 +37,10 @@ PAGE = "---\ntitle: Titre\ndescription: Une phrase.\n---\n\n# Titre\n\n"
 
 
 def test_front_matter_errors_have_file_and_line(tree):
-    assert check(tree, {"a.md": "---\ntitle: Titre\ndescription: \"pas fermé\nreview_by: 2027-01-01\n---\n"}) == [
+    assert check(tree, {"a.md": '---\ntitle: Titre\ndescription: "pas fermé\nreview_by: 2027-01-01\n---\n'}) == [
         "error docs/a.md:5: invalid YAML: found unexpected end of stream "
-        "(check indentation, colons and quotes on this line)"]
+        "(check indentation, colons and quotes on this line)"
+    ]
     (tree / "docs" / "a.md").unlink()
     assert check(tree, {"b.md": "---\ntitle: Titre\ndescription: [une, liste]\nreview_by: bientôt\n---\n"}) == [
         "error docs/b.md:3: description: expected text, got list (write it as text (in quotes if needed))",
@@ -48,12 +49,12 @@ def test_front_matter_errors_have_file_and_line(tree):
 
 
 def test_image_without_alternative_text(tree):
-    text = PAGE + "![](affiche.png)\n\n![Une affiche](affiche.png)\n\n<img src=\"a.png\">\n\n<img src=\"b.png\" alt=\"\">\n"
+    text = PAGE + '![](affiche.png)\n\n![Une affiche](affiche.png)\n\n<img src="a.png">\n\n<img src="b.png" alt="">\n'
     assert check(tree, {"page.en.md": text}) == [
         "error docs/page.en.md:8: image: image without alternative text "
         "(describe the image between the brackets: ![What the image shows](file.png))",
         "error docs/page.en.md:12: image: <img> without alt attribute "
-        "(add alt=\"what the image shows\" (alt=\"\" only for a purely decorative image))",
+        '(add alt="what the image shows" (alt="" only for a purely decorative image))',
     ]
 
 
@@ -61,16 +62,19 @@ def test_post_without_description(tree):
     post = "---\ntitle: Titre\ndate: 2025-10-01\nauthors: [rssi]\n---\n\nTexte.\n"
     assert check(tree, {"actualites/billets/2025-10-01-essai.md": post}) == [
         "error docs/actualites/billets/2025-10-01-essai.md:2: description: a post needs a description "
-        "(add description: one sentence shown in the news list, the feed and search results)"]
+        "(add description: one sentence shown in the news list, the feed and search results)"
+    ]
 
 
 def test_french_typography_warnings_with_their_line(tree):
-    body = ("Attention: danger.\n"  # 8
-            "Pourquoi ?\n"  # 9
-            f"Les « risques{NB}» et les «{NB}menaces ».\n"  # 10
-            "L'hameçonnage.\n"  # 11
-            "Un \"mot\" entre guillemets droits.\n"  # 12
-            f"Tout va bien{NB}: rien à signaler{NB}!\n")  # 13
+    body = (
+        "Attention: danger.\n"  # 8
+        "Pourquoi ?\n"  # 9
+        f"Les « risques{NB}» et les «{NB}menaces ».\n"  # 10
+        "L'hameçonnage.\n"  # 11
+        'Un "mot" entre guillemets droits.\n'  # 12
+        f"Tout va bien{NB}: rien à signaler{NB}!\n"
+    )  # 13
     found = check(tree, {"page.md": PAGE + body})
     assert found == [
         "warning docs/page.md:8: typography: no space before « : » "
@@ -82,33 +86,38 @@ def test_french_typography_warnings_with_their_line(tree):
         "warning docs/page.md:10: typography: no non-breaking space before » "
         "(type a non-breaking space (U+00A0 or U+202F) before »)",
         "warning docs/page.md:11: typography: straight apostrophe ' (use the typographic apostrophe ’)",
-        "warning docs/page.md:12: typography: straight quotes \" (use « guillemets » with non-breaking spaces inside)",
+        'warning docs/page.md:12: typography: straight quotes " (use « guillemets » with non-breaking spaces inside)',
     ]
 
 
 def test_typography_leaves_code_urls_html_links_admonitions_times_and_english_alone(tree):
-    body = ("```python\nprint('a: b')\n```\n\n"
-            "Le code `x = 'a'; y: int` reste tel quel.\n\n"
-            "Voir https://exemple.fr/page?x=1 et <a href=\"https://exemple.fr/?q=1\" title='x'>ce lien</a>.\n\n"
-            "Voir [la page](autre.md#l'ancre) et ![Une affiche](a.png).\n\n"
-            f"!!! warning \"Attention{NB}!\"\n    Réunion à 12:00 puis à 14:30.\n\n"
-            "<!-- historique -->\n"
-            "<div markdown class=\"grid\">\n\n{ .card }\n\n</div>\n")
+    body = (
+        "```python\nprint('a: b')\n```\n\n"
+        "Le code `x = 'a'; y: int` reste tel quel.\n\n"
+        "Voir https://exemple.fr/page?x=1 et <a href=\"https://exemple.fr/?q=1\" title='x'>ce lien</a>.\n\n"
+        "Voir [la page](autre.md#l'ancre) et ![Une affiche](a.png).\n\n"
+        f'!!! warning "Attention{NB}!"\n    Réunion à 12:00 puis à 14:30.\n\n'
+        "<!-- historique -->\n"
+        '<div markdown class="grid">\n\n{ .card }\n\n</div>\n'
+    )
     assert check(tree, {"page.md": PAGE + body}) == []
-    assert check(tree, {"page.en.md": PAGE + "Attention: it's \"fine\"!\n"}) == []
+    assert check(tree, {"page.en.md": PAGE + 'Attention: it\'s "fine"!\n'}) == []
 
 
 def test_front_matter_title_is_checked_on_its_own_line(tree):
-    assert check(tree, {"page.md": "---\ntitle: Titre\ndescription: \"Une phrase : la voici.\"\n---\n"}) == [
+    assert check(tree, {"page.md": '---\ntitle: Titre\ndescription: "Une phrase : la voici."\n---\n'}) == [
         "warning docs/page.md:3: description: ordinary space before « : » "
-        "(replace it with a non-breaking space (U+00A0 or U+202F) so that « : » never starts a line)"]
+        "(replace it with a non-breaking space (U+00A0 or U+202F) so that « : » never starts a line)"
+    ]
 
 
 def test_french_texts_of_data_files_are_checked(tree):
-    (tree / "data" / "strings.yml").write_text("footer.legal:\n  fr: Mentions l'égales\n  en: Legal notice\n",
-                                               encoding="utf-8")
+    (tree / "data" / "strings.yml").write_text(
+        "footer.legal:\n  fr: Mentions l'égales\n  en: Legal notice\n", encoding="utf-8"
+    )
     assert check(tree, {}) == [
-        "warning data/strings.yml:2: footer.legal.fr: straight apostrophe ' (use the typographic apostrophe ’)"]
+        "warning data/strings.yml:2: footer.legal.fr: straight apostrophe ' (use the typographic apostrophe ’)"
+    ]
 
 
 def test_a_published_page_linking_to_a_scheduled_post_is_an_error(tree):
@@ -116,12 +125,14 @@ def test_a_published_page_linking_to_a_scheduled_post_is_an_error(tree):
     files = {
         "actualites/billets/2025-12-01-plus-tard.md": post.format(day="2025-12-01", body="Texte."),
         "actualites/billets/2025-12-02-encore.md": post.format(
-            day="2025-12-02", body="Voir [le billet](2025-12-01-plus-tard.md)."),
+            day="2025-12-02", body="Voir [le billet](2025-12-01-plus-tard.md)."
+        ),
         "index.md": PAGE + "Voir [le billet](actualites/billets/2025-12-01-plus-tard.md#suite).\n",
     }
     assert check(tree, files) == [
         "error docs/index.md:8: link: links to the post 2025-12-01-plus-tard which is not published before "
-        "2025-12-01 (remove the link until that day, or schedule this page's link in a post of the same date)"]
+        "2025-12-01 (remove the link until that day, or schedule this page's link in a post of the same date)"
+    ]
     assert check(tree, {}, today=date(2025, 12, 1)) == []
 
 
@@ -131,15 +142,25 @@ def test_shipped_content_has_no_editorial_problem():
     assert not any(p.level is Level.WARNING for p in problems)
 
 
-def test_build_stops_on_a_link_to_a_scheduled_post(project):  # noqa: F811
+def test_build_stops_on_a_link_to_a_scheduled_post(project):
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nÀ lire bientôt\u00a0: "
-                    "[l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nÀ lire bientôt\u00a0: "
+        "[l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).\n",
+        encoding="utf-8",
+    )
     code, output = build_project(project)
     assert code != 0
-    line = page.read_text(encoding="utf-8").splitlines().index(
-        "À lire bientôt\u00a0: [l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).") + 1
-    assert (f"docs/index.md:{line}: link: links to the post 2026-12-01-preparer-l-exercice-de-crise-2027 which is "
-            "not published before 2026-12-01") in output
+    line = (
+        page.read_text(encoding="utf-8")
+        .splitlines()
+        .index(
+            "À lire bientôt\u00a0: [l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md)."
+        )
+        + 1
+    )
+    assert (
+        f"docs/index.md:{line}: link: links to the post 2026-12-01-preparer-l-exercice-de-crise-2027 which is "
+        "not published before 2026-12-01"
+    ) in output
     assert "Traceback" not in output

@@ -2,10 +2,9 @@
 
 import pytest
 
+from conftest import ROOT
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
 from sitekit.problems import ProblemsError
-
-from conftest import ROOT
 
 
 def test_shipped_strings_load_in_every_language():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 # What the focused element looks like, and the same element unfocused. A hidden radio (the palette
@@ -75,8 +74,10 @@ def test_focus_is_visible_on_every_stop_of_the_home_page(browser, base_url, widt
         assert state["same"]
         seen.append(state)
         if not (state["onScreen"] and state["outlined"] and state["focused"] != state["unfocused"]):
-            hidden.append(f"{state['what']}: focused [{state['focused']}] unfocused [{state['unfocused']}] "
-                          f"on screen: {state['onScreen']}")
+            hidden.append(
+                f"{state['what']}: focused [{state['focused']}] unfocused [{state['unfocused']}] "
+                f"on screen: {state['onScreen']}"
+            )
     assert hidden == [], "focus not visible:\n" + "\n".join(hidden)
     assert len(seen) >= 15 and state["tag"] == "BODY", "Tab did not reach the end of the page"
     kinds = {s["tag"] for s in seen} | {c for s in seen for c in s["cls"].split()}
@@ -110,11 +111,13 @@ def test_mobile_drawer_opens_and_closes_with_the_keyboard(browser, base_url):
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")
     # The drawer slides in: its focused first link is on screen once the slide has ended.
-    page.wait_for_function("() => { const r = document.activeElement.getBoundingClientRect(); "
-                           "return r.width > 0 && r.left >= 0; }", timeout=5000)
+    page.wait_for_function(
+        "() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.left >= 0; }",
+        timeout=5000,
+    )
     inside = page.evaluate(FOCUS_STATE)
     assert inside["inDrawer"] and inside["onScreen"], inside
-    link = tab_until(page, lambda s: (s["what"].endswith("kits/index.html")), limit=30)
+    link = tab_until(page, lambda s: s["what"].endswith("kits/index.html"), limit=30)
     assert link["onScreen"] and link["inDrawer"]
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")

@@ -9,12 +9,26 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sitekit.kits import (MAX_FILE_BYTES, Audience, Theme, add_months, kit_freshness_problems, load_kits,
-                          review_due)
+from sitekit.kits.model import (
+    MAX_FILE_BYTES,
+    Audience,
+    Theme,
+    add_months,
+    kit_freshness_problems,
+    load_kits,
+    review_due,
+)
 from sitekit.problems import Level, ProblemsError
 
-EXPECTED_IDS = ["cybermois", "exercice-crise", "hameconnage", "medico-social-premier-niveau", "mises-a-jour",
-                "mots-de-passe", "sauvegardes-pca-pra"]
+EXPECTED_IDS = [
+    "cybermois",
+    "exercice-crise",
+    "hameconnage",
+    "medico-social-premier-niveau",
+    "mises-a-jour",
+    "mots-de-passe",
+    "sauvegardes-pca-pra",
+]
 
 VALID = """\
 id: demo
@@ -77,21 +91,24 @@ def test_missing_file(tmp_path):
     make_kit(tmp_path, files=("affiche.fr.md",))
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: file 'affiche.en.md' not found in kits/demo/ "
-        "(check the spelling of the path, or add the file to the kit folder)"]
+        "(check the spelling of the path, or add the file to the kit folder)"
+    ]
 
 
 def test_path_with_dotdot(tmp_path):
     make_kit(tmp_path, VALID.replace("path: affiche.en.md", "path: ../other/affiche.en.md"))
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: '../other/affiche.en.md' escapes the kit folder "
-        "(keep the file inside the kit folder and write its path without ..)"]
+        "(keep the file inside the kit folder and write its path without ..)"
+    ]
 
 
 def test_absolute_path(tmp_path):
     make_kit(tmp_path, VALID.replace("path: affiche.fr.md", "path: /etc/passwd"))
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:16: files[0].path: '/etc/passwd' is an absolute path "
-        "(write the path relative to the kit folder, e.g. affiche.fr.md)"]
+        "(write the path relative to the kit folder, e.g. affiche.fr.md)"
+    ]
 
 
 def test_symlink_pointing_outside(tmp_path):
@@ -101,17 +118,21 @@ def test_symlink_pointing_outside(tmp_path):
     os.symlink(outside, kit / "affiche.en.md")
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: 'affiche.en.md' is a symbolic link pointing outside the kit folder "
-        "(copy the file into the kit folder instead of linking to it)"]
+        "(copy the file into the kit folder instead of linking to it)"
+    ]
 
 
 def test_symlinked_folder_pointing_outside(tmp_path):
-    kit = make_kit(tmp_path, VALID.replace("path: affiche.en.md", "path: shared/affiche.en.md"), files=("affiche.fr.md",))
+    kit = make_kit(
+        tmp_path, VALID.replace("path: affiche.en.md", "path: shared/affiche.en.md"), files=("affiche.fr.md",)
+    )
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "affiche.en.md").write_text("x", encoding="utf-8")
     os.symlink(tmp_path / "elsewhere", kit / "shared")
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: 'shared/affiche.en.md' is a symbolic link pointing outside the kit "
-        "folder (copy the file into the kit folder instead of linking to it)"]
+        "folder (copy the file into the kit folder instead of linking to it)"
+    ]
 
 
 def test_symlink_inside_the_kit_is_fine(tmp_path):
@@ -121,14 +142,16 @@ def test_symlink_inside_the_kit_is_fine(tmp_path):
 
 
 def test_unknown_theme_and_audience(tmp_path):
-    make_kit(tmp_path, VALID.replace("[soignants, tous]", "[soignants, infirmiers]")
-             .replace("[hameconnage]", "[phishing]"))
+    make_kit(
+        tmp_path, VALID.replace("[soignants, tous]", "[soignants, infirmiers]").replace("[hameconnage]", "[phishing]")
+    )
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:9: audiences[1]: 'infirmiers' is not allowed (use 'soignants', 'administratifs', "
         "'direction', 'informatique', 'medico-social' or 'tous')",
         "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
         "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation' or "
-        "'communication')"]
+        "'communication')",
+    ]
 
 
 def test_file_over_20_mb(tmp_path):
@@ -137,14 +160,16 @@ def test_file_over_20_mb(tmp_path):
         handle.truncate(MAX_FILE_BYTES + 1)
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: 'affiche.en.md' is 20.0 MB, over the 20 MB limit "
-        "(compress or split the file (PDFs printed from Markdown are made by the build))"]
+        "(compress or split the file (PDFs printed from Markdown are made by the build))"
+    ]
 
 
 def test_malformed_kit_yml(tmp_path):
     make_kit(tmp_path, VALID.replace("  en: Demo\n", "  en: [Demo\n"))
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:6: invalid YAML: expected ',' or ']', but got ':' "
-        "(check indentation, colons and quotes on this line)"]
+        "(check indentation, colons and quotes on this line)"
+    ]
 
 
 def test_not_a_mapping_and_other_kits_still_checked(tmp_path):
@@ -153,7 +178,8 @@ def test_not_a_mapping_and_other_kits_still_checked(tmp_path):
     assert problems(tmp_path) == [
         "kits/bad/kit.yml:1: (root): expected a mapping of keys (id:, title:, files:, ...) "
         "(write one key per line, as in the other kits' kit.yml)",
-        "kits/demo/kit.yml:12: review_months: 'twelve' is not a number of months (write a whole number from 1 to 60, e.g. 12)"]
+        "kits/demo/kit.yml:12: review_months: 'twelve' is not a number of months (write a whole number from 1 to 60, e.g. 12)",
+    ]
 
 
 def test_duplicate_kit_id(tmp_path):
@@ -161,12 +187,16 @@ def test_duplicate_kit_id(tmp_path):
     make_kit(tmp_path, folder="demo-copy")
     assert problems(tmp_path) == [
         "kits/demo-copy/kit.yml:1: id: duplicate kit id 'demo', already used by kits/demo/kit.yml "
-        "(give each kit its own id)"]
+        "(give each kit its own id)"
+    ]
 
 
 def test_unknown_key_missing_language_and_bad_role(tmp_path):
-    text = VALID.replace("  en: A test kit.\n", "").replace("review_months: 12", "review_months: 12\nreviewer: me") \
+    text = (
+        VALID.replace("  en: A test kit.\n", "")
+        .replace("review_months: 12", "review_months: 12\nreviewer: me")
         .replace("role: fiche-reflexe", "role: poster")
+    )
     make_kit(tmp_path, text)
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:6: summary.en: missing English text (add en: with the text in that language)",
@@ -174,21 +204,24 @@ def test_unknown_key_missing_language_and_bad_role(tmp_path):
         "summary, audiences, themes, last_review, review_months, licence, sources, files)",
         "kits/demo/kit.yml:20: files[1].role: 'poster' is not allowed (use 'affiche', 'fiche-reflexe', 'memo', "
         "'quiz', 'modele-courriel', 'publication-reseaux-sociaux', 'support-presentation', 'article-intranet' "
-        "or 'plan')"]
+        "or 'plan')",
+    ]
 
 
 def test_no_printable_in_a_language(tmp_path):
     make_kit(tmp_path, VALID.replace("role: fiche-reflexe", "role: quiz"))
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:15: files: no printable poster or reflex sheet in en "
-        "(list a Markdown file with role affiche or fiche-reflexe and lang en)"]
+        "(list a Markdown file with role affiche or fiche-reflexe and lang en)"
+    ]
 
 
 def test_folder_without_kit_yml(tmp_path):
     make_kit(tmp_path)
     (tmp_path / "kits" / "empty").mkdir()
     assert problems(tmp_path) == [
-        "kits/empty/kit.yml: a kit folder without kit.yml (add kit.yml (see kits/README.md) or remove the folder)"]
+        "kits/empty/kit.yml: a kit folder without kit.yml (add kit.yml (see kits/README.md) or remove the folder)"
+    ]
 
 
 def test_loading_writes_nothing(tmp_path):
@@ -199,6 +232,7 @@ def test_loading_writes_nothing(tmp_path):
 
 
 # --- freshness -----------------------------------------------------------------------------------
+
 
 def test_add_months_clamps_to_the_end_of_month():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
@@ -213,15 +247,19 @@ def test_freshness_ok_warning_then_error(tmp_path):
     assert kit_freshness_problems(kits, date(2027, 1, 15)) == []
     [warning] = kit_freshness_problems(kits, date(2027, 1, 16))
     assert warning.level is Level.WARNING
-    assert str(warning) == ("kits/demo/kit.yml:11: last_review: kit 'demo' was due for review on 2027-01-15 "
-                            "(1 days ago) (review its content and sources, then set last_review to the review date; "
-                            "this becomes an error after 30 days)")
+    assert str(warning) == (
+        "kits/demo/kit.yml:11: last_review: kit 'demo' was due for review on 2027-01-15 "
+        "(1 days ago) (review its content and sources, then set last_review to the review date; "
+        "this becomes an error after 30 days)"
+    )
     [still_warning] = kit_freshness_problems(kits, date(2027, 2, 14))
     assert still_warning.level is Level.WARNING
     [error] = kit_freshness_problems(kits, date(2027, 2, 15))
     assert error.level is Level.ERROR
-    assert str(error) == ("kits/demo/kit.yml:11: last_review: kit 'demo' was due for review on 2027-01-15 "
-                          "(31 days ago) (review its content and sources, then set last_review to the review date)")
+    assert str(error) == (
+        "kits/demo/kit.yml:11: last_review: kit 'demo' was due for review on 2027-01-15 "
+        "(31 days ago) (review its content and sources, then set last_review to the review date)"
+    )
     assert [p.level for p in kit_freshness_problems(kits, date(2027, 1, 20), grace_days=3)] == [Level.ERROR]
 
 

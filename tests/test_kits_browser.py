@@ -10,7 +10,7 @@ import pytest
 
 from browser import open_page as browser_open_page
 from conftest import ROOT
-from sitekit.kits import load_kits
+from sitekit.kits.model import load_kits
 
 pytestmark = pytest.mark.browser
 KITS = load_kits(ROOT / "kits", ROOT)
@@ -21,9 +21,10 @@ def open_page(browser, url):
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("[data-kits-list] > li[data-kit-id]",
-                                     "cards => cards.filter(c => !c.hidden && c.offsetParent !== null)"
-                                     ".map(c => c.dataset.kitId)")
+    return page.eval_on_selector_all(
+        "[data-kits-list] > li[data-kit-id]",
+        "cards => cards.filter(c => !c.hidden && c.offsetParent !== null).map(c => c.dataset.kitId)",
+    )
 
 
 def expected(audience: str = "", theme: str = "") -> list[str]:

@@ -15,10 +15,17 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
-from sitekit.kits import load_kits
-from sitekit.kits_package import (LICENCE_NAME, README_NAME, archive_path, kit_page_url, pdf_path, preview_path,
-                                  kits_json)
-from sitekit.kits_view import KitsRenderer, build_kits
+from sitekit.kits.model import load_kits
+from sitekit.kits.package import (
+    LICENCE_NAME,
+    README_NAME,
+    archive_path,
+    kit_page_url,
+    kits_json,
+    pdf_path,
+    preview_path,
+)
+from sitekit.kits.view import KitsRenderer, build_kits
 
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 KITS = load_kits(ROOT / "kits", ROOT)
@@ -62,8 +69,11 @@ def test_archive_content_matches_kit_yml(builds):
             infos = archive.infolist()
             names = [i.filename for i in infos]
             assert names == sorted(names)
-            expected = {"kit.yml", README_NAME, LICENCE_NAME} | {f.path for f in kit.files} | \
-                       {f.pdf_name for f in kit.files if f.printable}
+            expected = (
+                {"kit.yml", README_NAME, LICENCE_NAME}
+                | {f.path for f in kit.files}
+                | {f.pdf_name for f in kit.files if f.printable}
+            )
             assert {n.removeprefix(top) for n in names} == expected
             assert all(n.startswith(top) for n in names)
             for file in kit.files:
@@ -95,7 +105,7 @@ def test_archive_does_not_follow_the_build_date(monkeypatch):
 def test_kits_json_checksums_match_the_archives(site):
     records = json.loads((site / "kits" / "kits.json").read_text(encoding="utf-8"))["kits"]
     assert [r["id"] for r in records] == [k.id for k in KITS]
-    for record, kit in zip(records, KITS):
+    for record, kit in zip(records, KITS, strict=True):
         data = (site / record["archive"]).read_bytes()
         assert record["archive"] == archive_path(kit)
         assert record["sha256"] == hashlib.sha256(data).hexdigest()
@@ -140,8 +150,11 @@ def test_each_pdf_opens_and_carries_the_qr_target(site, lang):
                 assert url in page.extract_text().replace("\n", ""), (kit.id, file.path)
             fonts = {f["/BaseFont"] for p in reader.pages for f in p["/Resources"]["/Font"].values()}
             assert fonts and all("DejaVuSans" in f for f in fonts), fonts
-            assert all("/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                       for p in reader.pages for f in p["/Resources"]["/Font"].values())  # embedded
+            assert all(
+                "/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                for p in reader.pages
+                for f in p["/Resources"]["/Font"].values()
+            )  # embedded
 
 
 def test_previews_are_png_images(builds):
@@ -165,7 +178,7 @@ def test_french_typography_in_kit_sources():
 
 
 def test_characters_missing_from_the_font_are_reported(tmp_path):
-    from sitekit.kits_print import print_problems
+    from sitekit.kits.print import print_problems
     from test_kits import make_kit
 
     kit_dir = make_kit(tmp_path)
@@ -173,5 +186,6 @@ def test_characters_missing_from_the_font_are_reported(tmp_path):
     [kit] = load_kits(tmp_path / "kits", tmp_path)
     assert [str(p) for p in print_problems(kit)] == [
         "kits/demo/affiche.fr.md:3: cannot be printed in the PDF: '🙂' (U+1F642) (remove the character or write it "
-        "in words (emoji and rare symbols are not in the font))"]
+        "in words (emoji and rare symbols are not in the font))"
+    ]
     assert all(print_problems(k) == [] for k in KITS)

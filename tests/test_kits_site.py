@@ -9,10 +9,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import FROZEN_TODAY, ROOT, run_mkdocs_build
-from sitekit.calls_view import format_day
+from sitekit.dates import format_day
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
-from sitekit.kits import load_kits, review_due
-from sitekit.kits_package import archive_path, preview_path
+from sitekit.kits.model import load_kits, review_due
+from sitekit.kits.package import archive_path, preview_path
 
 KITS = load_kits(ROOT / "kits", ROOT)
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
@@ -28,12 +28,13 @@ def test_catalogue_lists_every_kit_without_javascript(site, lang):
     tree = html(site, page)
     cards = tree.css("[data-kits-list] > li[data-kit-id]")
     assert [c.attributes["data-kit-id"] for c in cards] == [k.id for k in KITS]
-    for card, kit in zip(cards, KITS):
+    for card, kit in zip(cards, KITS, strict=True):
         assert "hidden" not in card.attributes  # visible with JavaScript off
         link = card.css_first("h2 a")
         assert link.text(strip=True) == kit.title[lang]
-        assert (site / page).parent.joinpath(link.attributes["href"]).resolve() == \
-            (site / f"{lang_prefix(lang)}kits/fiches/{kit.id}.html").resolve()
+        assert (site / page).parent.joinpath(link.attributes["href"]).resolve() == (
+            site / f"{lang_prefix(lang)}kits/fiches/{kit.id}.html"
+        ).resolve()
         assert card.attributes["data-audiences"].split() == [a.value for a in kit.audiences]
         assert card.attributes["data-themes"].split() == [t.value for t in kit.themes]
     # The filters exist for the script, hidden until it runs (they cannot work without it).
@@ -94,9 +95,15 @@ def test_kit_stub_front_matter_names_the_kit():
 
 def test_build_writes_nothing_tracked_outside_the_site(tmp_path):
     """A build leaves the repository as it was: only the git-ignored stubs of docs/kits/fiches/ may change."""
+
     def status() -> str:
-        return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
-                              capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     before = status()
     result = run_mkdocs_build(tmp_path / "out", FROZEN_TODAY)

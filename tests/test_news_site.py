@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
 from sitekit.i18n import LANGUAGES, lang_prefix
-from sitekit.news import load_authors, load_posts, published_posts
+from sitekit.news.model import load_authors, load_posts, published_posts
 
 SCHEDULED = "2026-12-01-preparer-l-exercice-de-crise-2027"
 DAY_BEFORE, DAY_OF = "2026-11-30", "2026-12-01"

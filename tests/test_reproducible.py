@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import struct
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,15 +15,20 @@ from sitekit.reproducible import ENV_VAR, build_clock, source_date_epoch
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def differences(a: Path, b: Path) -> list[str]:
     left, right = digests(a), digests(b)
-    return ([f"only in the first build: {name}" for name in sorted(left.keys() - right.keys())]
-            + [f"only in the second build: {name}" for name in sorted(right.keys() - left.keys())]
-            + [f"different bytes: {name}" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]])
+    return (
+        [f"only in the first build: {name}" for name in sorted(left.keys() - right.keys())]
+        + [f"only in the second build: {name}" for name in sorted(right.keys() - left.keys())]
+        + [f"different bytes: {name}" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +59,22 @@ def test_no_file_carries_the_wall_clock_date(two_builds):
     in_sources = any(wall.isoformat().encode() in data for data in inputs)
     stamps = [] if in_sources else [wall.isoformat(), wall.strftime("%Y%m%d")]
     # A moment of the wall clock (date and hour, UTC and local) never comes from the sources.
-    for moment in (datetime.now(timezone.utc), datetime.now()):
+    for moment in (datetime.now(UTC), datetime.now()):
         stamps += [moment.strftime("%Y-%m-%dT%H"), moment.strftime("%Y%m%dT%H")]
-    found = [f"{p.relative_to(two_builds[0])}: {s}" for p in two_builds[0].rglob("*") if p.is_file()
-             for s in stamps if s.encode() in p.read_bytes()]
+    found = [
+        f"{p.relative_to(two_builds[0])}: {s}"
+        for p in two_builds[0].rglob("*")
+        if p.is_file()
+        for s in stamps
+        if s.encode() in p.read_bytes()
+    ]
     assert found == []
 
 
 def test_sitemap_dates_and_gzip_header_follow_the_build_date(two_builds):
     site = two_builds[0]
     xml = (site / "sitemap.xml").read_bytes()
-    assert b"<lastmod>" in xml and set(part[:10] for part in xml.split(b"<lastmod>")[1:]) == {FROZEN_TODAY.encode()}
+    assert b"<lastmod>" in xml and {part[:10] for part in xml.split(b"<lastmod>")[1:]} == {FROZEN_TODAY.encode()}
     packed = (site / "sitemap.xml.gz").read_bytes()
     assert struct.unpack("<I", packed[4:8])[0] == source_date_epoch(date.fromisoformat(FROZEN_TODAY))
     assert gzip.decompress(packed) == xml
@@ -77,8 +87,11 @@ def test_the_differences_name_each_file(tmp_path):
         (folder / "x" / "page.html").write_text(text)
     (a / "old.json").write_text("{}")
     (b / "new.ics").write_text("")
-    assert differences(a, b) == ["only in the first build: old.json", "only in the second build: new.ics",
-                                 "different bytes: x/page.html"]
+    assert differences(a, b) == [
+        "only in the first build: old.json",
+        "only in the second build: new.ics",
+        "different bytes: x/page.html",
+    ]
 
 
 def test_source_date_epoch_is_the_build_date_unless_set():

@@ -10,14 +10,18 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
 from sitecheck import CSS_URL, is_external, pages, resource_urls
+from sitekit.checks.translations import missing_translations
 from sitekit.i18n import LANGUAGES, lang_prefix
-from sitekit.translations import missing_translations
 
 # URLs written as text (comments, messages, namespaces) in the scripts pages load, never fetched.
 JS_URL_ALLOWED = (
     "http://www.w3.org/2000/svg",  # SVG namespace
-    "http://lunrjs.com", "http://tartarus.org/", "http://snowball.tartarus.org/",  # licence comments
-    "http://code.google.com/p/urim/", "http://www.mozilla.org/MPL/", "https://github.com/MihaiValentin/",
+    "http://lunrjs.com",
+    "http://tartarus.org/",
+    "http://snowball.tartarus.org/",  # licence comments
+    "http://code.google.com/p/urim/",
+    "http://www.mozilla.org/MPL/",
+    "https://github.com/MihaiValentin/",
     "https://bit.ly/2s3ChXG",  # text of a console warning in the search worker
     "https://clipboardjs.com/",  # licence comment
     "https://drafts.fxtf.org/geometry/",  # comments of the ResizeObserver polyfill
@@ -25,11 +29,14 @@ JS_URL_ALLOWED = (
 )
 # Scripts a page of this site can load: Material's bundle and search worker, the stemmers of the
 # site's languages, and the vendored polyfills.
-LOADED_SCRIPTS = ("assets/javascripts/bundle.*.js", "assets/javascripts/workers/*.js",
-                  "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                  "assets/javascripts/lunr/min/lunr.multi.min.js",
-                  *(f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in LANGUAGES),
-                  "assets/javascripts/vendor/*.js")
+LOADED_SCRIPTS = (
+    "assets/javascripts/bundle.*.js",
+    "assets/javascripts/workers/*.js",
+    "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+    "assets/javascripts/lunr/min/lunr.multi.min.js",
+    *(f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in LANGUAGES),
+    "assets/javascripts/vendor/*.js",
+)
 
 
 def test_every_source_page_has_its_translation():
@@ -76,7 +83,9 @@ def test_no_script_refers_to_a_third_party_host(site):
     assert any("bundle" in file.name for file in files)
     offenders = []
     for file in files:
-        for url in re.findall(r"https?://[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}[^\s\"'`)\\,;]*", file.read_text(encoding="utf-8")):
+        for url in re.findall(
+            r"https?://[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}[^\s\"'`)\\,;]*", file.read_text(encoding="utf-8")
+        ):
             if not url.startswith(JS_URL_ALLOWED):
                 offenders.append(f"{file.relative_to(site)}: {url}")
     assert offenders == []

@@ -1,6 +1,6 @@
 """A page present in one language only is reported with the file to create."""
 
-from sitekit.translations import missing_translations
+from sitekit.checks.translations import missing_translations
 
 
 def test_reports_missing_english_and_missing_french(tmp_path):

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import validate
 from conftest import FROZEN_TODAY, ROOT
+from sitekit.checks import cli as validate
 
 CORPUS = Path(__file__).parent / "fixtures" / "validator" / "corpus"
 SCHEMA = json.loads((ROOT / "scripts" / "validate.schema.json").read_text(encoding="utf-8"))
@@ -28,13 +28,13 @@ EXPECTED = [
     f"docs/delais.en.md:3: error: review_by: review date 2025-08-01 passed 80 days ago, more than the 30-day grace "
     f"period {FIX_REVIEW}",
     "docs/delais.en.md:8: error: past date in deadline wording: « by September 30, 2025 » is before 2025-10-20: "
-    f"\"Applications had to be filed by September 30, 2025.\" {FIX_PAST}",
+    f'"Applications had to be filed by September 30, 2025." {FIX_PAST}',
     f"docs/delais.md:3: warning: review_by: review date 2025-10-01 has passed (error after 2025-11-01) {FIX_REVIEW}",
     "docs/delais.md:8: error: past date in deadline wording: « jusqu’au 30 septembre 2025 » is before 2025-10-20: "
-    f"\"Les dossiers sont à déposer jusqu’au 30 septembre 2025 sur la plateforme.\" {FIX_PAST}",
+    f'"Les dossiers sont à déposer jusqu’au 30 septembre 2025 sur la plateforme." {FIX_PAST}',
     # (non-breaking spaces before « : » and « ; », as French typography wants)
     "docs/delais.md:18: error: past date in deadline wording: « Date limite de dépôt : 1er octobre 2025 » is "
-    f"before 2025-10-20: \"Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;\" {FIX_PAST}",
+    f'before 2025-10-20: "Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;" {FIX_PAST}',
     "docs/index.en.md:8: error: broken link 'missing.html': site/en/missing.html does not exist (fix the path or add "
     "the missing file)",
     "docs/index.md:8: error: broken anchor 'delais.html#absent': no id 'absent' on site/delais.html (use the id of a "
@@ -99,8 +99,16 @@ def test_text_output_is_grouped_by_file(corpus, capsys):
     _, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20")
     blocks = out.strip().split("\n\n")
     assert [block.split(":")[0] for block in blocks[:-1]] == [
-        "data/calls.yml", "data/strings.yml", "docs/delais.en.md", "docs/delais.md", "docs/index.en.md",
-        "docs/index.md", "docs/seul.md", "site/index.html", "site/kits/kits.json"]
+        "data/calls.yml",
+        "data/strings.yml",
+        "docs/delais.en.md",
+        "docs/delais.md",
+        "docs/index.en.md",
+        "docs/index.md",
+        "docs/seul.md",
+        "site/index.html",
+        "site/kits/kits.json",
+    ]
     assert all(len({line.split(":")[0] for line in block.splitlines()}) == 1 for block in blocks[:-1])
 
 
@@ -114,8 +122,10 @@ def test_without_site_no_link_check(corpus, capsys):
 def test_warn_days_and_grace_days(corpus, capsys):
     _, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20", "--warn-days", "4", "--grace-days", "90")
     assert "closes in 5 days" not in out
-    assert ("docs/delais.en.md:3: warning: review_by: review date 2025-08-01 has passed (error after 2025-10-31) "
-            f"{FIX_REVIEW}") in out.splitlines()
+    assert (
+        "docs/delais.en.md:3: warning: review_by: review date 2025-08-01 has passed (error after 2025-10-31) "
+        f"{FIX_REVIEW}"
+    ) in out.splitlines()
 
 
 def test_today_from_care_today(corpus, capsys, monkeypatch):
@@ -130,25 +140,48 @@ def test_json_output_matches_its_schema(corpus, capsys):
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
     assert data["summary"] == {"errors": 18, "warnings": 3, "files": 9}
-    assert data["checks"] == ["data", "deadlines", "prose-dates", "freshness", "translations", "links",
-                              "kit-freshness", "editorial"]
+    assert data["checks"] == [
+        "data",
+        "deadlines",
+        "prose-dates",
+        "freshness",
+        "translations",
+        "links",
+        "kit-freshness",
+        "editorial",
+    ]
     assert data["problems"][2] == {
-        "check": "data", "level": "error", "path": "data/strings.yml", "line": 4, "field": "footer.sitemap.en",
-        "message": "missing or empty text", "fix": "add the en text"}
+        "check": "data",
+        "level": "error",
+        "path": "data/strings.yml",
+        "line": 4,
+        "field": "footer.sitemap.en",
+        "message": "missing or empty text",
+        "fix": "add the en text",
+    }
 
 
 def test_json_schema_refuses_a_wrong_document():
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({"version": 1, "today": "2025-10-20", "checks": [], "problems": [],
-                             "summary": {"errors": -1, "warnings": 0, "files": 0}}, SCHEMA)
+        jsonschema.validate(
+            {
+                "version": 1,
+                "today": "2025-10-20",
+                "checks": [],
+                "problems": [],
+                "summary": {"errors": -1, "warnings": 0, "files": 0},
+            },
+            SCHEMA,
+        )
 
 
 def test_github_annotations(corpus, capsys):
     code, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20", "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    assert lines[2] == ("::error file=data/strings.yml,line=4,title=data%3A footer.sitemap.en::missing or empty "
-                        "text (add the en text)")
+    assert lines[2] == (
+        "::error file=data/strings.yml,line=4,title=data%3A footer.sitemap.en::missing or empty text (add the en text)"
+    )
     assert lines[0].startswith("::warning file=data/calls.yml,line=11,title=deadlines%3A calls[0].closes::")
     assert "::error file=docs/seul.md,title=translations::no en version of this page" in out
     assert lines[-1] == "18 errors, 3 warnings in 9 files"
@@ -162,19 +195,24 @@ def test_clean_input_exits_0(project, capsys):
     (project / "data" / "calls.yml").write_text(calls.replace("status: reporte", "status: annule"), encoding="utf-8")
     code, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 0
-    assert out.endswith(": warning: calls[0].closes: call 'bientot' closes in 5 days (2025-10-25) (check the "
-                        "closing day against the source; after it the calendar shows the call as closed)\n\n"
-                        "0 errors, 1 warning in 1 file\n")
+    assert out.endswith(
+        ": warning: calls[0].closes: call 'bientot' closes in 5 days (2025-10-25) (check the "
+        "closing day against the source; after it the calendar shows the call as closed)\n\n"
+        "0 errors, 1 warning in 1 file\n"
+    )
 
 
 def test_loader_error_closes_before_opens_is_reported(project, capsys):
     calls = project / "data" / "calls.yml"
-    calls.write_text(calls.read_text(encoding="utf-8").replace("closes: 2025-10-25", "closes: 2025-08-25"),
-                     encoding="utf-8")
+    calls.write_text(
+        calls.read_text(encoding="utf-8").replace("closes: 2025-10-25", "closes: 2025-08-25"), encoding="utf-8"
+    )
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and "Traceback" not in out + err
-    assert ("data/calls.yml:11: error: calls[0].closes: closing day 2025-08-25 is before opening day 2025-09-01 "
-            "(check both dates against the source)") in out.splitlines()
+    assert (
+        "data/calls.yml:11: error: calls[0].closes: closing day 2025-08-25 is before opening day 2025-09-01 "
+        "(check both dates against the source)"
+    ) in out.splitlines()
     assert "reporte" not in out  # the deadline checks need loaded calls: no half-checked data
 
 
@@ -193,15 +231,24 @@ def test_missing_data_file_is_a_problem(project, capsys):
     assert "data/strings.yml: error: " in out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--today", "2025-13-01"], "validate.py: error: --today: '2025-13-01' is not a date (write YYYY-MM-DD, "
-                                "e.g. 2025-10-31)\n"),
-    (["--site", "nowhere"], "validate.py: error: --site: nowhere is not a folder\n"),
-    (["--warn-days", "soon"], "validate.py: error: argument --warn-days: 'soon' is not a whole number of days "
-                              "(e.g. 14)\n"),
-    (["--format", "xml"], "validate.py: error: argument --format: invalid choice: 'xml' (choose from 'text', "
-                          "'json', 'github')\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--today", "2025-13-01"],
+            "validate.py: error: --today: '2025-13-01' is not a date (write YYYY-MM-DD, e.g. 2025-10-31)\n",
+        ),
+        (["--site", "nowhere"], "validate.py: error: --site: nowhere is not a folder\n"),
+        (
+            ["--warn-days", "soon"],
+            "validate.py: error: argument --warn-days: 'soon' is not a whole number of days (e.g. 14)\n",
+        ),
+        (
+            ["--format", "xml"],
+            "validate.py: error: argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github')\n",
+        ),
+    ],
+)
 def test_usage_errors_exit_2(corpus, capsys, args, message):
     code, out, err = run(capsys, "--root", ".", *args)
     assert code == 2 and out == ""

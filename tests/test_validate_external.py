@@ -8,18 +8,27 @@ import threading
 import time
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
-import validate
-from test_validate import CORPUS
-from sitekit.check_external import (Checker, Result, Settings, check_urls, external_problems, load_cache,
-                                    retry_after_seconds, save_cache)
+from sitekit.checks import cli as validate
+from sitekit.checks.external import (
+    Checker,
+    Result,
+    Settings,
+    check_urls,
+    external_problems,
+    load_cache,
+    retry_after_seconds,
+    save_cache,
+)
 from sitekit.problems import Level, Problem
+from test_validate import CORPUS
 
 
 class Handler(BaseHTTPRequestHandler):
-    calls: dict[str, int] = {}
+    calls: ClassVar[dict[str, int]] = {}
     active = peak = 0
     lock = threading.Lock()
 
@@ -136,15 +145,31 @@ def test_retry_after_forms():
 
 
 def test_problems_levels_and_places(server):
-    where = {f"{server}/missing": ("docs/a.md", 3), f"{server}/hop/2": ("docs/a.md", 5),
-             f"{server}/down": ("data/calls.yml", 9), f"{server}/ok": ("docs/b.md", 1)}
+    where = {
+        f"{server}/missing": ("docs/a.md", 3),
+        f"{server}/hop/2": ("docs/a.md", 5),
+        f"{server}/down": ("data/calls.yml", 9),
+        f"{server}/ok": ("docs/b.md", 1),
+    }
     problems = external_problems(where, SETTINGS, checker=checker())
     assert problems == [
-        Problem("data/calls.yml", 9, "", f"external link {server}/down fails: HTTP 503",
-                "check the link in a browser; the site may be down for a while", Level.WARNING),
+        Problem(
+            "data/calls.yml",
+            9,
+            "",
+            f"external link {server}/down fails: HTTP 503",
+            "check the link in a browser; the site may be down for a while",
+            Level.WARNING,
+        ),
         Problem("docs/a.md", 3, "", f"external link {server}/missing fails: HTTP 404", "fix or replace the link"),
-        Problem("docs/a.md", 5, "", f"external link {server}/hop/2 goes through 2 redirects to {server}/ok",
-                "link to the final address", Level.WARNING),
+        Problem(
+            "docs/a.md",
+            5,
+            "",
+            f"external link {server}/hop/2 goes through 2 redirects to {server}/ok",
+            "link to the final address",
+            Level.WARNING,
+        ),
     ]
 
 
@@ -173,15 +198,34 @@ def test_validate_external_from_markdown_and_data(server, tmp_path, monkeypatch,
     project = tmp_path / "p"
     shutil.copytree(CORPUS, project)
     (project / "docs" / "liens.md").write_text(
-        f"---\ntitle: Liens\nreview_by: 2026-01-01\n---\n\nVoir [absent]({server}/missing).\n", encoding="utf-8")
+        f"---\ntitle: Liens\nreview_by: 2026-01-01\n---\n\nVoir [absent]({server}/missing).\n", encoding="utf-8"
+    )
     (project / "docs" / "liens.en.md").write_text(
-        f"---\ntitle: Links\nreview_by: 2026-01-01\n---\n\nSee <{server}/hop/2>.\n", encoding="utf-8")
+        f"---\ntitle: Links\nreview_by: 2026-01-01\n---\n\nSee <{server}/hop/2>.\n", encoding="utf-8"
+    )
     calls = project / "data" / "calls.yml"
-    calls.write_text(calls.read_text(encoding="utf-8").replace("https://example.org/bientot", f"{server}/ok")
-                     .replace("https://example.org/reporte", f"{server}/missing"), encoding="utf-8")
+    calls.write_text(
+        calls.read_text(encoding="utf-8")
+        .replace("https://example.org/bientot", f"{server}/ok")
+        .replace("https://example.org/reporte", f"{server}/missing"),
+        encoding="utf-8",
+    )
     monkeypatch.chdir(project)
-    code = validate.main(["--root", ".", "--today", "2025-10-20", "--external", "--timeout", "2",
-                          "--cache", str(tmp_path / "cache.json"), "--format", "json"])
+    code = validate.main(
+        [
+            "--root",
+            ".",
+            "--today",
+            "2025-10-20",
+            "--external",
+            "--timeout",
+            "2",
+            "--cache",
+            str(tmp_path / "cache.json"),
+            "--format",
+            "json",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     external = [(p["path"], p["line"], p["level"], p["message"]) for p in data["problems"] if p["check"] == "external"]
     assert code == 1

@@ -10,8 +10,7 @@ import pytest
 from browser import launch, serve
 from conftest import ROOT
 from sitekit.problems import ProblemsError
-from sitekit.weight import load_budgets, page_weight, search_index_sizes
-from weight import main
+from sitekit.weight import load_budgets, main, page_weight, search_index_sizes
 
 BUDGETS = ROOT / "tests" / "budgets.yml"
 TOLERANCE = 0.10
@@ -23,8 +22,11 @@ def measured(site: Path, path: str) -> int:
 
 
 def over_budget(measures: dict[str, int], budgets: dict[str, int]) -> list[str]:
-    return [f"{path}: {measures[path]} bytes, budget {budget} (+{(measures[path] / budget - 1) * 100:.1f} %)"
-            for path, budget in budgets.items() if measures[path] > budget * (1 + TOLERANCE)]
+    return [
+        f"{path}: {measures[path]} bytes, budget {budget} (+{(measures[path] / budget - 1) * 100:.1f} %)"
+        for path, budget in budgets.items()
+        if measures[path] > budget * (1 + TOLERANCE)
+    ]
 
 
 def test_every_budgeted_page_stays_within_its_budget_plus_10_percent(site):
@@ -40,14 +42,16 @@ def test_every_budgeted_page_stays_within_its_budget_plus_10_percent(site):
 
 def test_over_budget_message_names_page_measure_budget_and_excess():
     assert over_budget({"a.html": 1100, "b.html": 1101}, {"a.html": 1000, "b.html": 1000}) == [
-        "b.html: 1101 bytes, budget 1000 (+10.1 %)"]
+        "b.html: 1101 bytes, budget 1000 (+10.1 %)"
+    ]
 
 
 def test_static_weight_counts_each_referenced_file_once(tmp_path):
     (tmp_path / "assets" / "fonts").mkdir(parents=True)
     (tmp_path / "sub").mkdir()
-    (tmp_path / "assets" / "a.css").write_text('@import "b.css"; body{background:url(../bg.png)} '
-                                               'x{background:url("data:image/png;base64,AAAA")}')
+    (tmp_path / "assets" / "a.css").write_text(
+        '@import "b.css"; body{background:url(../bg.png)} x{background:url("data:image/png;base64,AAAA")}'
+    )
     (tmp_path / "assets" / "b.css").write_text("@font-face{src:url('fonts/f.woff2')} y{background:url(../bg.png)}")
     (tmp_path / "assets" / "fonts" / "f.woff2").write_bytes(b"f" * 100)
     (tmp_path / "bg.png").write_bytes(b"p" * 50)
@@ -55,10 +59,17 @@ def test_static_weight_counts_each_referenced_file_once(tmp_path):
     (tmp_path / "sub" / "page.html").write_text(
         '<link rel="stylesheet" href="../assets/a.css"><link rel="stylesheet" href="/assets/a.css">'
         '<script src="../app.js"></script><script src="https://cdn.example/x.js"></script>'
-        '<img src="../bg.png"><img src="../gone.png"><a href="../other.html">not loaded</a>')
+        '<img src="../bg.png"><img src="../gone.png"><a href="../other.html">not loaded</a>'
+    )
     weight = page_weight(tmp_path, "sub/page.html")
-    assert sorted(weight.files) == ["app.js", "assets/a.css", "assets/b.css", "assets/fonts/f.woff2", "bg.png",
-                                    "sub/page.html"]
+    assert sorted(weight.files) == [
+        "app.js",
+        "assets/a.css",
+        "assets/b.css",
+        "assets/fonts/f.woff2",
+        "bg.png",
+        "sub/page.html",
+    ]
     assert (weight.bytes_of("fonts"), weight.bytes_of("images"), weight.bytes_of("js")) == (100, 50, 30)
     assert weight.missing == ["gone.png"]
 
@@ -68,8 +79,10 @@ def test_budget_file_problems_name_the_line(tmp_path):
     bad.write_text("index.html: 1000\nen/index.html: lots\n")
     with pytest.raises(ProblemsError) as exc:
         load_budgets(bad, "tests/budgets.yml")
-    assert str(exc.value) == ("tests/budgets.yml:2: en/index.html: 'lots' is not a number of bytes "
-                              "(write a whole number greater than 0, e.g. 120000)")
+    assert str(exc.value) == (
+        "tests/budgets.yml:2: en/index.html: 'lots' is not a number of bytes "
+        "(write a whole number greater than 0, e.g. 120000)"
+    )
 
 
 def test_weight_script_prints_the_table(site, capsys):
@@ -89,6 +102,7 @@ LOADED_BY_THE_SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/l
 @pytest.mark.browser
 def test_static_count_matches_what_chromium_loads_for_the_home_page(site):
     import playwright.sync_api as playwright_api
+
     loaded: set[str] = set()
     with serve(site) as base, playwright_api.sync_playwright() as p:
         browser = launch(p)

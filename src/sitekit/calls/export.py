@@ -1,0 +1,115 @@
+"""Exports of the calls: iCalendar files (all calls, one call) and open-data JSON, byte-identical for the same input."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+from icalendar import Alarm, Event
+
+from sitekit.calls.model import Call, Status, call_status, start_of_day
+from sitekit.i18n import Strings
+from sitekit.ics import new_calendar, site_host
+from sitekit.paths import call_page_path
+
+ALARM_BEFORE = timedelta(days=7)
+JSON_FORMAT = "care-calls/1"
+_ICS_STATUS = {Status.ANNULE: "CANCELLED", Status.REPORTE: "TENTATIVE"}
+_KIND_ORDER = {"ouverture": 0, "cloture": 1}
+
+
+def calls_ics(calls: list[Call], lang: str, site_url: str, strings: Strings) -> bytes:
+    """One calendar with an all-day event for each known opening and closing day of every call."""
+    return _calendar(calls, lang, site_url, strings, strings.get("calls.ics.name", lang))
+
+
+def call_ics(call: Call, lang: str, site_url: str, strings: Strings) -> bytes:
+    """The calendar of one call (its opening and closing days, when known)."""
+    return _calendar([call], lang, site_url, strings, call.title[lang])
+
+
+def _calendar(calls: list[Call], lang: str, site_url: str, strings: Strings, name: str) -> bytes:
+    cal = new_calendar(site_url, "CaRE calls", lang, name)
+    events = [
+        (day, _KIND_ORDER[kind], call.id, kind, call)
+        for call in calls
+        for kind, day in (("ouverture", call.opens), ("cloture", call.closes))
+        if day is not None
+    ]
+    for day, _, _, kind, call in sorted(events, key=lambda e: e[:3]):
+        cal.add_component(_event(call, kind, day, lang, site_url, strings))
+    return cal.to_ical()
+
+
+def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: Strings) -> Event:
+    title = call.title[lang]
+    url = f"{site_url.rstrip('/')}/{call_page_path(call.id, lang)}"
+    label = strings.get("calls.ics.opens" if kind == "ouverture" else "calls.ics.closes", lang)
+    description = [call.summary[lang]]
+    if kind == "cloture" and call.closes_at is not None:
+        description.append(strings.get("calls.date.closes_at", lang).format(time=call.closes_at.strftime("%H:%M")))
+    if call.override is not None:
+        status_label = strings.get(f"calls.status.{call.override.status}", lang)
+        description.append(f"{status_label}{strings.get('calls.colon', lang)} {call.override.reason[lang]}")
+    description.append(f"{strings.get('calls.ics.details', lang)} {url}")
+
+    event = Event()
+    event.add("uid", f"{call.id}-{kind}@{site_host(site_url)}")
+    # DTSTAMP comes from the data (the day the entry was checked), never from the clock.
+    event.add("dtstamp", datetime.combine(call.last_checked, time(0), UTC))
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", f"{label} {title}")
+    event.add("description", "\n\n".join(description))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    status = _ICS_STATUS.get(Status(call.override.status), "CONFIRMED") if call.override else "CONFIRMED"
+    event.add("status", status)
+    if kind == "cloture" and status != "CANCELLED":
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"{strings.get('calls.ics.alarm', lang)} {title}")
+        alarm.add("trigger", -ALARM_BEFORE)
+        event.add_component(alarm)
+    return event
+
+
+def calls_json(calls: list[Call], today: date) -> bytes:
+    """The calls' data with each call's status on the build date, for reuse as open data."""
+    now = start_of_day(today)
+    document = {
+        "format": JSON_FORMAT,
+        "build_date": today.isoformat(),
+        "timezone": "Europe/Paris",
+        "unknown_dates": "null: the sources do not give the date",
+        "calls": [_record(call, call_status(call, now)) for call in sorted(calls, key=lambda c: c.id)],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _record(call: Call, status: Status) -> dict:
+    def localized(value) -> dict | None:
+        return {"fr": value.fr, "en": value.en} if value is not None else None
+
+    return {
+        "id": call.id,
+        "status": status.value,
+        "programme": call.programme,
+        "domain": call.domain,
+        "phase": call.phase.value,
+        "title": localized(call.title),
+        "summary": localized(call.summary),
+        "audience": call.audience.value,
+        "opens": call.opens.isoformat() if call.opens else None,
+        "closes": call.closes.isoformat() if call.closes else None,
+        "closes_at": call.closes_at.strftime("%H:%M") if call.closes_at else None,
+        "override": (
+            {"status": call.override.status, "reason": localized(call.override.reason)} if call.override else None
+        ),
+        "prerequisites": {"fr": list(call.prerequisites.fr), "en": list(call.prerequisites.en)},
+        "targets": {"fr": list(call.targets.fr), "en": list(call.targets.en)},
+        "envelope": localized(call.envelope),
+        "sources": list(call.sources),
+        "contact": localized(call.contact),
+        "last_checked": call.last_checked.isoformat(),
+    }

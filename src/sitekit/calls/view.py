@@ -1,0 +1,235 @@
+"""What readers see of the calls: dates written out, countdowns, status groups, and the rendered templates."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sitekit.calls.model import (
+    Audience,
+    Call,
+    Phase,
+    Status,
+    call_status,
+    days_until_close,
+    days_until_open,
+    paris_date,
+)
+from sitekit.dates import format_clock, format_day
+from sitekit.generated import generated_note
+from sitekit.i18n import Strings, lang_prefix
+from sitekit.paths import CALENDAR_PAGE, call_export_path, call_page_path, relative_url
+from sitekit.templating import TemplateRenderer
+
+ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
+GENERATED_NOTE = generated_note("data/calls.yml", "hook_calls.py")
+
+# Groups of the calendar page, in reading order.
+GROUPS: tuple[tuple[str, tuple[Status, ...]], ...] = (
+    ("open", (Status.CLOTURE_IMMINENTE, Status.OUVERT)),
+    ("upcoming", (Status.A_VENIR,)),
+    ("to_confirm", (Status.A_CONFIRMER,)),
+    ("cancelled", (Status.ANNULE, Status.REPORTE)),
+    ("closed", (Status.CLOS,)),
+)
+
+
+# Interface strings the Python side asks for (the templates' own are found in their text).
+_CODE_STRINGS = (
+    *(f"calls.status.{s.value}" for s in Status),
+    *(f"calls.phase.{p.value}" for p in Phase),
+    *(f"calls.audience.{a.value}" for a in Audience),
+    *(f"calls.group.{name}" for name, _ in GROUPS),
+    *(f"calls.countdown.{kind}.{when}" for kind in ("open", "close") for when in ("today", "tomorrow", "days")),
+    "calls.timeline.opens",
+    "calls.timeline.closes",
+    "calls.date.unknown",
+    "calls.date.closes_at",
+    "calls.colon",
+    "calls.ics.name",
+    "calls.ics.opens",
+    "calls.ics.closes",
+    "calls.ics.alarm",
+    "calls.ics.details",
+)
+
+
+def countdown(call: Call, now: datetime, strings: Strings, lang: str) -> str | None:
+    """'clôture dans 12 jours', 'clôture demain', 'clôture aujourd'hui', 'ouverture dans 3 jours'; None otherwise."""
+    status = call_status(call, now)
+    if status.is_open:
+        days, kind = days_until_close(call, now), "close"
+    elif status is Status.A_VENIR:
+        days, kind = days_until_open(call, now), "open"
+    else:
+        return None
+    if days == 0:
+        return strings.get(f"calls.countdown.{kind}.today", lang)
+    if days == 1:
+        return strings.get(f"calls.countdown.{kind}.tomorrow", lang)
+    return strings.get(f"calls.countdown.{kind}.days", lang).format(n=days)
+
+
+@dataclass(frozen=True)
+class DateView:
+    iso: str | None  # None when the sources do not give the date
+    text: str
+
+
+@dataclass(frozen=True)
+class CallView:
+    """One call as a template shows it, in one language, at one moment, from one page."""
+
+    call: Call
+    status: Status
+    status_label: str
+    countdown: str | None
+    opens: DateView
+    closes: DateView
+    closes_at: str | None
+    title: str
+    summary: str
+    phase: str
+    audience: str
+    envelope: str | None
+    contact: str
+    prerequisites: tuple[str, ...]
+    targets: tuple[str, ...]
+    override_reason: str | None
+    last_checked: DateView
+    href: str  # the call's page
+    ics_href: str  # the call's .ics
+
+
+def call_view(call: Call, now: datetime, lang: str, strings: Strings, page_url: str) -> CallView:
+    def day(value: date | None) -> DateView:
+        if value is None:
+            return DateView(None, strings.get("calls.date.unknown", lang))
+        return DateView(value.isoformat(), format_day(value, lang))
+
+    status = call_status(call, now)
+    return CallView(
+        call=call,
+        status=status,
+        status_label=strings.get(f"calls.status.{status.value}", lang),
+        countdown=countdown(call, now, strings, lang),
+        opens=day(call.opens),
+        closes=day(call.closes),
+        closes_at=(
+            strings.get("calls.date.closes_at", lang).format(time=format_clock(call.closes_at))
+            if call.closes_at
+            else None
+        ),
+        title=call.title[lang],
+        summary=call.summary[lang],
+        phase=strings.get(f"calls.phase.{call.phase.value}", lang),
+        audience=strings.get(f"calls.audience.{call.audience.value}", lang),
+        envelope=call.envelope[lang] if call.envelope else None,
+        contact=call.contact[lang],
+        prerequisites=call.prerequisites[lang],
+        targets=call.targets[lang],
+        override_reason=call.override.reason[lang] if call.override else None,
+        last_checked=day(call.last_checked),
+        href=relative_url(call_page_path(call.id, lang), page_url),
+        ics_href=relative_url(call_export_path(f"{call.id}.ics", lang), page_url),
+    )
+
+
+def _group_key(view: CallView) -> tuple:
+    """Soonest deadline first for open calls, soonest opening for upcoming ones, latest first for closed ones."""
+    call = view.call
+    if view.status.is_open:
+        return (call.deadline, call.id)
+    if view.status is Status.A_VENIR:
+        return (call.opens, call.id)
+    if view.status is Status.CLOS:
+        return (-call.closes.toordinal(), call.id)
+    known = call.opens or call.closes or date.max
+    return (known, call.id)
+
+
+def grouped(views: list[CallView]) -> list[tuple[str, list[CallView]]]:
+    return [(name, sorted((v for v in views if v.status in statuses), key=_group_key)) for name, statuses in GROUPS]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    day: DateView
+    kind: str  # "opens" or "closes"
+    view: CallView
+
+
+def timeline(views: list[CallView]) -> tuple[list[tuple[int, list[TimelineEvent]]], list[CallView]]:
+    """Dated events grouped by year (in date order), and the calls with a date to be confirmed."""
+    events: list[tuple[date, int, str, TimelineEvent]] = []
+    for view in views:
+        if view.call.opens:
+            events.append((view.call.opens, 0, view.call.id, TimelineEvent(view.opens, "opens", view)))
+        if view.call.closes:
+            events.append((view.call.closes, 1, view.call.id, TimelineEvent(view.closes, "closes", view)))
+    years: dict[int, list[TimelineEvent]] = {}
+    for day, _, _, event in sorted(events, key=lambda e: e[:3]):
+        years.setdefault(day.year, []).append(event)
+    undated = sorted((v for v in views if v.call.opens is None or v.call.closes is None), key=lambda v: v.call.id)
+    return sorted(years.items()), undated
+
+
+class CallsRenderer(TemplateRenderer):
+    """Renders the calls' Markdown and HTML fragments from the Jinja templates in one folder."""
+
+    string_prefix, code_strings = "calls", _CODE_STRINGS
+
+    def __init__(self, templates: Path, strings: Strings):
+        super().__init__(templates, strings)
+        self._announce_cache: dict[tuple, list[CallView]] = {}
+
+    def views(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
+        return [call_view(c, now, lang, self.strings, page_url) for c in calls]
+
+    def _as_of(self, now: datetime, lang: str) -> DateView:
+        return DateView(paris_date(now).isoformat(), format_day(paris_date(now), lang))
+
+    def calendar(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> str:
+        return self._render(
+            "calendar.md",
+            lang,
+            groups=grouped(self.views(calls, now, lang, page_url)),
+            as_of=self._as_of(now, lang),
+            ics_href=relative_url(call_export_path("calls.ics", lang), page_url),
+            json_href=relative_url(call_export_path("calls.json", lang), page_url),
+            timeline_href=relative_url(f"{lang_prefix(lang)}appels/frise.html", page_url),
+        )
+
+    def timeline(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> str:
+        years, undated = timeline(self.views(calls, now, lang, page_url))
+        return self._render("timeline.md", lang, years=years, undated=undated, as_of=self._as_of(now, lang))
+
+    def call_page(self, call: Call, now: datetime, lang: str, page_url: str) -> str:
+        return self._render(
+            "call.md",
+            lang,
+            view=call_view(call, now, lang, self.strings, page_url),
+            as_of=self._as_of(now, lang),
+            calendar_href=relative_url(f"{lang_prefix(lang)}{CALENDAR_PAGE}", page_url),
+        )
+
+    def call_stub(self, call: Call, lang: str) -> str:
+        """The Markdown file written for a call: front matter and the marker its content replaces."""
+        return self._render("call-stub.md", lang, call=call, note=GENERATED_NOTE)
+
+    def announce(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
+        """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists).
+
+        Every page shows the bar: the views are made once per folder (links are relative to it), not per page.
+        """
+        key = (tuple(c.id for c in calls), now, lang, posixpath.dirname(page_url))
+        if key not in self._announce_cache:
+            soon = [
+                v
+                for v in self.views(calls, now, lang, page_url)
+                if v.status.is_open and days_until_close(v.call, now) <= ANNOUNCE_DAYS
+            ]
+            self._announce_cache[key] = sorted(soon, key=_group_key)
+        return self._announce_cache[key]

@@ -1,0 +1,1 @@
+"""The October awareness campaigns: model (model), pages, plan and ICS (view)."""

@@ -1,0 +1,210 @@
+"""October awareness campaigns: the typed model of data/campagnes/<year>.yml, its loader and its checks."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from sitekit.kits.model import Audience
+from sitekit.problems import Collector, Problem, ProblemsError
+from sitekit.schema import Day, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
+from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+
+CAMPAIGNS_DIR = "data/campagnes"
+# A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.
+KitId = identifier("cybermois")
+
+
+class Channel(str, Enum):
+    INTRANET = "intranet"
+    COURRIEL = "courriel"
+    AFFICHAGE = "affichage"
+    RESEAUX_SOCIAUX = "reseaux-sociaux"
+    REUNION_DE_SERVICE = "reunion-de-service"
+
+
+class CampaignStatus(str, Enum):
+    PUBLIE = "publie"
+    BROUILLON = "brouillon"  # a draft: dates or theme still to be confirmed
+
+
+class Item(Model):
+    date: MaybeDate
+    channel: Channel
+    audience: tuple[Audience, ...] = Field(min_length=1)
+    title: Localized
+    text: Localized
+    kit: KitId | None = None
+
+
+class Week(Model):
+    starts: MaybeDate
+    ends: MaybeDate
+    theme: Localized
+    items: tuple[Item, ...] = ()
+
+
+class Campaign(Model):
+    year: int
+    status: CampaignStatus
+    title: Localized
+    summary: Localized
+    edition: int | None = None
+    organiser: Localized
+    starts: MaybeDate
+    ends: MaybeDate
+    theme: Localized | None = None  # only when a source gives a yearly theme
+    kit: KitId = "cybermois"
+    sources: tuple[Url, ...] = Field(min_length=1)
+    last_checked: Day
+    weeks: tuple[Week, ...] = Field(min_length=1)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is CampaignStatus.BROUILLON
+
+    def dated_items(self) -> list[tuple[int, Item]]:
+        """(week number from 1, item) for the items with a known date, in date order."""
+        found = [(n, item) for n, week in enumerate(self.weeks, 1) for item in week.items if item.date]
+        return sorted(found, key=lambda pair: (pair[1].date, pair[0]))
+
+
+def _span(first: date | None, last: date | None) -> str:
+    return f"{first.isoformat()} to {last.isoformat()}"
+
+
+def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str] | None = None) -> Campaign:
+    """Read and validate one campaign file; ProblemsError lists every problem with its line.
+
+    `kit_ids`: the kits that exist (sitekit.kits.model.kit_folder_ids); None leaves kit references unchecked.
+    """
+    shown = display_path or str(path)
+    doc = load_yaml(path, shown)
+    problems = Collector()
+    if not isinstance(doc.data, dict):
+        problems.add(
+            shown,
+            1,
+            "(root)",
+            "expected the keys of a campaign (year:, status:, title:, ...)",
+            "copy modeles/element-campagne.yml and the header of data/campagnes/2025.yml",
+        )
+        problems.raise_if_errors()
+    try:
+        campaign = Campaign.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_pydantic(exc, doc, (), Campaign))
+        problems.raise_if_errors()
+    problems.extend(campaign_problems(campaign, doc, path.stem))
+    if kit_ids is not None:
+        problems.extend(kit_reference_problems(campaign, doc, kit_ids))
+    problems.raise_if_errors()
+    return campaign
+
+
+def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> list[Problem]:
+    """Checks across fields: the file's year, dates in order, weeks inside the campaign, items inside their week."""
+    out: list[Problem] = []
+
+    def add(loc: tuple, message: str, fix: str) -> None:
+        out.append(Problem(doc.path, doc.line(loc), dotted(loc), message, fix))
+
+    if file_stem != str(campaign.year):
+        add(
+            ("year",),
+            f"{campaign.year} is not the year of the file name ({file_stem}.yml)",
+            f"name the file {campaign.year}.yml or correct the year",
+        )
+    starts, ends = campaign.starts, campaign.ends
+    if starts and ends and ends < starts:
+        add(
+            ("ends",),
+            f"the campaign ends ({ends.isoformat()}) before it starts ({starts.isoformat()})",
+            "check both dates against the source",
+        )
+    for key, day in (("starts", starts), ("ends", ends)):
+        if day and day.year != campaign.year:
+            add((key,), f"{day.isoformat()} is not in {campaign.year}", "a campaign file holds one year's campaign")
+    if campaign.status is CampaignStatus.PUBLIE and (starts is None or ends is None):
+        add(
+            ("status",),
+            "a published campaign needs its start and end dates",
+            "give starts: and ends:, or set status: brouillon while they are to be confirmed",
+        )
+    known = starts is not None and ends is not None
+    for n, week in enumerate(campaign.weeks):
+        where = ("weeks", n)
+        if week.starts and week.ends and week.ends < week.starts:
+            add(
+                where + ("ends",),
+                f"week {n + 1} ends ({week.ends.isoformat()}) before it starts ({week.starts.isoformat()})",
+                "check both dates",
+            )
+        for key, day in (("starts", week.starts), ("ends", week.ends)):
+            if day and known and not starts <= day <= ends:
+                add(
+                    where + (key,),
+                    f"{day.isoformat()} is outside the campaign ({_span(starts, ends)})",
+                    "keep every week inside the campaign's dates",
+                )
+        for i, item in enumerate(week.items):
+            loc = where + ("items", i, "date")
+            if item.date is None:
+                continue
+            if known and not starts <= item.date <= ends:
+                add(
+                    loc,
+                    f"{item.date.isoformat()} is outside the campaign ({_span(starts, ends)})",
+                    "correct the date or remove the item",
+                )
+            elif week.starts and week.ends and not week.starts <= item.date <= week.ends:
+                add(
+                    loc,
+                    f"{item.date.isoformat()} is outside week {n + 1} ({_span(week.starts, week.ends)})",
+                    "move the item under the week that holds its date",
+                )
+    return out
+
+
+def kit_reference_problems(campaign: Campaign, doc: YamlDocument, kit_ids: set[str]) -> list[Problem]:
+    """The campaign's pack and each item's kit must be kits that exist."""
+    refs = [(("kit",), campaign.kit)] + [
+        (("weeks", n, "items", i, "kit"), item.kit)
+        for n, week in enumerate(campaign.weeks)
+        for i, item in enumerate(week.items)
+        if item.kit is not None
+    ]
+    out = []
+    for loc, kit in refs:
+        if kit not in kit_ids:
+            close = difflib.get_close_matches(kit, sorted(kit_ids), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            out.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"unknown kit {kit!r}",
+                    f"{hint}use the name of a folder of kits/ ({', '.join(sorted(kit_ids))})",
+                )
+            )
+    return out
+
+
+def load_campaigns(folder: Path, shown_folder: str = CAMPAIGNS_DIR, kit_ids: set[str] | None = None) -> list[Campaign]:
+    """Every campaign file of the folder, newest year first; every file's problems at once."""
+    problems = Collector()
+    campaigns: list[Campaign] = []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            campaigns.append(load_campaign(path, f"{shown_folder}/{path.name}", kit_ids))
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+    if not campaigns and not problems.problems:
+        problems.add(shown_folder, 0, "", "no campaign file", "add one file per year, e.g. 2025.yml")
+    problems.raise_if_errors()
+    return sorted(campaigns, key=lambda c: -c.year)

@@ -1,0 +1,138 @@
+"""The validator's checks in order, each a named function of one shared context; scripts/validate.py runs them.
+
+CHECKS is a registry: `(name, check(ctx) -> list[Problem])`, run in its order. The project's data files are
+loaded once (ctx.project, sitekit.project.load_project); the "data" check reports their problems, and checks
+that need a part skip when it failed to load (its problems are already reported).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from sitekit.checks.deadlines import deadline_problems
+from sitekit.checks.editorial import editorial_problems
+from sitekit.checks.external import Settings, external_problems
+from sitekit.checks.freshness import freshness_problems
+from sitekit.checks.links import Site, is_web, link_problems
+from sitekit.checks.prose_dates import past_deadline_problems
+from sitekit.checks.report import Finding
+from sitekit.checks.translations import missing_translations
+from sitekit.kits.model import kit_freshness_problems
+from sitekit.markdown_pages import MarkdownPage, read_pages
+from sitekit.problems import Level, Problem
+from sitekit.project import Project, load_project
+
+DEFAULT_CACHE = ".cache/external-links.json"
+_MARKDOWN_URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
+
+
+@dataclass
+class Context:
+    root: Path
+    today: date
+    warn_days: int = 14
+    grace_days: int = 30
+    site_dir: Path | None = None
+    site_shown: str = "site"
+    external: bool = False
+    cache_file: Path | None = None
+    external_settings: Settings = field(default_factory=Settings)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @cached_property
+    def pages(self) -> list[MarkdownPage]:
+        """The hand-written Markdown pages, read once for every check."""
+        return read_pages(self.docs_dir)
+
+    @cached_property
+    def project(self) -> Project:
+        """Every data file, loaded once for every check."""
+        return load_project(self.root)
+
+    @cached_property
+    def site(self) -> Site | None:
+        return Site(self.site_dir, self.docs_dir, self.site_shown) if self.site_dir else None
+
+
+def check_data(ctx: Context) -> list[Problem]:
+    return list(ctx.project.problems)
+
+
+def check_deadlines(ctx: Context) -> list[Problem]:
+    project = ctx.project
+    if project.calls_document is None:
+        return []
+    return deadline_problems(list(project.calls), project.calls_document, ctx.today, ctx.warn_days)
+
+
+def check_translations(ctx: Context) -> list[Problem]:
+    return missing_translations(ctx.docs_dir)
+
+
+def check_links(ctx: Context) -> list[Problem]:
+    return link_problems(ctx.site) if ctx.site is not None else []
+
+
+def external_urls(ctx: Context) -> dict[str, tuple[str, int]]:
+    """Each external URL and where it is first used: built pages (else Markdown sources), then data files."""
+    where: dict[str, tuple[str, int]] = {}
+    if ctx.site is not None:
+        for page in ctx.site.html_pages():
+            for link in page.links:
+                if link.tag in ("a", "area") and is_web(link.url):
+                    where.setdefault(link.url.strip(), ctx.site.location(page, link.url))
+    else:
+        for page in ctx.pages:
+            for number, text in page.prose_lines():
+                for match in _MARKDOWN_URL.finditer(text):
+                    where.setdefault(match.group(1) or match.group(2), (page.path, number))
+    doc = ctx.project.calls_document
+    if doc is not None:
+        for i, call in enumerate(ctx.project.calls):
+            for j, url in enumerate(call.sources):
+                where.setdefault(str(url), (doc.path, doc.line(("calls", i, "sources", j))))
+    return where
+
+
+def check_external(ctx: Context) -> list[Problem]:
+    if not ctx.external:
+        return []
+    return external_problems(external_urls(ctx), ctx.external_settings, ctx.cache_file)
+
+
+CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
+    ("data", check_data),
+    ("deadlines", check_deadlines),
+    ("prose-dates", lambda ctx: past_deadline_problems(ctx.pages, ctx.today)),
+    ("freshness", lambda ctx: freshness_problems(ctx.pages, ctx.today, ctx.grace_days)),
+    ("translations", check_translations),
+    ("links", check_links),
+    ("external", check_external),
+    ("kit-freshness", lambda ctx: kit_freshness_problems(list(ctx.project.kits), ctx.today, ctx.grace_days)),
+    # authors.yml as the data check loaded it ({} when it failed: its problems are already reported)
+    ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today, authors=ctx.project.authors)),
+]
+
+
+def run(ctx: Context) -> tuple[list[Finding], list[str]]:
+    """Every check's findings, and the names of the checks that ran (links/external only when asked)."""
+    findings: list[Finding] = []
+    ran: list[str] = []
+    for name, check in CHECKS:
+        if (name == "links" and ctx.site is None) or (name == "external" and not ctx.external):
+            continue
+        ran.append(name)
+        findings.extend(Finding(problem, name) for problem in check(ctx))
+    return findings, ran
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.problem.level is Level.ERROR for f in findings)

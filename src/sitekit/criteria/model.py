@@ -1,0 +1,319 @@
+"""HAS certification criteria: the typed model of data/criteria.yml, its loader and cross-references."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, ValidationError
+
+from sitekit.problems import Collector, Problem
+from sitekit.schema import (
+    UNKNOWN,
+    Localized,
+    LocalizedList,
+    Model,
+    Text,
+    Url,
+    identifier,
+    problem,
+    problems_from_pydantic,
+)
+from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+
+TO_CONFIRM = "a_confirmer"  # the value of evaluation_methods when the sources do not name them
+RESERVED_IDS = frozenset({"index"})  # a criterion's page is certification/criteres/<id>.html
+TOP_KEYS = ("referentiels", "axes", "criteria")
+
+CriterionId = identifier("es-risques-numeriques-1", RESERVED_IDS)
+AxisId = identifier("axe-1-gouvernance")
+ReferentielId = identifier("certification-es")
+
+
+class Imperative(str, Enum):
+    YES = "oui"
+    NO = "non"
+    UNKNOWN = "inconnu"  # the sources do not say
+
+
+class Method(str, Enum):
+    """Evaluation methods as the HAS référentiels name them (labels in data/strings.yml)."""
+
+    PATIENT_TRACEUR = "patient-traceur"
+    PARCOURS_TRACEUR = "parcours-traceur"
+    TRACEUR_CIBLE = "traceur-cible"
+    AUDIT_SYSTEME = "audit-systeme"
+    OBSERVATION = "observation"
+    ACCOMPAGNE_TRACEUR = "accompagne-traceur"
+
+
+def _parse_imperative(value: Any) -> Imperative:
+    if value is True:
+        return Imperative.YES
+    if value is False:
+        return Imperative.NO
+    if value == UNKNOWN:
+        return Imperative.UNKNOWN
+    raise problem(f"{value!r} is not allowed", "write true, false, or unknown when the sources do not say")
+
+
+def _parse_reference_id(value: Any) -> str | None:
+    if value == UNKNOWN:
+        return None
+    if isinstance(value, str) and value.strip() and value == value.strip():
+        return value
+    if isinstance(value, float):
+        raise problem("the number was read as a decimal number", 'put it in quotes as written, e.g. "2.10-02"')
+    raise problem(
+        f"{value!r} is not a criterion number",
+        'write it in quotes exactly as in the référentiel, e.g. "2.10-02", or unknown',
+    )
+
+
+def _parse_methods(value: Any) -> Any:
+    if value == TO_CONFIRM:
+        return ()
+    if isinstance(value, str):
+        raise problem(
+            f"{value!r} is not a list of methods",
+            f"write {TO_CONFIRM} or a list, one method per line starting with '- '",
+        )
+    return value
+
+
+class Referentiel(Model):
+    id: ReferentielId
+    title: Localized
+    version: Localized
+    sources: tuple[Url, ...] = Field(min_length=1)
+
+
+class Axis(Model):
+    """A CaRE axis (1 to 4) or a funding domain of axis 4."""
+
+    id: AxisId
+    kind: Literal["axe", "domaine"]
+    label: Localized
+    sources: tuple[Url, ...] = Field(min_length=1)
+
+
+class Criterion(Model):
+    id: CriterionId
+    reference_id: Annotated[str | None, BeforeValidator(_parse_reference_id)]
+    referentiel: ReferentielId
+    chapter: Localized
+    objective: Localized
+    title: Localized
+    title_is_description: bool
+    imperative: Annotated[Imperative, BeforeValidator(_parse_imperative)]
+    evaluation_methods: Annotated[tuple[Method, ...], BeforeValidator(_parse_methods)]
+    expected: LocalizedList
+    axes: tuple[AxisId, ...] = ()
+    kits: tuple[Text, ...] = ()
+    calls: tuple[Text, ...] = ()
+    note: Localized | None = None
+    sources: tuple[Url, ...] = Field(min_length=1)
+    confirmed: bool
+
+    @property
+    def methods_known(self) -> bool:
+        return bool(self.evaluation_methods)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    referentiels: tuple[Referentiel, ...]
+    axes: tuple[Axis, ...]
+    criteria: tuple[Criterion, ...]
+
+    def referentiel(self, ref_id: str) -> Referentiel:
+        return next(r for r in self.referentiels if r.id == ref_id)
+
+    def axis(self, axis_id: str) -> Axis:
+        return next(a for a in self.axes if a.id == axis_id)
+
+
+def criteria_for_kit(criteria: Criteria, kit_id: str) -> list[Criterion]:
+    """Criteria that list the kit, in file order."""
+    return [c for c in criteria.criteria if kit_id in c.kits]
+
+
+def criteria_for_call(criteria: Criteria, call_id: str) -> list[Criterion]:
+    """Criteria that list the funding call, in file order."""
+    return [c for c in criteria.criteria if call_id in c.calls]
+
+
+# --- loader --------------------------------------------------------------------------------------
+
+
+def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_ids: set[str] | None) -> Criteria:
+    """Read and validate the criteria file; raise ProblemsError listing every problem with its line.
+
+    `kit_ids` None: kit references are not checked (no kit exists yet); `call_ids` None: call references are
+    not checked (data/calls.yml did not load: its own problems are reported).
+    """
+    doc = load_yaml(path, display_path)
+    problems = Collector()
+    if not isinstance(doc.data, dict):
+        problems.add(
+            display_path,
+            1,
+            "(root)",
+            "expected the keys referentiels:, axes: and criteria:",
+            "start the file with referentiels:, then axes:, then criteria:",
+        )
+        problems.raise_if_errors()
+    for key in doc.data:
+        if key not in TOP_KEYS:
+            close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            problems.add(
+                display_path,
+                doc.line((key,)),
+                str(key),
+                "unknown key",
+                f"{hint}the top-level keys are {', '.join(TOP_KEYS)}",
+            )
+    for key in TOP_KEYS:
+        if not isinstance(doc.data.get(key), list):
+            problems.add(
+                display_path,
+                doc.line((key,)),
+                key,
+                f"expected a list under {key}:",
+                f"write {key}: then each item as a list item (- id: ...)",
+            )
+    problems.raise_if_errors()
+
+    referentiels = _validate_items(doc, "referentiels", Referentiel, problems)
+    axes = _validate_items(doc, "axes", Axis, problems)
+    criteria = _validate_items(doc, "criteria", Criterion, problems)
+    # Ids written in the file, even on items with problems of their own: one mistake, one message.
+    ref_ids, axis_ids = _written_ids(doc, "referentiels"), _written_ids(doc, "axes")
+    seen_numbers: dict[tuple[str, str], int] = {}
+    for index, criterion in criteria:
+        where = ("criteria", index)
+        _check_refs(doc, where, "referentiel", (criterion.referentiel,), ref_ids, "référentiel", problems, single=True)
+        _check_refs(doc, where, "axes", criterion.axes, axis_ids, "axis", problems)
+        if call_ids is not None:
+            _check_refs(doc, where, "calls", criterion.calls, call_ids, "call", problems, known_in="data/calls.yml")
+        if kit_ids is not None:
+            _check_refs(
+                doc, where, "kits", criterion.kits, kit_ids, "kit", problems, known_in="kits/ (a folder with a kit.yml)"
+            )
+        problems.extend(_cross_field_problems(criterion, doc, where))
+        if criterion.reference_id is not None:
+            key = (criterion.referentiel, criterion.reference_id)
+            line = doc.line(where + ("reference_id",))
+            if key in seen_numbers:
+                problems.add(
+                    display_path,
+                    line,
+                    dotted(where + ("reference_id",)),
+                    f"criterion number {criterion.reference_id!r} of {criterion.referentiel!r} "
+                    f"already used at line {seen_numbers[key]}",
+                    "describe each criterion once",
+                )
+            else:
+                seen_numbers[key] = line
+    problems.raise_if_errors()
+    return Criteria(tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria))
+
+
+def _written_ids(doc: YamlDocument, key: str) -> set[str]:
+    return {raw["id"] for raw in doc.data[key] if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+
+
+def _validate_items(doc: YamlDocument, key: str, model: type[Model], problems: Collector) -> list[tuple[int, Any]]:
+    """Each item of the list `key` validated as `model`; duplicate ids reported with the first line."""
+    out: list[tuple[int, Any]] = []
+    first_seen: dict[str, int] = {}
+    for index, raw in enumerate(doc.data[key]):
+        where = (key, index)
+        if not isinstance(raw, dict):
+            problems.add(
+                doc.path,
+                doc.line(where),
+                dotted(where),
+                "expected a mapping of keys (id:, ...)",
+                "write the item's keys indented under its - line",
+            )
+            continue
+        try:
+            item = model.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(problems_from_pydantic(exc, doc, where, model))
+            continue
+        line = doc.line(where + ("id",))
+        if item.id in first_seen:
+            problems.add(
+                doc.path,
+                line,
+                dotted(where + ("id",)),
+                f"duplicate id {item.id!r}, already used at line {first_seen[item.id]}",
+                "give each item its own id",
+            )
+            continue
+        first_seen[item.id] = line
+        out.append((index, item))
+    return out
+
+
+def _check_refs(
+    doc: YamlDocument,
+    where: tuple,
+    field: str,
+    values: tuple[str, ...],
+    known: set[str],
+    what: str,
+    problems: Collector,
+    known_in: str | None = None,
+    single: bool = False,
+) -> None:
+    for position, value in enumerate(values):
+        if value in known:
+            continue
+        loc = where + ((field,) if single else (field, position))
+        close = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        listed = f"the ids are listed in {known_in}" if known_in else f"known: {', '.join(sorted(known))}"
+        problems.add(doc.path, doc.line(loc), dotted(loc), f"unknown {what} {value!r}", f"{hint}{listed}")
+
+
+def _cross_field_problems(criterion: Criterion, doc: YamlDocument, where: tuple) -> list[Problem]:
+    out: list[Problem] = []
+
+    def add(field: str, message: str, fix: str) -> None:
+        out.append(Problem(doc.path, doc.line(where + (field,)), dotted(where + (field,)), message, fix))
+
+    if len(criterion.expected.fr) != len(criterion.expected.en):
+        add(
+            "expected",
+            f"not as many items in fr ({len(criterion.expected.fr)}) as in en ({len(criterion.expected.en)})",
+            "translate every item, in the same order",
+        )
+    if criterion.confirmed:
+        if criterion.reference_id is None:
+            add(
+                "confirmed",
+                "confirmed while reference_id is unknown",
+                "write the number from the référentiel, or set confirmed: false",
+            )
+        elif criterion.title_is_description:
+            add(
+                "confirmed",
+                "confirmed while the title is only a description",
+                "copy the official title and set title_is_description: false, or set confirmed: false",
+            )
+    for name in ("axes", "kits", "calls"):
+        values = getattr(criterion, name)
+        for position, value in enumerate(values):
+            if value in values[:position]:
+                loc = where + (name, position)
+                out.append(
+                    Problem(doc.path, doc.line(loc), dotted(loc), f"{value!r} is listed twice", "keep one of the two")
+                )
+    return out

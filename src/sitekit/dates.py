@@ -1,0 +1,21 @@
+"""Dates as readers see them: « 1er septembre 2025 », "2 September 2025", "14:00"."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from functools import lru_cache
+
+from babel.dates import format_date
+
+
+@lru_cache(maxsize=4096)
+def format_day(day: date, lang: str) -> str:
+    """'1er septembre 2025', '2 septembre 2025'; '2 September 2025' (cached: Babel is slow, pages repeat dates)."""
+    if lang == "fr":
+        text = format_date(day, format="long", locale="fr")
+        return "1er" + text[1:] if day.day == 1 else text
+    return format_date(day, format="d MMMM y", locale=lang)
+
+
+def format_clock(moment: time) -> str:
+    return moment.strftime("%H:%M")

@@ -1,0 +1,97 @@
+"""What the MkDocs hooks in scripts/ share: the project and build date of the build in progress, the language
+being built, markers filled from a render function, the item a generated page stands for, exports written.
+
+The one module of the package that imports MkDocs: the logic it calls stays pure. Hooks share state through
+this module, never by importing each other (MkDocs loads each hook file as its own module).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from sitekit.i18n import DEFAULT_LANGUAGE, lang_prefix
+from sitekit.markers import marker
+from sitekit.outputs import write_output
+from sitekit.problems import ProblemsError
+from sitekit.project import Project, load_project
+from sitekit.today import BuildDateError, build_date
+
+T = TypeVar("T")
+
+
+class HasMissingStrings(Protocol):
+    def missing_strings(self) -> list[str]: ...
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: data/, kits/ and overrides/ are beside it."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def project(config: MkDocsConfig) -> Project:
+    """The project of this build, every data file loaded (cached: parsed once per change, not per hook or
+    language); a PluginError listing every problem of every file otherwise."""
+    try:
+        return load_project(project_root(config)).require()
+    except ProblemsError as exc:
+        raise PluginError(f"the project data is invalid:\n{exc}") from None
+
+
+def today() -> date:
+    """The build date (CARE_TODAY, else today in Paris); a PluginError when CARE_TODAY is not a date."""
+    try:
+        return build_date()
+    except BuildDateError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def page_language(config: MkDocsConfig) -> str:
+    """Language of the build in progress (the i18n plugin builds one language at a time)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or DEFAULT_LANGUAGE
+
+
+def require_strings(renderer: HasMissingStrings, family: str) -> None:
+    """Stop the build when interface strings a renderer needs are missing from data/strings.yml."""
+    missing = renderer.missing_strings()
+    if missing:
+        raise PluginError(
+            f"data/strings.yml: interface strings of the {family} are missing: {', '.join(missing)} "
+            "(add each key with its fr and en texts)"
+        )
+
+
+def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
+    """Replace the marker `<!-- name -->` with what `render` returns (called only when the marker is there)."""
+    tag = marker(name)
+    return markdown.replace(tag, render()) if tag in markdown else markdown
+
+
+def page_item(page: Page, key: str, items: Iterable[T], item_id: Callable[[T], object], source: str) -> T:
+    """The item a generated page stands for, named by its front matter `key`; a PluginError naming the page
+    when no item of `source` has that id (a stale page: it is regenerated from `source`)."""
+    wanted = page.meta.get(key)
+    for item in items:
+        if item_id(item) == wanted:
+            return item
+    raise PluginError(
+        f"{page.file.src_uri}: front matter {key}: {wanted!r} is not an id in {source} "
+        f"(delete the page: it is regenerated from {source})"
+    )
+
+
+def write_exports(
+    config: MkDocsConfig, folder: str, outputs: Mapping[str, bytes], *, per_language: bool = True
+) -> None:
+    """Write files under `folder` of the site (under the language's root when `per_language`), each only when
+    its bytes change."""
+    base = Path(config.site_dir) / (lang_prefix(page_language(config)) if per_language else "") / folder
+    for name, data in outputs.items():
+        write_output(base / name, data)

@@ -1,0 +1,95 @@
+"""Site languages and the interface strings of generated pages and templates (data/strings.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitekit.problems import Collector
+from sitekit.yamlfile import load_yaml
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+def lang_prefix(lang: str) -> str:
+    """Folder of a language inside the built site: '' for French, 'en/' for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+@dataclass(frozen=True)
+class Strings:
+    """Interface strings: key -> {language: text}."""
+
+    table: dict[str, dict[str, str]]
+
+    def get(self, key: str, lang: str) -> str:
+        try:
+            return self.table[key][lang]
+        except KeyError:
+            raise KeyError(f"interface string {key!r} has no {lang!r} text in data/strings.yml") from None
+
+    def for_language(self, lang: str) -> dict[str, str]:
+        return {key: texts[lang] for key, texts in self.table.items()}
+
+
+def load_strings(file: Path, display_path: str = "data/strings.yml") -> Strings:
+    """Load interface strings; every key must have a non-empty text in every language.
+
+    Several hooks ask for them in one build: the file is parsed again only when it changed.
+    """
+    try:
+        stat = file.stat()
+        key = (str(file.resolve()), display_path, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _parse_strings(file, display_path)  # reported as a problem by the loader
+    return _cached_strings(*key)
+
+
+@lru_cache(maxsize=8)
+def _cached_strings(path: str, display_path: str, mtime_ns: int, size: int) -> Strings:
+    return _parse_strings(Path(path), display_path)
+
+
+def _parse_strings(file: Path, display_path: str) -> Strings:
+    doc = load_yaml(file, display_path)
+    problems = Collector()
+    table: dict[str, dict[str, str]] = {}
+    if not isinstance(doc.data, dict):
+        problems.add(
+            display_path,
+            1,
+            "(root)",
+            "expected a mapping of keys to {fr, en}",
+            "write one key per line, each with fr: and en: texts",
+        )
+        problems.raise_if_errors()
+    for key, texts in doc.data.items():
+        line = doc.line((key,))
+        if not isinstance(texts, dict):
+            problems.add(display_path, line, str(key), "expected {fr: ..., en: ...}", "give one text per language")
+            continue
+        for lang in LANGUAGES:
+            text = texts.get(lang)
+            if text is not None and not isinstance(text, str):
+                problems.add(
+                    display_path,
+                    doc.line((key, lang)),
+                    f"{key}.{lang}",
+                    f"{text!r} is not a text",
+                    "put the text in quotes",
+                )
+            elif not isinstance(text, str) or not text.strip():
+                problems.add(display_path, line, f"{key}.{lang}", "missing or empty text", f"add the {lang} text")
+        for extra in sorted(set(texts) - set(LANGUAGES), key=str):
+            problems.add(
+                display_path,
+                doc.line((key, extra)),
+                f"{key}.{extra}",
+                "unknown language",
+                f"use only {', '.join(LANGUAGES)}",
+            )
+        table[str(key)] = {lang: texts.get(lang, "") for lang in LANGUAGES}
+    problems.raise_if_errors()
+    return Strings(table)

@@ -1,0 +1,189 @@
+"""What the build publishes for each kit: PDFs, previews, one reproducible ZIP archive, and kits.json."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from sitekit.i18n import LANGUAGES
+from sitekit.kits.model import Kit, KitFile, review_due
+from sitekit.kits.print import PrintInfo, render_pdf, render_preview
+from sitekit.paths import kit_page_path, kit_page_url
+
+DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.pdf, shared by both languages
+PREVIEWS = "kits/apercus"  # <id>.<lang>.png
+INDEX = "kits/kits.json"
+README_NAME = "LISEZMOI-README.md"
+LICENCE_NAME = "LICENCE.txt"
+FILE_MODE = 0o644
+
+
+def archive_path(kit: Kit) -> str:
+    return f"{DOWNLOADS}/{kit.id}-{kit.version}.zip"
+
+
+def pdf_path(kit: Kit, file: KitFile) -> str:
+    return f"{DOWNLOADS}/{kit.id}/{file.pdf_name}"
+
+
+def preview_path(kit: Kit, lang: str) -> str:
+    return f"{PREVIEWS}/{kit.id}.{lang}.png"
+
+
+def archive_time(kit: Kit) -> tuple[int, int, int, int, int, int]:
+    """Timestamp of every archive entry: midnight of the kit's last review.
+
+    Not SOURCE_DATE_EPOCH: hook_reproducible sets it to the build date, and a kit's archive (and its
+    published checksum) must change only when the kit changes, not every day the site is rebuilt.
+    """
+    day = kit.last_review
+    return (day.year, day.month, day.day, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of a kit as listed on its page and in kits.json."""
+
+    path: str  # inside the kit (and inside the archive's top folder)
+    role: str
+    lang: str
+    format: str
+    size: int
+    href: str | None  # site path of a separately published copy (PDFs), else None
+
+
+@dataclass(frozen=True)
+class KitBuild:
+    kit: Kit
+    archive: bytes
+    entries: tuple[Entry, ...]
+    pdfs: dict[str, bytes]  # site path -> bytes
+    previews: dict[str, bytes]  # lang -> PNG bytes
+    poster_titles: dict[str, str]  # lang -> title of the printed poster or sheet (for alt texts)
+
+    @property
+    def archive_path(self) -> str:
+        return archive_path(self.kit)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.archive).hexdigest()
+
+    @property
+    def size(self) -> int:
+        return len(self.archive)
+
+    def outputs(self) -> dict[str, bytes]:
+        """Every file this kit adds to the site, by site path."""
+        out = {self.archive_path: self.archive, **self.pdfs}
+        out.update({preview_path(self.kit, lang): png for lang, png in self.previews.items()})
+        return out
+
+
+# Texts the packager needs from the interface strings: (key, lang) -> text.
+Texts = Callable[[str, str], str]
+
+
+def build_kit(
+    kit: Kit, site_url: str, texts: Texts, day_text: Callable[[date, str], str], readme: str, licence: str
+) -> KitBuild:
+    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes."""
+    pdfs: dict[str, bytes] = {}
+    entries: list[Entry] = []
+    previews: dict[str, bytes] = {}
+    titles: dict[str, str] = {}
+    members: dict[str, bytes] = {"kit.yml": (kit.folder / "kit.yml").read_bytes()}
+    for file in kit.files:
+        data = kit.source(file).read_bytes()
+        members[file.path] = data
+        entries.append(Entry(file.path, file.role.value, file.lang.value, file.format, len(data), None))
+        if not file.printable:
+            continue
+        lang = file.lang.value
+        markdown = data.decode("utf-8")
+        info = PrintInfo(
+            lang=lang,
+            url=kit_page_url(kit.id, lang, site_url),
+            kit_title=kit.title[lang],
+            scan_label=texts("kits.pdf.scan", lang),
+            footer_lines=(
+                texts("kits.pdf.edition", lang).format(version=kit.version, day=day_text(kit.last_review, lang)),
+                texts("kits.pdf.licence", lang).format(licence=kit.file_licence(file)),
+            ),
+            day=kit.last_review,
+        )
+        pdf = render_pdf(markdown, info, poster=file.role.value == "affiche")
+        members[file.pdf_name] = pdf
+        pdfs[pdf_path(kit, file)] = pdf
+        entries.append(Entry(file.pdf_name, file.role.value, lang, "pdf", len(pdf), pdf_path(kit, file)))
+        if file is poster_of(kit, lang):
+            previews[lang] = render_preview(markdown, kit.title[lang], info.url)
+            titles[lang] = _first_title(markdown, kit.title[lang])
+    members[README_NAME] = readme.encode("utf-8")
+    members[LICENCE_NAME] = licence.encode("utf-8")
+    return KitBuild(kit, pack(kit, members), tuple(entries), pdfs, previews, titles)
+
+
+def poster_of(kit: Kit, lang: str) -> KitFile:
+    """The printable shown as the kit's preview in a language: its first poster, else its first sheet."""
+    printables = kit.printables(lang)
+    return next((f for f in printables if f.role.value == "affiche"), printables[0])
+
+
+def _first_title(markdown: str, default: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return default
+
+
+def pack(kit: Kit, members: dict[str, bytes]) -> bytes:
+    """A ZIP of `members` under one folder <id>-<version>/: sorted names, fixed time, mode and compression."""
+    buffer = io.BytesIO()
+    top = f"{kit.id}-{kit.version}"
+    stamp = archive_time(kit)
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(str(PurePosixPath(top) / name), date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so that the permissions below are read
+            info.external_attr = (0o100000 | FILE_MODE) << 16
+            archive.writestr(info, members[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buffer.getvalue()
+
+
+def kits_json(builds: list[KitBuild]) -> bytes:
+    """The machine-readable catalogue: one record per kit, archive checksum included."""
+    records = []
+    for build in builds:
+        kit = build.kit
+        records.append(
+            {
+                "id": kit.id,
+                "version": kit.version,
+                "title": {lang: kit.title[lang] for lang in LANGUAGES},
+                "summary": {lang: kit.summary[lang] for lang in LANGUAGES},
+                "archive": build.archive_path,
+                "sha256": build.sha256,
+                "size": build.size,
+                "last_review": kit.last_review.isoformat(),
+                "review_due": review_due(kit).isoformat(),
+                "licence": kit.licence,
+                "audiences": [a.value for a in kit.audiences],
+                "themes": [t.value for t in kit.themes],
+                "pages": {lang: kit_page_path(kit.id, lang) for lang in LANGUAGES},
+                "files": [
+                    {"path": e.path, "role": e.role, "lang": e.lang, "format": e.format, "size": e.size}
+                    for e in build.entries
+                ],
+                "sources": list(kit.sources),
+            }
+        )
+    text = json.dumps({"kits": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return text.encode("utf-8")

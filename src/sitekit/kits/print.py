@@ -1,0 +1,280 @@
+"""Printable A4 PDFs (with a QR code to the kit's page) and PNG poster previews, made from a kit's Markdown sources."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import qrcode
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from PIL import Image, ImageDraw, ImageFont
+
+from sitekit.kits.model import Kit
+from sitekit.problems import Problem
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
+INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 255)
+
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_INLINE = re.compile(r"(\*\*|__|`)")
+
+
+@lru_cache(maxsize=1)
+def _printable_characters() -> frozenset[int]:
+    return frozenset(TTFont(REGULAR).getBestCmap()) & frozenset(TTFont(BOLD).getBestCmap())
+
+
+def print_problems(kit: Kit) -> list[Problem]:
+    """Characters of the printable sources that the embedded font lacks (they would vanish from the PDF)."""
+    out: list[Problem] = []
+    known = _printable_characters()
+    folder = PurePosixPath(kit.display_path).parent
+    for file in kit.files:
+        if not file.printable:
+            continue
+        try:
+            text = kit.source(file).read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            out.append(
+                Problem(str(folder / file.path), 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
+            )
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            missing = sorted({c for c in line if ord(c) not in known and c not in "\t"})
+            if missing:
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                out.append(
+                    Problem(
+                        str(folder / file.path),
+                        number,
+                        "",
+                        f"cannot be printed in the PDF: {shown}",
+                        "remove the character or write it in words (emoji and rare symbols are not in the font)",
+                    )
+                )
+    return out
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # title, heading, paragraph, bullet
+    text: str
+
+
+def plain(text: str) -> str:
+    """Inline Markdown as printed text: links become 'text (address)', emphasis marks go."""
+    text = _LINK.sub(lambda m: m[1] if m[1] == m[2] else f"{m[1]} ({m[2]})", text)
+    return _INLINE.sub("", text).strip()
+
+
+def blocks(markdown: str) -> list[Block]:
+    """The small Markdown subset of kit sources: # title, ## headings, paragraphs and - bullets."""
+    out: list[Block] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.append(Block("paragraph", plain(" ".join(para))))
+            para.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("<!--"):
+            flush()
+        elif line.startswith("# "):
+            flush()
+            out.append(Block("title", plain(line[2:])))
+        elif line.startswith("#"):
+            flush()
+            out.append(Block("heading", plain(line.lstrip("#"))))
+        elif re.match(r"([-*]|\d+\.)\s", line):
+            flush()
+            out.append(Block("bullet", plain(re.sub(r"^([-*]|\d+\.)\s+", "", line))))
+        elif out and out[-1].kind == "bullet" and raw.startswith(("  ", "\t")) and not para:
+            out[-1] = Block("bullet", f"{out[-1].text} {plain(line)}")
+        else:
+            para.append(line)
+    flush()
+    return out
+
+
+@dataclass(frozen=True)
+class PrintInfo:
+    """What the printed page says besides its source: where the kit lives online, and its edition."""
+
+    lang: str
+    url: str  # the kit's page; also the QR code's content and a link annotation
+    kit_title: str
+    footer_lines: tuple[str, ...]  # e.g. "Version 1.0.0 · revu le 20 novembre 2026", licence
+    scan_label: str  # e.g. "Retrouvez ce kit et ses sources :"
+    day: date  # creation date written in the PDF (the kit's last review)
+
+
+def _qr_matrix(url: str) -> list[list[bool]]:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(url)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+class _Sheet(FPDF):
+    def __init__(self, info: PrintInfo):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.info = info
+        self.add_font("Sans", "", str(REGULAR))
+        self.add_font("Sans", "B", str(BOLD))
+        self.set_margins(18, 18, 18)
+        self.set_auto_page_break(True, margin=52)
+
+    def footer(self) -> None:
+        info, size, top = self.info, 32.0, self.h - 46
+        matrix = _qr_matrix(info.url)
+        cell = size / len(matrix)
+        self.set_fill_color(0, 0, 0)
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    self.rect(18 + x * cell, top + y * cell, cell, cell, style="F")
+        self.link(18, top, size, size, info.url)
+        self.set_xy(56, top)
+        self.set_text_color(*INK)
+        self.set_font("Sans", "B", 10)
+        self.multi_cell(self.w - 56 - 18, 5, info.scan_label)
+        self.set_x(56)
+        self.set_font("Sans", "", 9)
+        self.set_text_color(*BAND)
+        self.multi_cell(self.w - 56 - 18, 4.5, info.url, link=info.url)
+        self.set_text_color(*INK)
+        self.set_font("Sans", "", 8)
+        for line in info.footer_lines:
+            self.set_x(56)
+            self.multi_cell(self.w - 56 - 18, 4, line)
+
+
+def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
+    """An A4 PDF of a poster (large type) or a reflex sheet, same bytes for the same input."""
+    pdf = _Sheet(info)
+    pdf.set_creation_date(datetime(info.day.year, info.day.month, info.day.day, tzinfo=UTC))
+    pdf.set_lang(info.lang)
+    pdf.set_creator("scripts/sitekit/kits_print.py")
+    pdf.set_author(info.kit_title)
+    items = blocks(markdown)
+    title = next((b.text for b in items if b.kind == "title"), info.kit_title)
+    pdf.set_title(title)
+    pdf.set_subject(info.kit_title)
+    pdf.add_page()
+    sizes = (
+        {"title": 30, "heading": 18, "paragraph": 15, "bullet": 15}
+        if poster
+        else {"title": 20, "heading": 13, "paragraph": 10.5, "bullet": 10.5}
+    )
+    width = pdf.w - 36
+    # Title band across the top of the first page.
+    pdf.set_fill_color(*BAND)
+    pdf.rect(0, 0, pdf.w, 12, style="F")
+    pdf.set_font("Sans", "B", 9)
+    pdf.set_text_color(*BAND)
+    pdf.set_xy(18, 16)
+    pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for block in items:
+        size = sizes[block.kind]
+        line_h = size * 0.5
+        if block.kind == "title":
+            pdf.set_font("Sans", "B", size)
+            pdf.set_text_color(*BAND)
+            pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(size * 0.25)
+        elif block.kind == "heading":
+            pdf.ln(size * 0.2)
+            pdf.set_font("Sans", "B", size)
+            pdf.set_text_color(*ACCENT)
+            pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(size * 0.1)
+        elif block.kind == "bullet":
+            pdf.set_font("Sans", "", size)
+            pdf.set_text_color(*INK)
+            indent = size * 0.45
+            pdf.set_x(18)
+            pdf.cell(indent, line_h, "•")
+            pdf.multi_cell(width - indent, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(size * 0.12)
+        else:
+            pdf.set_font("Sans", "", size)
+            pdf.set_text_color(*INK)
+            pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(size * 0.2)
+    return bytes(pdf.output())
+
+
+def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) -> bytes:
+    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets."""
+    height = round(width * 297 / 210)
+    image = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(image)
+    scale = width / 420
+    small = ImageFont.truetype(str(BOLD), round(11 * scale))
+    title_font = ImageFont.truetype(str(BOLD), round(24 * scale))
+    head_font = ImageFont.truetype(str(BOLD), round(15 * scale))
+    body_font = ImageFont.truetype(str(REGULAR), round(13 * scale))
+    margin = round(26 * scale)
+    draw.rectangle((0, 0, width, round(18 * scale)), fill=BAND)
+    draw.rectangle((0, 0, width - 1, height - 1), outline=(200, 200, 200))
+    y = round(30 * scale)
+    draw.text((margin, y), kit_title.upper(), font=small, fill=BAND)
+    y += round(24 * scale)
+    fonts = {
+        "title": (title_font, BAND),
+        "heading": (head_font, ACCENT),
+        "paragraph": (body_font, INK),
+        "bullet": (body_font, INK),
+    }
+    bottom = height - round(110 * scale)
+    for block in blocks(markdown):
+        font, colour = fonts[block.kind]
+        text = ("• " if block.kind == "bullet" else "") + block.text
+        for line in _wrap(draw, text, font, width - 2 * margin):
+            box = draw.textbbox((0, 0), line, font=font)
+            if y + box[3] > bottom:
+                break
+            draw.text((margin, y), line, font=font, fill=colour)
+            y += box[3] + round(5 * scale)
+        else:
+            y += round(8 * scale)
+            continue
+        break
+    # The QR code of the printed page, at the same place.
+    matrix = _qr_matrix(url)
+    cell = max(round(70 * scale) // len(matrix), 1)
+    left, top = margin, height - margin - cell * len(matrix)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                draw.rectangle(
+                    (left + x * cell, top + y * cell, left + (x + 1) * cell - 1, top + (y + 1) * cell - 1),
+                    fill=(0, 0, 0),
+                )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}".strip()
+        if current and draw.textlength(candidate, font=font) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines

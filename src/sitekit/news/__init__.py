@@ -1,0 +1,1 @@
+"""News posts: model, authors and publication dates (model), list, feeds and post pages (view)."""

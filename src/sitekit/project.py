@@ -1,0 +1,135 @@
+"""The project: every data file of a site kit, loaded once into typed models, with the problems found.
+
+`load_project(root)` is the only place that knows which files make the project and in which order they are
+loaded (later loaders check references to what earlier ones returned: criteria and campaigns name kits and
+calls). Hooks, validator and tests ask it. The result is cached on the files' modification times and sizes:
+the i18n plugin runs every hook's `on_config` once per language, and `mkdocs serve` rebuilds after each save,
+but a data file is parsed again only when it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sitekit.calls.model import Call, load_calls_document
+from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, load_campaigns
+from sitekit.criteria.model import Criteria, load_criteria
+from sitekit.i18n import Strings, load_strings
+from sitekit.kits.model import Kit, load_kits
+from sitekit.news.model import Author, load_authors
+from sitekit.problems import Level, Problem, ProblemsError
+from sitekit.yamlfile import YamlDocument
+
+CALLS = "data/calls.yml"
+STRINGS = "data/strings.yml"
+CRITERIA = "data/criteria.yml"
+AUTHORS = "data/authors.yml"
+KITS = "kits"
+DATA_FOLDERS = ("data", KITS)  # everything under them is project data (watched by `mkdocs serve` too)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything that loaded, and every problem found in file and line order.
+
+    A part that failed to load is empty and named in `failed` (its problems are in `problems`): checks that
+    need it skip, since its problems are already reported. The build asks `require()`.
+    """
+
+    root: Path
+    calls: tuple[Call, ...]
+    calls_document: YamlDocument | None  # the calls' YAML, for checks that report a call's line
+    strings: Strings
+    kits: tuple[Kit, ...]
+    criteria: Criteria
+    authors: dict[str, Author]
+    campaigns: tuple[Campaign, ...]
+    failed: frozenset[str]
+    problems: tuple[Problem, ...]
+
+    @property
+    def kit_ids(self) -> set[str]:
+        return {kit.id for kit in self.kits}
+
+    @property
+    def call_ids(self) -> set[str]:
+        return {call.id for call in self.calls}
+
+    def templates(self, family: str) -> Path:
+        """The folder of a page family's Jinja templates (overrides/partials/<family>)."""
+        return self.root / "overrides" / "partials" / family
+
+    def require(self) -> Project:
+        """The project itself when every file loaded without error; ProblemsError with every problem otherwise."""
+        if self.failed or any(p.level is Level.ERROR for p in self.problems):
+            raise ProblemsError(list(self.problems))
+        return self
+
+
+def load_project(root: Path) -> Project:
+    """The project at `root`, parsed again only when a file under data/ or kits/ changed."""
+    root = root.resolve()
+    key = _stamp(root)
+    cached = _cache.get(root)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    project = _load(root)
+    _cache[root] = (key, project)
+    return project
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Project]] = {}
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of every file the project is made of."""
+    stamps = []
+    for folder in DATA_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamps.append((path.relative_to(root).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def _load(root: Path) -> Project:
+    problems: list[Problem] = []
+    failed: set[str] = set()
+
+    def attempt(part: str, load: Callable[[], T], empty: T) -> T:
+        try:
+            return load()
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+            failed.add(part)
+            return empty
+
+    calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), ([], None))
+    strings = attempt("strings", lambda: load_strings(root / STRINGS, STRINGS), Strings({}))
+    kits = attempt("kits", lambda: load_kits(root / KITS, root), [])
+    kit_ids = {kit.id for kit in kits} or None  # references to kits are checked once there is one
+    call_ids = None if "calls" in failed else {call.id for call in calls}
+    criteria = attempt(
+        "criteria", lambda: load_criteria(root / CRITERIA, CRITERIA, call_ids, kit_ids), Criteria((), (), ())
+    )
+    authors = attempt("authors", lambda: load_authors(root / AUTHORS, AUTHORS), {})
+    campaigns = attempt("campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), [])
+    return Project(
+        root,
+        tuple(calls),
+        calls_document,
+        strings,
+        tuple(kits),
+        criteria,
+        authors,
+        tuple(campaigns),
+        frozenset(failed),
+        tuple(sorted(problems)),
+    )

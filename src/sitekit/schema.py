@@ -1,0 +1,191 @@
+"""Shared pieces of the data schemas: field types that explain their own errors, and pydantic errors as problems."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from datetime import date, datetime, time
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError
+
+from sitekit.i18n import LANGUAGES
+from sitekit.problems import Problem
+from sitekit.yamlfile import YamlDocument, dotted
+
+UNKNOWN = "unknown"
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_HH_MM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+
+# --- field parsers: each raises an error carrying its own "problem" and "fix" -------------------
+
+
+def problem(problem: str, fix: str) -> PydanticCustomError:
+    return PydanticCustomError("sitekit", "{problem}", {"problem": problem, "fix": fix})
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise problem(
+            f"'{value}' has a time of day", "write only the date YYYY-MM-DD; a closing time goes in closes_at"
+        )
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise problem(f"{value!r} is not a date", "write YYYY-MM-DD, e.g. 2025-10-31")
+
+
+def _parse_date_or_unknown(value: Any) -> date | None:
+    if value == UNKNOWN:
+        return None
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        raise problem(
+            exc.context["problem"], "write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it"
+        ) from None
+
+
+def _parse_hh_mm(value: Any) -> time:
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 12:00 as the number 720 (base 60).
+        raise problem("the time was read as a number", 'put it in quotes, e.g. closes_at: "12:00"')
+    if isinstance(value, str) and (match := _HH_MM.fullmatch(value.strip())):
+        return time(int(match[1]), int(match[2]))
+    raise problem(f"{value!r} is not a time", 'write "HH:MM" in quotes, Paris time, e.g. "12:00"')
+
+
+def check_url(value: Any) -> str:
+    if isinstance(value, str):
+        parts = urlsplit(value.strip())
+        if parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value.strip():
+            return value.strip()
+    raise problem(f"{value!r} is not a URL", "write the full address, starting with https://")
+
+
+def identifier(example: str, reserved: frozenset[str] = frozenset()) -> Any:
+    """A field type for ids: lower-case letters, digits and hyphens, none of `reserved`."""
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+            raise problem(f"{value!r} is not a valid id", f"use lower-case letters, digits and hyphens, e.g. {example}")
+        if value in reserved:
+            raise problem(f"id {value!r} is reserved", f"choose another id ({', '.join(sorted(reserved))} are taken)")
+        return value
+
+    return Annotated[str, BeforeValidator(check)]
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MaybeDate = Annotated[date | None, BeforeValidator(_parse_date_or_unknown)]
+Day = Annotated[date, BeforeValidator(parse_date)]
+ClockTime = Annotated[time, BeforeValidator(_parse_hh_mm)]
+Url = Annotated[str, BeforeValidator(check_url)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Localized(Model):
+    """A text in every site language."""
+
+    fr: Text
+    en: Text
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class LocalizedList(Model):
+    """A list of short texts in every site language, item for item."""
+
+    fr: tuple[Text, ...]
+    en: tuple[Text, ...]
+
+    def __getitem__(self, lang: str) -> tuple[str, ...]:
+        return getattr(self, lang)
+
+
+def problems_from_pydantic(
+    exc: ValidationError, doc: YamlDocument, where: tuple, model: type[BaseModel]
+) -> list[Problem]:
+    """Every pydantic error of `model` validated at `where` in `doc`, as a problem with its line."""
+    out = []
+    errors = exc.errors(include_url=False)
+    item_errors = {tuple(e["loc"][:-1]) for e in errors if e["loc"] and isinstance(e["loc"][-1], int)}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "too_short" and loc in item_errors:
+            continue  # a list whose only items are invalid: the items' own problems say it
+
+        message, fix = describe(error, loc, model)
+        out.append(Problem(doc.path, doc.line(where + loc), dotted(where + loc), message, fix))
+    return out
+
+
+def describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
+    """A pydantic error as (what is wrong, how to fix it), in the project's words."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    last = loc[-1] if loc else ""
+    if kind == "sitekit":
+        return ctx["problem"], ctx["fix"]
+    if kind == "missing":
+        if last in LANGUAGES:
+            return f"missing {LANGUAGE_NAMES.get(last, last)} text", f"add {last}: with the text in that language"
+        return "missing", f"add {last}: (the keys are described at the top of the file)"
+    if kind == "extra_forbidden":
+        known = _known_keys(model, loc[:-1])
+        close = difflib.get_close_matches(str(last), known, n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        return "unknown key", f"{hint}known keys: {', '.join(known)}"
+    if kind in ("enum", "literal_error"):
+        if loc[:2] == ("override", "status"):
+            return (
+                f"{value!r} is not an override status",
+                "use annule or reporte: an override is only for a cancelled or postponed call",
+            )
+        return f"{value!r} is not allowed", f"use {ctx.get('expected', 'one of the documented values')}"
+    if kind == "model_type":
+        if ctx.get("class_name") in ("Localized", "LocalizedList"):
+            return "expected one value per language", "write fr: and en: on their own lines below it"
+        return "expected a mapping", "write its keys on their own lines below it"
+    if kind in ("tuple_type", "list_type"):
+        return "expected a list", "write one item per line, each starting with '- '"
+    if kind == "too_short" and last == "sources":
+        return "no source", "add at least one URL where this is described"
+    if kind == "too_short":
+        return "empty list", "write at least one item, each on its own line starting with '- '"
+    if kind == "string_too_short":
+        return "empty text", "write the text, or remove the key if it is optional"
+    if kind == "string_type":
+        return f"expected text, got {type(value).__name__}", "write it as text (in quotes if needed)"
+    return error["msg"], "see the description of the keys at the top of the file"
+
+
+def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model at `loc` inside `model` (for 'unknown key' messages)."""
+    for part in loc:
+        if isinstance(part, int) or part not in model.model_fields:
+            break
+        nested = _model_in(model.model_fields[part].annotation)
+        if nested is None:
+            break
+        model = nested
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    candidates = typing.get_args(annotation) or (annotation,)
+    return next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)

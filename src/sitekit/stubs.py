@@ -1,0 +1,41 @@
+"""Generated page stubs: one Markdown file per item and language, written before the build into a git-ignored folder.
+
+Real files, because the i18n plugin rebuilds its file list from docs_dir and drops in-memory generated files
+(see STACK-NOTES). Each stub holds a front matter and a marker that its hook fills in on_page_markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def stub_name(item_id: str | int, lang: str) -> str:
+    """`<id>.md` for French, `<id>.en.md` for English (the i18n plugin's suffix structure)."""
+    return f"{item_id}.md" if lang == DEFAULT_LANGUAGE else f"{item_id}.{lang}.md"
+
+
+def write_stubs(
+    folder: Path,
+    items: Iterable,
+    item_id: Callable,
+    render: Callable[[object, str], str],
+    note: str,
+    pattern: str = "*.md",
+) -> None:
+    """Write each item's stub in every language, only when its text changes; remove stale stubs.
+
+    A stale stub is a file matching `pattern` that carries `note` (the "generated, do not edit" line) and
+    is not wanted any more: hand-written pages in the same folder are never touched.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {stub_name(item_id(item), lang): render(item, lang) for item in items for lang in LANGUAGES}
+    for name, text in wanted.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in folder.glob(pattern):
+        if path.name not in wanted and note in path.read_text(encoding="utf-8"):
+            path.unlink()

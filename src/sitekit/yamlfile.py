@@ -1,0 +1,153 @@
+"""YAML loading that keeps the line of every key and item, refuses duplicate keys and names the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitekit.problems import Problem, ProblemsError
+
+# A location inside a document: keys and list indexes from the root.
+Location = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain Python data (dicts, lists, scalars) plus the 1-based line of each location."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int]
+
+    def line(self, location: Location) -> int:
+        """Line of the location, or of its closest parent that has one."""
+        loc = tuple(location)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: dict[Location, int] = {}
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, loc: Location) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag} is not allowed", node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            key_node.start_mark.line + 1,
+                            ".".join(map(str, loc)) or "(root)",
+                            "YAML merge keys (<<) are not supported",
+                            "write the keys out",
+                        )
+                    )
+                    continue
+                key = self.constructor.construct_object(key_node, deep=True)
+                if key in result:
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            key_node.start_mark.line + 1,
+                            _dotted(loc + (key,)),
+                            "duplicate key",
+                            "keep one of the two values",
+                        )
+                    )
+                    continue
+                self.lines[loc + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, loc + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:
+            # An impossible date such as 2024-02-30: keep the text so that the schema names the field.
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value
+            raise
+
+
+def _dotted(loc: Location) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted
+
+
+def parse_yaml(text: str, path: str) -> YamlDocument:
+    """Parse YAML text; raise ProblemsError naming `path` and the line on any syntax error."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise ProblemsError(
+            [
+                Problem(
+                    path, line, "", f"invalid YAML: {exc.problem}", "check indentation, colons and quotes on this line"
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ProblemsError([Problem(path, 0, "", f"invalid YAML: {exc}", "fix the YAML syntax")]) from None
+    if node is None:
+        return YamlDocument(path, None, {(): 1})
+    builder = _Builder(path)
+    try:
+        data = builder.build(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise ProblemsError(
+            [
+                Problem(
+                    path,
+                    mark.line + 1 if mark else 0,
+                    "",
+                    f"invalid value: {exc.problem}",
+                    "write a plain string, number, date, list or mapping",
+                )
+            ]
+        ) from None
+    if builder.problems:
+        raise ProblemsError(builder.problems)
+    return YamlDocument(path, data, builder.lines)
+
+
+def load_yaml(file: Path, display_path: str | None = None) -> YamlDocument:
+    """Read and parse a YAML file; an unreadable file is a problem, not a traceback."""
+    shown = display_path or str(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProblemsError([Problem(shown, 0, "", "file not found", "create it or fix the path")]) from None
+    except UnicodeDecodeError as exc:
+        raise ProblemsError(
+            [Problem(shown, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+        ) from None
+    except OSError as exc:
+        raise ProblemsError(
+            [Problem(shown, 0, "", f"cannot read file: {exc.strerror}", "check the path and its permissions")]
+        ) from None
+    return parse_yaml(text, shown)
