@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from sitekit.outputs import write_output
 from sitekit.privacy import RewriteError, rewrite_bundle
 
 
@@ -18,6 +19,7 @@ def on_post_build(config, **kwargs):
         if "unpkg.com" not in text:
             continue  # already rewritten by this build (the i18n plugin builds twice into one folder)
         try:
-            bundle.write_text(rewrite_bundle(text, bundle.name), encoding="utf-8")
+            rewritten = rewrite_bundle(text, bundle.name)
         except RewriteError as exc:
             raise PluginError(str(exc)) from None
+        write_output(bundle, rewritten.encode("utf-8"))

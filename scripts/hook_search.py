@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
+from sitekit.outputs import write_output
 from sitekit.search_terms import split_index
 
 
@@ -22,11 +24,8 @@ def on_post_build(config, **kwargs):
     with open(merged_path, encoding="utf-8") as f:
         merged = json.load(f)
     for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
-        folder = os.path.join(config.site_dir, lang_prefix(lang), "search")
-        os.makedirs(folder, exist_ok=True)
+        folder = Path(config.site_dir) / lang_prefix(lang) / "search"
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        with open(os.path.join(folder, "search_index.json"), "w", encoding="utf-8") as f:
-            f.write(data)
+        write_output(folder / "search_index.json", data.encode("utf-8"))
         # Same content as a script, for pages opened from file:// (offline plugin format).
-        with open(os.path.join(folder, "search_index.js"), "w", encoding="utf-8") as f:
-            f.write(f"var __index = {data}")
+        write_output(folder / "search_index.js", f"var __index = {data}".encode())

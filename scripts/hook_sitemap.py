@@ -37,6 +37,6 @@ def on_page_context(context, page, config, nav, **kwargs):
     if left:
         raise PluginError(
             f"{page.file.src_uri}: marker <!-- {left[0]} --> is unknown or was not replaced "
-            "(check its spelling; known markers are listed in scripts/sitekit/markers.py)"
+            "(check its spelling; known markers are listed in src/sitekit/markers.py)"
         )
     return context

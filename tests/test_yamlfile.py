@@ -53,3 +53,27 @@ def test_missing_and_non_utf8_files(tmp_path):
     with pytest.raises(ProblemsError) as exc:
         load_yaml(bad, "data/latin1.yml")
     assert str(exc.value).startswith("data/latin1.yml: not UTF-8 text")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        # an alias referring to itself recursed forever; an alias bomb multiplied the document in memory
+        (
+            "a: &x [*x]\n",
+            "data/x.yml:1: YAML anchor &x is not allowed (remove the anchor and write the value out where it is used)",
+        ),
+        (
+            "a: &a [1, 2]\nb: &b [*a, *a]\nc: [*b, *b]\n",
+            "data/x.yml:1: YAML anchor &a is not allowed (remove the anchor and write the value out where it is used)",
+        ),
+        (
+            "a:\n  b: 1\n  c: *q\n",
+            "data/x.yml:3: YAML alias *q is not allowed (write the value out instead of referring to an anchor)",
+        ),
+    ],
+)
+def test_anchors_and_aliases_are_refused_at_their_line(text, message):
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml(text, "data/x.yml")
+    assert str(exc.value) == message

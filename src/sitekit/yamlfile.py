@@ -96,10 +96,43 @@ def _dotted(loc: Location) -> str:
 dotted = _dotted
 
 
+class _RefusedSyntax(yaml.MarkedYAMLError):
+    """YAML the data files do not use: the fix differs from a syntax error's."""
+
+    def __init__(self, problem: str, fix: str, mark: yaml.Mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing anchors (&name) and aliases (*name): an alias can refer to itself (endless
+    recursion) or multiply a document (an alias bomb), and data files never need them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _RefusedSyntax(
+                f"YAML alias *{event.anchor} is not allowed",
+                "write the value out instead of referring to an anchor",
+                event.start_mark,
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _RefusedSyntax(
+                f"YAML anchor &{anchor} is not allowed",
+                "remove the anchor and write the value out where it is used",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+
+
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Parse YAML text; raise ProblemsError naming `path` and the line on any syntax error."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
+    except _RefusedSyntax as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise ProblemsError([Problem(path, line, "", str(exc.problem), exc.fix)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
-from sitekit.problems import Collector, Level, Problem
+from sitekit.problems import Collector, Level, Problem, ProblemsError
 from sitekit.schema import Day, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
 from sitekit.yamlfile import YamlDocument, dotted, load_yaml
 
@@ -161,9 +161,7 @@ def load_kits(kits_dir: Path, root: Path) -> list[Kit]:
             continue
         try:
             doc = load_yaml(folder / KIT_FILE, shown)
-        except Exception as exc:
-            if not hasattr(exc, "problems"):
-                raise
+        except ProblemsError as exc:
             problems.extend(exc.problems)
             continue
         kit = _validate(doc, folder, problems)
