@@ -2,36 +2,58 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
 from sitekit.calls.export import call_ics, calls_ics, calls_json
-from sitekit.calls.model import start_of_day
+from sitekit.calls.model import Call, start_of_day
 from sitekit.calls.view import GENERATED_NOTE, CallsRenderer
+from sitekit.i18n import Strings
 from sitekit.paths import CALL_EXPORTS, CALL_PAGES
 from sitekit.project import CALLS
 from sitekit.stubs import write_stubs
 
-_state: dict[str, Any] = {}
+
+class _State(TypedDict, total=False):
+    """What on_config prepares for the page and build events of the language being built."""
+
+    calls: tuple[Call, ...]
+    today: date
+    now: datetime
+    strings: Strings
+    renderer: CallsRenderer
+
+
+_state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project, today = hook.project(config), hook.today()
     renderer = CallsRenderer(project.templates("calls"), project.strings)
     hook.require_strings(renderer, "call calendar")
-    _state.update(calls=project.calls, today=today, now=start_of_day(today), strings=project.strings, renderer=renderer)
+    _state.update(
+        {
+            "calls": project.calls,
+            "today": today,
+            "now": start_of_day(today),
+            "strings": project.strings,
+            "renderer": renderer,
+        }
+    )
     write_stubs(Path(config.docs_dir) / CALL_PAGES, project.calls, lambda c: c.id, renderer.call_stub, GENERATED_NOTE)
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer: CallsRenderer = _state["renderer"]
+    renderer = _state["renderer"]
     calls, now = _state["calls"], _state["now"]
     markdown = hook.fill(markdown, "calendrier", lambda: renderer.calendar(calls, now, lang, url))
     markdown = hook.fill(markdown, "frise", lambda: renderer.timeline(calls, now, lang, url))
@@ -42,7 +64,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     )
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context["calls_announce"] = _state["renderer"].announce(
         _state["calls"], _state["now"], hook.page_language(config), page.url
     )

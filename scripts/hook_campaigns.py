@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
-from sitekit.campaigns.model import CAMPAIGNS_DIR
+from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
 from sitekit.campaigns.view import GENERATED_NOTE, CampaignsRenderer, campaign_ics
+from sitekit.i18n import Strings
 from sitekit.paths import CAMPAIGN_PAGES
 from sitekit.stubs import write_stubs
 
-_state: dict[str, Any] = {}
+
+class _State(TypedDict, total=False):
+    """What on_config prepares for the page and build events of the language being built."""
+
+    campaigns: tuple[Campaign, ...]
+    strings: Strings
+    renderer: CampaignsRenderer
+
+
+_state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -24,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         project.templates("campaigns"), project.strings, {kit.id: kit.title for kit in project.kits}
     )
     hook.require_strings(renderer, "campaigns")
-    _state.update(campaigns=project.campaigns, strings=project.strings, renderer=renderer)
+    _state.update({"campaigns": project.campaigns, "strings": project.strings, "renderer": renderer})
     # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
     write_stubs(
         Path(config.docs_dir) / CAMPAIGN_PAGES,
@@ -39,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer: CampaignsRenderer = _state["renderer"]
+    renderer = _state["renderer"]
     campaigns = _state["campaigns"]
     markdown = hook.fill(markdown, "campagnes", lambda: renderer.index(campaigns, lang, url))
     return hook.fill(

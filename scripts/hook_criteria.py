@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -13,18 +13,28 @@ from sitekit import hooksupport as hook
 from sitekit.criteria.export import self_assessment_csv
 from sitekit.criteria.model import Criteria, criteria_for_call, criteria_for_kit
 from sitekit.criteria.view import GENERATED_NOTE, CriteriaRenderer, export_path
+from sitekit.i18n import Strings
 from sitekit.paths import CRITERION_PAGES
 from sitekit.project import CRITERIA
 from sitekit.stubs import write_stubs
 
-_state: dict[str, Any] = {}
+
+class _State(TypedDict, total=False):
+    """What on_config prepares for the page and build events of the language being built."""
+
+    data: Criteria
+    strings: Strings
+    renderer: CriteriaRenderer
+
+
+_state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = hook.project(config)
     renderer = CriteriaRenderer(project.templates("criteria"), project.strings, project.calls, project.kit_ids)
     hook.require_strings(renderer, "criteria pages")
-    _state.update(data=project.criteria, strings=project.strings, renderer=renderer)
+    _state.update({"data": project.criteria, "strings": project.strings, "renderer": renderer})
     write_stubs(
         Path(config.docs_dir) / CRITERION_PAGES,
         project.criteria.criteria,
@@ -37,8 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer: CriteriaRenderer = _state["renderer"]
-    data: Criteria = _state["data"]
+    renderer, data = _state["renderer"], _state["data"]
     markdown = hook.fill(markdown, "catalogue-criteres", lambda: renderer.catalogue(data, lang, url))
     markdown = hook.fill(markdown, "liste-controle-criteres", lambda: renderer.checklist(data, lang, url))
     markdown = hook.fill(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitekit import hooksupport as hook
@@ -31,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context, page, config, nav, **kwargs):
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = page_language(config)
     prefix = lang_prefix(lang)
     context["ui"] = _state["strings"].for_language(lang)
@@ -44,7 +47,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
-def on_post_page(output, page, config, **kwargs):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _HREFLANG_LINK.sub("", output)
 
 
@@ -56,7 +59,7 @@ _SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z-]+)" class="md-sel
 _not_found_page: dict[str, str] = {}
 
 
-def on_post_template(output_content, template_name, config, **kwargs):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
     if page_language(config) != DEFAULT_LANGUAGE:
@@ -73,7 +76,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     return html
 
 
-def on_template_context(context, template_name, config, **kwargs):
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Interface strings for the 404 page too (it is a template, not a page: on_page_context skips it)."""
     if template_name == "404.html":
         context["ui"] = _state["strings"].for_language(DEFAULT_LANGUAGE)

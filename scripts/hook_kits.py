@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +19,21 @@ from sitekit.paths import KIT_PAGES
 from sitekit.problems import format_problems
 from sitekit.stubs import write_stubs
 
-_state: dict[str, Any] = {}
+
+# The site URL, then for each kit: id, data, (mtime, size) of each source file and of kit.yml.
+_BuildsKey = tuple[str, tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]]
+
+
+class _State(TypedDict, total=False):
+    """What on_config prepares for the page and build events, and the kit builds of the last inputs seen."""
+
+    builds: list[KitBuild]
+    renderer: KitsRenderer
+    key: _BuildsKey
+    cached: list[KitBuild]
+
+
+_state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,14 +43,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
     renderer = KitsRenderer(project.templates("kits"), project.strings)
     hook.require_strings(renderer, "kits")
-    _state.update(builds=_builds(project.kits, renderer, config.site_url or ""), renderer=renderer)
+    _state.update({"builds": _builds(project.kits, renderer, config.site_url or ""), "renderer": renderer})
     write_stubs(Path(config.docs_dir) / KIT_PAGES, project.kits, lambda k: k.id, renderer.kit_stub, GENERATED_NOTE)
     return config
 
 
 def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
     """PDFs and archives are made once per content: the i18n plugin runs on_config for each language."""
-    key = (
+    key: _BuildsKey = (
         site_url,
         tuple(
             (k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
@@ -45,9 +59,8 @@ def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str) -> lis
     )
     if _state.get("key") != key:
         _state["key"] = key
-        _state["cached"] = build_kits(list(kits), renderer, site_url)
-    builds: list[KitBuild] = _state["cached"]
-    return builds
+        _state["cached"] = build_kits(kits, renderer, site_url)
+    return _state["cached"]
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -57,8 +70,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer: KitsRenderer = _state["renderer"]
-    builds: list[KitBuild] = _state["builds"]
+    renderer, builds = _state["renderer"], _state["builds"]
     markdown = hook.fill(markdown, "catalogue-kits", lambda: renderer.catalogue(builds, lang, url))
     return hook.fill(
         markdown,
@@ -71,7 +83,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Archives, PDFs, previews and kits.json: one copy at the site root, linked from both languages."""
-    builds: list[KitBuild] = _state["builds"]
+    builds = _state["builds"]
     outputs = {INDEX: kits_json(builds)}
     for build in builds:
         outputs.update(build.outputs())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -12,11 +13,25 @@ from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
 from sitekit.checks.editorial import unpublished_link_problems
-from sitekit.news.model import FEED, load_posts, published_posts, unpublished_sources
+from sitekit.i18n import Strings
+from sitekit.news.model import FEED, Author, Post, load_posts, published_posts, unpublished_sources
 from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.problems import ProblemsError, format_problems
 
-_state: dict[str, Any] = {}
+
+class _State(TypedDict, total=False):
+    """What on_config prepares for the file, page and build events of the language being built."""
+
+    today: date
+    authors: dict[str, Author]
+    posts: list[Post]
+    strings: Strings
+    renderer: NewsRenderer
+    hidden: set[str]  # docs/ paths of the posts not yet published
+    by_source: dict[str, Post]  # each post by its docs/ path
+
+
+_state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -32,13 +47,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if links:
         raise PluginError(f"a published page links to a post not yet published:\n{format_problems(links)}")
     _state.update(
-        today=today,
-        authors=project.authors,
-        posts=posts,
-        strings=project.strings,
-        renderer=renderer,
-        hidden=unpublished_sources(posts, today),
-        by_source={p.src_uri: p for p in posts},
+        {
+            "today": today,
+            "authors": project.authors,
+            "posts": posts,
+            "strings": project.strings,
+            "renderer": renderer,
+            "hidden": unpublished_sources(posts, today),
+            "by_source": {p.src_uri: p for p in posts},
+        }
     )
     return config
 
@@ -52,7 +69,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    renderer: NewsRenderer = _state["renderer"]
+    renderer = _state["renderer"]
     source = Path(page.file.abs_src_path or "").relative_to(Path(config.docs_dir)).as_posix()
     post = _state["by_source"].get(source)
     if post is not None:

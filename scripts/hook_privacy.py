@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from sitekit.outputs import write_output
 from sitekit.privacy import RewriteError, rewrite_bundle
 
 
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     bundles = sorted((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise PluginError("assets/javascripts/bundle.*.min.js not found in the built site")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from sitekit.reproducible import build_clock
@@ -18,7 +19,7 @@ from sitekit.today import BuildDateError, build_date
 _set_here: dict[str, str] = {}  # what this hook set, so that `mkdocs serve` follows a new build date
 
 
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         day = build_date()
     except BuildDateError as exc:

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
@@ -14,7 +15,7 @@ from sitekit.search_terms import split_index
 
 
 @event_priority(-200)  # after the i18n plugin has merged the languages' entries (-100)
-def on_post_build(config, **kwargs):
+def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # inner build of a second language: the outer build writes every index

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TypedDict
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitekit.markers import leftover_markers, marker
@@ -16,23 +22,32 @@ _env = Environment(
 )
 
 
-def _tree(items, page):
-    out = []
+class Entry(TypedDict):
+    """One line of the site map: a page or link (with its href) or a section (with its children)."""
+
+    title: str | None
+    href: str | None
+    children: list[Entry]
+
+
+def _tree(items: Sequence[StructureItem], page: Page) -> list[Entry]:
+    out: list[Entry] = []
     for item in items:
-        if item.is_page:
+        if isinstance(item, Page):
             out.append({"title": item.title, "href": get_relative_url(item.url, page.url), "children": []})
-        elif item.is_section:
+        elif isinstance(item, Section):
             out.append({"title": item.title, "href": None, "children": _tree(item.children, page)})
-        elif item.is_link:
+        elif isinstance(item, Link):
             out.append({"title": item.title, "href": item.url, "children": []})
     return out
 
 
-def on_page_context(context, page, config, nav, **kwargs):
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     tag = marker("plan-du-site")
-    if tag in (page.content or ""):
+    content = page.content or ""
+    if tag in content:
         html = _env.get_template("site-map.html").render(tree=_tree(nav.items, page), ui=context.get("ui", {}))
-        page.content = page.content.replace(tag, html)
+        page.content = content.replace(tag, html)
     left = leftover_markers(page.content or "")
     if left:
         raise PluginError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sitekit.problems import Problem, ProblemsError
 from sitekit.yamlfile import YamlDocument, parse_yaml
@@ -19,7 +20,7 @@ class Page:
     body_line: int  # line of the file where the body starts (1-based)
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         return self.meta.data if self.meta is not None and isinstance(self.meta.data, dict) else {}
 
 

@@ -111,16 +111,19 @@ def _load(root: Path) -> Project:
             failed.add(part)
             return empty
 
-    calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), ([], None))
+    no_calls: tuple[list[Call], YamlDocument | None] = ([], None)
+    calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), no_calls)
     strings = attempt("strings", lambda: load_strings(root / STRINGS, STRINGS), Strings({}))
-    kits = attempt("kits", lambda: load_kits(root / KITS, root), [])
+    kits: list[Kit] = attempt("kits", lambda: load_kits(root / KITS, root), [])
     kit_ids = {kit.id for kit in kits} or None  # references to kits are checked once there is one
     call_ids = None if "calls" in failed else {call.id for call in calls}
     criteria = attempt(
         "criteria", lambda: load_criteria(root / CRITERIA, CRITERIA, call_ids, kit_ids), Criteria((), (), ())
     )
-    authors = attempt("authors", lambda: load_authors(root / AUTHORS, AUTHORS), {})
-    campaigns = attempt("campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), [])
+    authors: dict[str, Author] = attempt("authors", lambda: load_authors(root / AUTHORS, AUTHORS), {})
+    campaigns: list[Campaign] = attempt(
+        "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
+    )
     return Project(
         root,
         tuple(calls),

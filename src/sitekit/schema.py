@@ -10,11 +10,11 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from sitekit.i18n import LANGUAGES
 from sitekit.problems import Problem
-from sitekit.yamlfile import YamlDocument, dotted
+from sitekit.yamlfile import Location, YamlDocument, dotted
 
 UNKNOWN = "unknown"
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -52,8 +52,9 @@ def _parse_date_or_unknown(value: Any) -> date | None:
     try:
         return parse_date(value)
     except PydanticCustomError as exc:
+        context = exc.context or {}  # always set by problem()
         raise problem(
-            exc.context["problem"], "write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it"
+            context["problem"], "write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it"
         ) from None
 
 
@@ -74,8 +75,9 @@ def check_url(value: Any) -> str:
     raise problem(f"{value!r} is not a URL", "write the full address, starting with https://")
 
 
-def identifier(example: str, reserved: frozenset[str] = frozenset()) -> Any:
-    """A field type for ids: lower-case letters, digits and hyphens, none of `reserved`."""
+def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeValidator:
+    """The check of an id field, for `Annotated[str, identifier(...)]`: lower-case letters, digits and hyphens,
+    none of `reserved`."""
 
     def check(value: Any) -> str:
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
@@ -84,7 +86,7 @@ def identifier(example: str, reserved: frozenset[str] = frozenset()) -> Any:
             raise problem(f"id {value!r} is reserved", f"choose another id ({', '.join(sorted(reserved))} are taken)")
         return value
 
-    return Annotated[str, BeforeValidator(check)]
+    return BeforeValidator(check)
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -105,7 +107,8 @@ class Localized(Model):
     en: Text
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        text: str = getattr(self, lang)
+        return text
 
 
 class LocalizedList(Model):
@@ -115,11 +118,12 @@ class LocalizedList(Model):
     en: tuple[Text, ...]
 
     def __getitem__(self, lang: str) -> tuple[str, ...]:
-        return getattr(self, lang)
+        texts: tuple[str, ...] = getattr(self, lang)
+        return texts
 
 
 def problems_from_pydantic(
-    exc: ValidationError, doc: YamlDocument, where: tuple, model: type[BaseModel]
+    exc: ValidationError, doc: YamlDocument, where: Location, model: type[BaseModel]
 ) -> list[Problem]:
     """Every pydantic error of `model` validated at `where` in `doc`, as a problem with its line."""
     out = []
@@ -135,7 +139,7 @@ def problems_from_pydantic(
     return out
 
 
-def describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
+def describe(error: ErrorDetails, loc: Location, model: type[BaseModel]) -> tuple[str, str]:
     """A pydantic error as (what is wrong, how to fix it), in the project's words."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     last = loc[-1] if loc else ""
@@ -174,7 +178,7 @@ def describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]
     return error["msg"], "see the description of the keys at the top of the file"
 
 
-def _known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def _known_keys(model: type[BaseModel], loc: Location) -> list[str]:
     """Field names of the model at `loc` inside `model` (for 'unknown key' messages)."""
     for part in loc:
         if isinstance(part, int) or part not in model.model_fields:

@@ -13,7 +13,8 @@ import html
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import snowballstemmer
 
@@ -171,13 +172,13 @@ class Variants:
         return self._forms[word]
 
 
-def split_index(merged: dict, languages: tuple[str, ...], default: str) -> dict[str, dict]:
+def split_index(merged: dict[str, Any], languages: Sequence[str], default: str) -> dict[str, dict[str, Any]]:
     """Split the i18n plugin's merged index into one index per language, with variant fields.
 
     Entries of a non-default language have locations starting with '<lang>/'; in that
     language's own index they become relative to the language folder.
     """
-    docs_by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
+    docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     for doc in merged.get("docs", []):
         lang = next((code for code in languages if code != default and doc["location"].startswith(f"{code}/")), default)
         entry = dict(doc)
@@ -185,7 +186,7 @@ def split_index(merged: dict, languages: tuple[str, ...], default: str) -> dict[
             entry["location"] = entry["location"][len(lang) + 1 :]
         docs_by_lang[lang].append(entry)
 
-    indexes: dict[str, dict] = {}
+    indexes: dict[str, dict[str, Any]] = {}
     for lang, docs in docs_by_lang.items():
         variants = Variants(lang, (d.get("title", "") + " " + d.get("text", "") for d in docs))
         for doc in docs:

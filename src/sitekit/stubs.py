@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+Item = TypeVar("Item")
 
 
 def stub_name(item_id: str | int, lang: str) -> str:
@@ -19,9 +22,9 @@ def stub_name(item_id: str | int, lang: str) -> str:
 
 def write_stubs(
     folder: Path,
-    items: Iterable,
-    item_id: Callable,
-    render: Callable[[object, str], str],
+    items: Iterable[Item],
+    item_id: Callable[[Item], str | int],
+    render: Callable[[Item, str], str],
     note: str,
     pattern: str = "*.md",
 ) -> None:

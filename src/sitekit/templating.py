@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -23,8 +24,9 @@ class TemplateRenderer:
 
     def __init__(self, templates: Path, strings: Strings, autoescape: bool | Callable[[str | None], bool] = True):
         self.strings = strings
+        self.loader = FileSystemLoader(templates)
         self.env = Environment(
-            loader=FileSystemLoader(templates),
+            loader=self.loader,
             autoescape=autoescape,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -39,9 +41,9 @@ class TemplateRenderer:
         pattern = re.compile(r"ui\['(" + re.escape(self.string_prefix) + r"\.[a-z0-9_.-]+)'\]")
         used = set(self.code_strings)
         for name in self.env.list_templates():
-            source, _, _ = self.env.loader.get_source(self.env, name)
+            source, _, _ = self.loader.get_source(self.env, name)
             used |= set(pattern.findall(source))
         return sorted(used - set(self.strings.table))
 
-    def _render(self, name: str, lang: str, **context) -> str:
+    def _render(self, name: str, lang: str, **context: Any) -> str:
         return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)

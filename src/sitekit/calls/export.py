@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from icalendar import Alarm, Event
 
@@ -11,6 +13,7 @@ from sitekit.calls.model import Call, Status, call_status, start_of_day
 from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
 from sitekit.paths import call_page_path
+from sitekit.schema import Localized
 
 ALARM_BEFORE = timedelta(days=7)
 JSON_FORMAT = "care-calls/1"
@@ -18,7 +21,7 @@ _ICS_STATUS = {Status.ANNULE: "CANCELLED", Status.REPORTE: "TENTATIVE"}
 _KIND_ORDER = {"ouverture": 0, "cloture": 1}
 
 
-def calls_ics(calls: list[Call], lang: str, site_url: str, strings: Strings) -> bytes:
+def calls_ics(calls: Sequence[Call], lang: str, site_url: str, strings: Strings) -> bytes:
     """One calendar with an all-day event for each known opening and closing day of every call."""
     return _calendar(calls, lang, site_url, strings, strings.get("calls.ics.name", lang))
 
@@ -28,7 +31,7 @@ def call_ics(call: Call, lang: str, site_url: str, strings: Strings) -> bytes:
     return _calendar([call], lang, site_url, strings, call.title[lang])
 
 
-def _calendar(calls: list[Call], lang: str, site_url: str, strings: Strings, name: str) -> bytes:
+def _calendar(calls: Sequence[Call], lang: str, site_url: str, strings: Strings, name: str) -> bytes:
     cal = new_calendar(site_url, "CaRE calls", lang, name)
     events = [
         (day, _KIND_ORDER[kind], call.id, kind, call)
@@ -38,7 +41,8 @@ def _calendar(calls: list[Call], lang: str, site_url: str, strings: Strings, nam
     ]
     for day, _, _, kind, call in sorted(events, key=lambda e: e[:3]):
         cal.add_component(_event(call, kind, day, lang, site_url, strings))
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: Strings) -> Event:
@@ -74,7 +78,7 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
     return event
 
 
-def calls_json(calls: list[Call], today: date) -> bytes:
+def calls_json(calls: Sequence[Call], today: date) -> bytes:
     """The calls' data with each call's status on the build date, for reuse as open data."""
     now = start_of_day(today)
     document = {
@@ -87,8 +91,8 @@ def calls_json(calls: list[Call], today: date) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _record(call: Call, status: Status) -> dict:
-    def localized(value) -> dict | None:
+def _record(call: Call, status: Status) -> dict[str, Any]:
+    def localized(value: Localized | None) -> dict[str, str] | None:
         return {"fr": value.fr, "en": value.en} if value is not None else None
 
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError
 
@@ -23,11 +23,11 @@ from sitekit.schema import (
     problems_from_pydantic,
 )
 from sitekit.today import PARIS
-from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 IMMINENT_DAYS = 14  # clôture imminente: the call closes in this many days or fewer
 RESERVED_IDS = frozenset({"calls", "index"})  # names taken by calls.ics, calls.json and the calendar page
-CallId = identifier("d2-candidature", RESERVED_IDS)
+CallId = Annotated[str, identifier("d2-candidature", RESERVED_IDS)]
 
 
 class Status(str, Enum):
@@ -121,9 +121,10 @@ def call_status(call: Call, now: datetime) -> Status:
         return Status.A_VENIR
     if call.deadline is not None and now >= call.deadline:
         return Status.CLOS
-    if call.opening is None or call.deadline is None:
+    days_left = days_until_close(call, now)  # None exactly when the deadline is unknown
+    if call.opening is None or days_left is None:
         return Status.A_CONFIRMER  # opened or closing, but the other date is unknown
-    if days_until_close(call, now) <= IMMINENT_DAYS:
+    if days_left <= IMMINENT_DAYS:
         return Status.CLOTURE_IMMINENTE
     return Status.OUVERT
 
@@ -197,7 +198,7 @@ def load_calls_document(path: Path, display_path: str | None = None) -> tuple[li
     return calls, doc
 
 
-def _cross_field_problems(call: Call, doc: YamlDocument, where: tuple) -> list[Problem]:
+def _cross_field_problems(call: Call, doc: YamlDocument, where: Location) -> list[Problem]:
     out: list[Problem] = []
 
     def add(field: str, message: str, fix: str) -> None:

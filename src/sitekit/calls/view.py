@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -137,14 +138,14 @@ def call_view(call: Call, now: datetime, lang: str, strings: Strings, page_url: 
     )
 
 
-def _group_key(view: CallView) -> tuple:
+def _group_key(view: CallView) -> tuple[datetime | date | int | None, str]:
     """Soonest deadline first for open calls, soonest opening for upcoming ones, latest first for closed ones."""
     call = view.call
     if view.status.is_open:
         return (call.deadline, call.id)
     if view.status is Status.A_VENIR:
         return (call.opens, call.id)
-    if view.status is Status.CLOS:
+    if view.status is Status.CLOS and call.closes is not None:  # a closed call always has its closing day
         return (-call.closes.toordinal(), call.id)
     known = call.opens or call.closes or date.max
     return (known, call.id)
@@ -183,15 +184,15 @@ class CallsRenderer(TemplateRenderer):
 
     def __init__(self, templates: Path, strings: Strings):
         super().__init__(templates, strings)
-        self._announce_cache: dict[tuple, list[CallView]] = {}
+        self._announce_cache: dict[tuple[tuple[str, ...], datetime, str, str], list[CallView]] = {}
 
-    def views(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
+    def views(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         return [call_view(c, now, lang, self.strings, page_url) for c in calls]
 
     def _as_of(self, now: datetime, lang: str) -> DateView:
         return DateView(paris_date(now).isoformat(), format_day(paris_date(now), lang))
 
-    def calendar(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> str:
+    def calendar(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
         return self._render(
             "calendar.md",
             lang,
@@ -202,7 +203,7 @@ class CallsRenderer(TemplateRenderer):
             timeline_href=relative_url(f"{lang_prefix(lang)}appels/frise.html", page_url),
         )
 
-    def timeline(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> str:
+    def timeline(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
         years, undated = timeline(self.views(calls, now, lang, page_url))
         return self._render("timeline.md", lang, years=years, undated=undated, as_of=self._as_of(now, lang))
 
@@ -219,7 +220,7 @@ class CallsRenderer(TemplateRenderer):
         """The Markdown file written for a call: front matter and the marker its content replaces."""
         return self._render("call-stub.md", lang, call=call, note=GENERATED_NOTE)
 
-    def announce(self, calls: list[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
+    def announce(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists).
 
         Every page shows the bar: the views are made once per folder (links are relative to it), not per page.
@@ -229,7 +230,9 @@ class CallsRenderer(TemplateRenderer):
             soon = [
                 v
                 for v in self.views(calls, now, lang, page_url)
-                if v.status.is_open and days_until_close(v.call, now) <= ANNOUNCE_DAYS
+                if v.status.is_open
+                and (days_left := days_until_close(v.call, now)) is not None
+                and days_left <= ANNOUNCE_DAYS
             ]
             self._announce_cache[key] = sorted(soon, key=_group_key)
         return self._announce_cache[key]

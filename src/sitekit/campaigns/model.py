@@ -6,17 +6,18 @@ import difflib
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, ValidationError
 
 from sitekit.kits.model import Audience
 from sitekit.problems import Collector, Problem, ProblemsError
 from sitekit.schema import Day, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
-from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 CAMPAIGNS_DIR = "data/campagnes"
 # A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.
-KitId = identifier("cybermois")
+KitId = Annotated[str, identifier("cybermois")]
 
 
 class Channel(str, Enum):
@@ -67,13 +68,13 @@ class Campaign(Model):
     def is_draft(self) -> bool:
         return self.status is CampaignStatus.BROUILLON
 
-    def dated_items(self) -> list[tuple[int, Item]]:
-        """(week number from 1, item) for the items with a known date, in date order."""
-        found = [(n, item) for n, week in enumerate(self.weeks, 1) for item in week.items if item.date]
-        return sorted(found, key=lambda pair: (pair[1].date, pair[0]))
+    def dated_items(self) -> list[tuple[int, Item, date]]:
+        """(week number from 1, item, its date) for the items with a known date, in date order."""
+        found = [(n, item, item.date) for n, week in enumerate(self.weeks, 1) for item in week.items if item.date]
+        return sorted(found, key=lambda triple: (triple[2], triple[0]))
 
 
-def _span(first: date | None, last: date | None) -> str:
+def _span(first: date, last: date) -> str:
     return f"{first.isoformat()} to {last.isoformat()}"
 
 
@@ -110,7 +111,7 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
     """Checks across fields: the file's year, dates in order, weeks inside the campaign, items inside their week."""
     out: list[Problem] = []
 
-    def add(loc: tuple, message: str, fix: str) -> None:
+    def add(loc: Location, message: str, fix: str) -> None:
         out.append(Problem(doc.path, doc.line(loc), dotted(loc), message, fix))
 
     if file_stem != str(campaign.year):
@@ -135,7 +136,6 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
             "a published campaign needs its start and end dates",
             "give starts: and ends:, or set status: brouillon while they are to be confirmed",
         )
-    known = starts is not None and ends is not None
     for n, week in enumerate(campaign.weeks):
         where = ("weeks", n)
         if week.starts and week.ends and week.ends < week.starts:
@@ -145,7 +145,7 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
                 "check both dates",
             )
         for key, day in (("starts", week.starts), ("ends", week.ends)):
-            if day and known and not starts <= day <= ends:
+            if day and starts and ends and not starts <= day <= ends:
                 add(
                     where + (key,),
                     f"{day.isoformat()} is outside the campaign ({_span(starts, ends)})",
@@ -155,7 +155,7 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
             loc = where + ("items", i, "date")
             if item.date is None:
                 continue
-            if known and not starts <= item.date <= ends:
+            if starts and ends and not starts <= item.date <= ends:
                 add(
                     loc,
                     f"{item.date.isoformat()} is outside the campaign ({_span(starts, ends)})",

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from icalendar import Event
 
-from sitekit.campaigns.model import Audience, Campaign, CampaignStatus, Channel, Item, Week
+from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
 from sitekit.dates import format_day
 from sitekit.generated import generated_note
 from sitekit.i18n import Strings, lang_prefix
 from sitekit.ics import new_calendar, site_host
+from sitekit.kits.model import Audience
 from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
 from sitekit.schema import Localized
 from sitekit.templating import TemplateRenderer
@@ -139,7 +141,7 @@ class CampaignsRenderer(TemplateRenderer):
             kit_href=relative_url(kit_page_path(campaign.kit, lang), page_url),
         )
 
-    def index(self, campaigns: list[Campaign], lang: str, page_url: str) -> str:
+    def index(self, campaigns: Sequence[Campaign], lang: str, page_url: str) -> str:
         return self._render("index.md", lang, views=[self.view(c, lang, page_url) for c in campaigns])
 
     def page(self, campaign: Campaign, lang: str, page_url: str) -> str:
@@ -202,8 +204,8 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
                 )
             )
     seen: dict[str, int] = {}
-    for _number, item in campaign.dated_items():
-        uid = f"campagne-{campaign.year}-{item.date.isoformat()}-{item.channel.value}-{_slug(item.title.fr)}"
+    for _number, item, day in campaign.dated_items():
+        uid = f"campagne-{campaign.year}-{day.isoformat()}-{item.channel.value}-{_slug(item.title.fr)}"
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
             uid += f"-{seen[uid]}"
@@ -214,5 +216,6 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
             description.append(
                 f"{strings.get('campaigns.ics.kit', lang)} {site_url.rstrip('/')}/{kit_page_path(item.kit, lang)}"
             )
-        cal.add_component(event(uid, item.date, item.date, f"[{channel}] {item.title[lang]}", description, channel))
-    return cal.to_ical()
+        cal.add_component(event(uid, day, day, f"[{channel}] {item.title[lang]}", description, channel))
+    ical: bytes = cal.to_ical()
+    return ical

@@ -10,6 +10,7 @@ loader's problems. The override rule (documented in README, "Validator"):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sitekit.calls.model import Call, Status, call_status, days_until_close, start_of_day
@@ -17,7 +18,7 @@ from sitekit.problems import Level, Problem
 from sitekit.yamlfile import YamlDocument, dotted
 
 
-def deadline_problems(calls: list[Call], doc: YamlDocument, today: date, warn_days: int) -> list[Problem]:
+def deadline_problems(calls: Sequence[Call], doc: YamlDocument, today: date, warn_days: int) -> list[Problem]:
     now = start_of_day(today)
     out: list[Problem] = []
 
@@ -41,7 +42,7 @@ def deadline_problems(calls: list[Call], doc: YamlDocument, today: date, warn_da
             maybe_open += 1
         if status.is_open:
             days = days_until_close(call, now)
-            if days is not None and days <= warn_days:
+            if days is not None and call.closes is not None and days <= warn_days:
                 when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
                 add(
                     index,

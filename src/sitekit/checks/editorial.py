@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from sitekit.i18n import LANGUAGES
 from sitekit.news.model import POSTS_DIR, Author, Post, is_published, load_authors, post_problems
 from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.schema import Day, Text, problems_from_pydantic
-from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 FRENCH_DATA = ("data/strings.yml", "data/calls.yml", "data/authors.yml", "data/campagnes/*.yml")
@@ -59,7 +59,7 @@ _TITLE_QUOTES = re.compile(r'^(\s*(?:!!!|\?\?\?\+?|===\+?)[^"]*)"(.*)"(\s*)$')  
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def _mask(text: str, pattern: re.Pattern) -> str:
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -189,7 +189,9 @@ def _post_key(target: str) -> str | None:
     return None
 
 
-def unpublished_link_problems(docs_dir: Path, posts: list[Post], today: date, shown_as: str = "docs") -> list[Problem]:
+def unpublished_link_problems(
+    docs_dir: Path, posts: Sequence[Post], today: date, shown_as: str = "docs"
+) -> list[Problem]:
     """Errors for each link, in a page built on `today`, to a post that is not published on `today`."""
     waiting = {f"{POSTS_DIR}/{p.slug}": p for p in posts if not is_published(p, today)}
     if not waiting:
@@ -232,6 +234,8 @@ def _markdown_files(docs_dir: Path) -> list[tuple[Path, str]]:
 
 
 def _meta_problems(page: Page) -> list[Problem]:
+    if page.meta is None:
+        return []  # no front matter, nothing to check
     try:
         PageMeta.model_validate(page.data)
     except ValidationError as exc:
@@ -239,7 +243,9 @@ def _meta_problems(page: Page) -> list[Problem]:
     return []
 
 
-def page_problems(text: str, src_uri: str, shown: str, authors: dict[str, Author]) -> tuple[Post | None, list[Problem]]:
+def page_problems(
+    text: str, src_uri: str, shown: str, authors: Mapping[str, Author]
+) -> tuple[Post | None, list[Problem]]:
     """Every editorial problem of one Markdown page (and the post it is, if it is a valid post)."""
     try:
         page = parse_page(text, shown)
@@ -265,7 +271,7 @@ def page_problems(text: str, src_uri: str, shown: str, authors: dict[str, Author
     return post, problems
 
 
-def _french_texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def _french_texts(data: Any, loc: Location = ()) -> Iterator[tuple[Location, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "fr" and isinstance(value, str):
@@ -289,7 +295,7 @@ def data_typography_problems(doc: YamlDocument) -> list[Problem]:
 
 
 def editorial_problems(
-    docs_dir: Path, root: Path, today: date, shown_as: str = "docs", authors: dict[str, Author] | None = None
+    docs_dir: Path, root: Path, today: date, shown_as: str = "docs", authors: Mapping[str, Author] | None = None
 ) -> list[Problem]:
     """Every editorial problem of the pages under `docs_dir` and the French texts of the data files under `root`.
 

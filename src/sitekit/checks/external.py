@@ -20,8 +20,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
+from http.client import HTTPMessage
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 from urllib.parse import urljoin, urlsplit
 
 from sitekit.problems import Level, Problem
@@ -57,12 +58,20 @@ class Result:
     checked: float  # epoch seconds
 
     @classmethod
-    def from_json(cls, data: dict) -> Result:
+    def from_json(cls, data: dict[str, Any]) -> Result:
         return cls(**{key: data[key] for key in cls.__dataclass_fields__})
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> None:
         return None  # urllib then raises HTTPError with the 3xx code: we follow it ourselves
 
 

@@ -76,12 +76,12 @@ def parse_page(rel: str, html: str) -> ParsedPage:
     for selector, attr in URL_ATTRIBUTES:
         for node in tree.css(selector):
             attrs = node.attributes
-            links.append(Link(attrs.get(attr) or "", node.tag, attrs.get("data-sha256")))
+            links.append(Link(attrs.get(attr) or "", node.tag or "", attrs.get("data-sha256")))
     for selector in SRCSET:
         for node in tree.css(selector):
             for part in (node.attributes.get("srcset") or "").split(","):
                 if part.strip():
-                    links.append(Link(part.strip().split()[0], node.tag))
+                    links.append(Link(part.strip().split()[0], node.tag or ""))
     ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
     ids |= {node.attributes.get("name") or "" for node in tree.css("a[name]")}
     return ParsedPage(rel, html, links, ids)
@@ -340,7 +340,7 @@ def kits_index_problems(site: Site, index_rel: str = KITS_INDEXES[0]) -> list[Pr
     return out
 
 
-def _archives(entry) -> list[tuple[str, str | None, int | None]]:
+def _archives(entry: object) -> list[tuple[str, str | None, int | None]]:
     """(archive, sha256, size) of a kits.json entry (written by sitekit.kits.package.kits_json).
 
     `archive` is a path from the site root; the files listed under `files` are inside the archive.

@@ -93,7 +93,7 @@ def paragraphs(page: MarkdownPage) -> list[Paragraph]:
     return out
 
 
-def parse_date(match: re.Match) -> date | None:
+def parse_date(match: re.Match[str]) -> date | None:
     g = match.groupdict()
     try:
         if g["d1"]:
@@ -149,7 +149,7 @@ def past_deadline_problems(pages: list[MarkdownPage], today: date) -> list[Probl
     return out
 
 
-def _last_wording(before: str) -> re.Match | None:
+def _last_wording(before: str) -> re.Match[str] | None:
     """The deadline wording that ends within WORDING_WINDOW characters of the date, if any."""
     found = None
     for match in WORDING.finditer(before):

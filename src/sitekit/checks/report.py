@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from typing import Any
 
 from sitekit.problems import Level, Problem
 
@@ -57,7 +58,7 @@ def format_text(findings: list[Finding]) -> str:
     return "\n\n".join(blocks + [summary(findings)]) + "\n"
 
 
-def as_json(findings: list[Finding], today: date, checks: list[str]) -> dict:
+def as_json(findings: list[Finding], today: date, checks: list[str]) -> dict[str, Any]:
     errors, warnings, files = counts(findings)
     return {
         "version": JSON_VERSION,

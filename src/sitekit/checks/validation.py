@@ -90,10 +90,10 @@ def external_urls(ctx: Context) -> dict[str, tuple[str, int]]:
                 if link.tag in ("a", "area") and is_web(link.url):
                     where.setdefault(link.url.strip(), ctx.site.location(page, link.url))
     else:
-        for page in ctx.pages:
-            for number, text in page.prose_lines():
+        for source in ctx.pages:
+            for number, text in source.prose_lines():
                 for match in _MARKDOWN_URL.finditer(text):
-                    where.setdefault(match.group(1) or match.group(2), (page.path, number))
+                    where.setdefault(match.group(1) or match.group(2), (source.path, number))
     doc = ctx.project.calls_document
     if doc is not None:
         for i, call in enumerate(ctx.project.calls):

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BeforeValidator, Field, ValidationError
 
@@ -22,15 +22,15 @@ from sitekit.schema import (
     problem,
     problems_from_pydantic,
 )
-from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 TO_CONFIRM = "a_confirmer"  # the value of evaluation_methods when the sources do not name them
 RESERVED_IDS = frozenset({"index"})  # a criterion's page is certification/criteres/<id>.html
 TOP_KEYS = ("referentiels", "axes", "criteria")
 
-CriterionId = identifier("es-risques-numeriques-1", RESERVED_IDS)
-AxisId = identifier("axe-1-gouvernance")
-ReferentielId = identifier("certification-es")
+CriterionId = Annotated[str, identifier("es-risques-numeriques-1", RESERVED_IDS)]
+AxisId = Annotated[str, identifier("axe-1-gouvernance")]
+ReferentielId = Annotated[str, identifier("certification-es")]
 
 
 class Imperative(str, Enum):
@@ -227,9 +227,12 @@ def _written_ids(doc: YamlDocument, key: str) -> set[str]:
     return {raw["id"] for raw in doc.data[key] if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
 
 
-def _validate_items(doc: YamlDocument, key: str, model: type[Model], problems: Collector) -> list[tuple[int, Any]]:
+Item = TypeVar("Item", Referentiel, Axis, Criterion)
+
+
+def _validate_items(doc: YamlDocument, key: str, model: type[Item], problems: Collector) -> list[tuple[int, Item]]:
     """Each item of the list `key` validated as `model`; duplicate ids reported with the first line."""
-    out: list[tuple[int, Any]] = []
+    out: list[tuple[int, Item]] = []
     first_seen: dict[str, int] = {}
     for index, raw in enumerate(doc.data[key]):
         where = (key, index)
@@ -264,7 +267,7 @@ def _validate_items(doc: YamlDocument, key: str, model: type[Model], problems: C
 
 def _check_refs(
     doc: YamlDocument,
-    where: tuple,
+    where: Location,
     field: str,
     values: tuple[str, ...],
     known: set[str],
@@ -283,7 +286,7 @@ def _check_refs(
         problems.add(doc.path, doc.line(loc), dotted(loc), f"unknown {what} {value!r}", f"{hint}{listed}")
 
 
-def _cross_field_problems(criterion: Criterion, doc: YamlDocument, where: tuple) -> list[Problem]:
+def _cross_field_problems(criterion: Criterion, doc: YamlDocument, where: Location) -> list[Problem]:
     out: list[Problem] = []
 
     def add(field: str, message: str, fix: str) -> None:

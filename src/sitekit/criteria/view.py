@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class CriteriaRenderer(TemplateRenderer):
 
     string_prefix, code_strings = "criteria", _CODE_STRINGS
 
-    def __init__(self, templates: Path, strings: Strings, calls: list[Call], kit_ids: set[str] | None):
+    def __init__(self, templates: Path, strings: Strings, calls: Sequence[Call], kit_ids: set[str] | None):
         super().__init__(templates, strings)
         self.calls = {call.id: call for call in calls}
         self.kit_ids = kit_ids
@@ -179,7 +180,7 @@ class CriteriaRenderer(TemplateRenderer):
             catalogue_href=relative_url(f"{lang_prefix(lang)}{CRITERIA_CATALOGUE}", page_url),
         )
 
-    def related(self, data: Criteria, criteria: list[Criterion], lang: str, page_url: str) -> str:
+    def related(self, data: Criteria, criteria: Sequence[Criterion], lang: str, page_url: str) -> str:
         """The section listing related criteria on a call or kit page; empty when there are none."""
         if not criteria:
             return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -19,7 +20,7 @@ KIT_FILE = "kit.yml"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a kit file over 20 MB is refused
 DEFAULT_LICENCE = "Licence Ouverte / Etalab 2.0"
 RESERVED_IDS = frozenset({"index", "telechargements", "apercus", "fiches", "kits"})
-KitId = identifier("hameconnage", RESERVED_IDS)
+KitId = Annotated[str, identifier("hameconnage", RESERVED_IDS)]
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
 
 
@@ -303,7 +304,7 @@ def review_due(kit: Kit) -> date:
     return add_months(kit.last_review, kit.review_months)
 
 
-def kit_freshness_problems(kits: list[Kit], today: date, grace_days: int = 30) -> list[Problem]:
+def kit_freshness_problems(kits: Sequence[Kit], today: date, grace_days: int = 30) -> list[Problem]:
     """A warning for each kit past its review date, an error once `grace_days` more have passed."""
     out: list[Problem] = []
     for kit in kits:

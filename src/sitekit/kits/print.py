@@ -120,7 +120,8 @@ def _qr_matrix(url: str) -> list[list[bool]]:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(url)
     code.make(fit=True)
-    return code.get_matrix()
+    matrix: list[list[bool]] = code.get_matrix()  # qrcode has no type information
+    return matrix
 
 
 class _Sheet(FPDF):
@@ -226,7 +227,7 @@ def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) ->
     margin = round(26 * scale)
     draw.rectangle((0, 0, width, round(18 * scale)), fill=BAND)
     draw.rectangle((0, 0, width - 1, height - 1), outline=(200, 200, 200))
-    y = round(30 * scale)
+    y: float = round(30 * scale)
     draw.text((margin, y), kit_title.upper(), font=small, fill=BAND)
     y += round(24 * scale)
     fonts = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,7 +190,7 @@ class KitsRenderer(TemplateRenderer):
         return self._render("archive-licence.txt", "fr", kit=kit, overrides=overrides)
 
 
-def build_kits(kits: list[Kit], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
+def build_kits(kits: Sequence[Kit], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
     """Every kit printed and packed (PDFs, previews, archive), as the build publishes them."""
     return [
         build_kit(kit, site_url, renderer.text, format_day, renderer.archive_readme(kit), renderer.archive_licence(kit))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, TypeAdapter, ValidationError
 
@@ -20,7 +22,7 @@ NEWS_INDEX = "actualites/index.html"
 FEED = "actualites/feed.xml"  # under each language's root
 # The date is in the file name and must equal date:, so both languages of a post share their publication day.
 POST_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md")
-AuthorId = identifier("equipe-communication")
+AuthorId = Annotated[str, identifier("equipe-communication")]
 _AUTHOR_ID = TypeAdapter(AuthorId)
 
 
@@ -99,7 +101,7 @@ def missing_description(shown: str, line: int) -> Problem:
     )
 
 
-def post_problems(page: Page, src_uri: str, authors: dict[str, Author]) -> tuple[Post | None, list[Problem]]:
+def post_problems(page: Page, src_uri: str, authors: Mapping[str, Author]) -> tuple[Post | None, list[Problem]]:
     """The post described by a parsed page, or the problems that prevent it."""
     shown = page.path
     name = POST_NAME.fullmatch(src_uri.rsplit("/", 1)[-1])
@@ -182,7 +184,7 @@ def _heading_problems(page: Page) -> list[Problem]:
     return out
 
 
-def load_posts(docs_dir: Path, authors: dict[str, Author], shown_as: str = "docs") -> list[Post]:
+def load_posts(docs_dir: Path, authors: Mapping[str, Author], shown_as: str = "docs") -> list[Post]:
     """Every post of every language; ProblemsError with all problems at once."""
     problems = Collector()
     posts: list[Post] = []
@@ -208,12 +210,12 @@ def is_published(post: Post, today: date) -> bool:
     return post.date <= today
 
 
-def published_posts(posts: list[Post], today: date, lang: str | None = None) -> list[Post]:
+def published_posts(posts: Sequence[Post], today: date, lang: str | None = None) -> list[Post]:
     """Posts published on `today` (in `lang` if given), newest first, then by file name."""
     chosen = [p for p in posts if is_published(p, today) and (lang is None or p.lang == lang)]
     return sorted(chosen, key=lambda p: (-p.date.toordinal(), p.slug))
 
 
-def unpublished_sources(posts: list[Post], today: date) -> set[str]:
+def unpublished_sources(posts: Sequence[Post], today: date) -> set[str]:
     """src_uri of the post files not to build on `today`."""
     return {p.src_uri for p in posts if not is_published(p, today)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -30,7 +31,7 @@ class PostView:
     href: str
 
 
-def post_view(post: Post, authors: dict[str, Author], page_url: str) -> PostView:
+def post_view(post: Post, authors: Mapping[str, Author], page_url: str) -> PostView:
     lang = post.lang
     return PostView(
         post=post,
@@ -49,11 +50,11 @@ class NewsRenderer(TemplateRenderer):
 
     string_prefix, code_strings = "news", _CODE_STRINGS
 
-    def __init__(self, templates: Path, strings: Strings, authors: dict[str, Author]):
+    def __init__(self, templates: Path, strings: Strings, authors: Mapping[str, Author]):
         super().__init__(templates, strings)
         self.authors = authors
 
-    def index(self, published: list[Post], lang: str, page_url: str) -> str:
+    def index(self, published: Sequence[Post], lang: str, page_url: str) -> str:
         """The list for the marker <!-- actualites -->: `published` already filtered and ordered."""
         return self._render(
             "index.md",
@@ -77,7 +78,7 @@ def _moment(day: date) -> str:
 
 
 def atom_feed(
-    published: list[Post], lang: str, site_url: str, strings: Strings, authors: dict[str, Author], today: date
+    published: Sequence[Post], lang: str, site_url: str, strings: Strings, authors: Mapping[str, Author], today: date
 ) -> bytes:
     """The Atom feed of a language's published posts, newest first; the same input gives the same bytes.
 
@@ -116,6 +117,5 @@ def atom_feed(
             sub(entry, "category", term=category)
         sub(entry, "summary", post.meta.description)
     ET.indent(feed)
-    return (
-        b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
-    )
+    xml: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=False)  # typeshed: Any for a named encoding
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + xml + b"\n"
