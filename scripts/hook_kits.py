@@ -19,7 +19,6 @@ from sitekit.paths import KIT_PAGES
 from sitekit.problems import format_problems
 from sitekit.stubs import write_stubs
 
-
 # The site URL, then for each kit: id, data, (mtime, size) of each source file and of kit.yml.
 _BuildsKey = tuple[str, tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]]
 
