@@ -99,7 +99,9 @@ dotted = _dotted
 class _RefusedSyntax(yaml.MarkedYAMLError):
     """YAML the data files do not use: the fix differs from a syntax error's."""
 
-    def __init__(self, problem: str, fix: str, mark: yaml.Mark):
+    def __init__(self, problem: str, fix: str, event: yaml.Event):
+        # The pure-Python loader's marks (the stubs also allow the C loader's, which _Loader never uses).
+        mark = event.start_mark if isinstance(event.start_mark, yaml.Mark) else None
         super().__init__(problem=problem, problem_mark=mark)
         self.fix = fix
 
@@ -108,22 +110,23 @@ class _Loader(yaml.SafeLoader):
     """The safe loader, refusing anchors (&name) and aliases (*name): an alias can refer to itself (endless
     recursion) or multiply a document (an alias bomb), and data files never need them."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
         if isinstance(event, yaml.AliasEvent):
             raise _RefusedSyntax(
                 f"YAML alias *{event.anchor} is not allowed",
                 "write the value out instead of referring to an anchor",
-                event.start_mark,
+                event,
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _RefusedSyntax(
                 f"YAML anchor &{anchor} is not allowed",
                 "remove the anchor and write the value out where it is used",
-                event.start_mark,
+                event,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        # types-PyYAML says index is an int; PyYAML also passes a mapping value's key node.
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
 def parse_yaml(text: str, path: str) -> YamlDocument:
