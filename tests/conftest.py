@@ -72,7 +72,7 @@ def base_url(site):
         yield url
 
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src"]  # src: watched by mkdocs.yml
 
 
 @pytest.fixture
