@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitekit.problems import Collector
-from sitekit.yamlfile import load_yaml
+from sitekit.yamlfile import load_mapping
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -53,18 +53,14 @@ def _cached_strings(path: str, display_path: str, mtime_ns: int, size: int) -> S
 
 
 def _parse_strings(file: Path, display_path: str) -> Strings:
-    doc = load_yaml(file, display_path)
+    doc = load_mapping(
+        file,
+        display_path,
+        "expected a mapping of keys to {fr, en}",
+        "write one key per line, each with fr: and en: texts",
+    )
     problems = Collector()
     table: dict[str, dict[str, str]] = {}
-    if not isinstance(doc.data, dict):
-        problems.add(
-            display_path,
-            1,
-            "(root)",
-            "expected a mapping of keys to {fr, en}",
-            "write one key per line, each with fr: and en: texts",
-        )
-        problems.raise_if_errors()
     for key, texts in doc.data.items():
         line = doc.line((key,))
         if not isinstance(texts, dict):

@@ -7,6 +7,7 @@ A path written here is written nowhere else: views, exports, hooks and checks as
 from __future__ import annotations
 
 import posixpath
+from functools import partial
 
 from sitekit.i18n import lang_prefix
 
@@ -39,30 +40,28 @@ def localized(path: str, lang: str) -> str:
     return f"{lang_prefix(lang)}{path}"
 
 
-def call_page_path(call_id: str, lang: str) -> str:
-    return localized(f"{CALL_PAGES}/{call_id}.html", lang)
+def link(path: str, lang: str, page_url: str) -> str:
+    """Link from the page at `page_url` to the site path `path` of the language `lang`."""
+    return relative_url(localized(path, lang), page_url)
+
+
+def in_folder(folder: str, name: str | int, lang: str, suffix: str = ".html") -> str:
+    """The file `name` + `suffix` of a site folder, under the root of a language."""
+    return localized(f"{folder}/{name}{suffix}", lang)
+
+
+# call_page_path("d2-candidature", "en") == "en/appels/fiches/d2-candidature.html", and so on.
+call_page_path = partial(in_folder, CALL_PAGES)
+kit_page_path = partial(in_folder, KIT_PAGES)
+criterion_page_path = partial(in_folder, CRITERION_PAGES)
+campaign_page_path = partial(in_folder, CAMPAIGN_PAGES)
+campaign_ics_path = partial(in_folder, CAMPAIGN_PAGES, suffix=".ics")
 
 
 def call_export_path(name: str, lang: str) -> str:
     return localized(f"{CALL_EXPORTS}/{name}", lang)
 
 
-def kit_page_path(kit_id: str, lang: str) -> str:
-    return localized(f"{KIT_PAGES}/{kit_id}.html", lang)
-
-
 def kit_page_url(kit_id: str, lang: str, site_url: str) -> str:
     """Absolute address of a kit's page in a language: what its printed QR codes point to."""
     return absolute_url(kit_page_path(kit_id, lang), site_url)
-
-
-def criterion_page_path(criterion_id: str, lang: str) -> str:
-    return localized(f"{CRITERION_PAGES}/{criterion_id}.html", lang)
-
-
-def campaign_page_path(year: int, lang: str) -> str:
-    return localized(f"{CAMPAIGN_PAGES}/{year}.html", lang)
-
-
-def campaign_ics_path(year: int, lang: str) -> str:
-    return localized(f"{CAMPAIGN_PAGES}/{year}.ics", lang)

@@ -6,14 +6,14 @@ import difflib
 import re
 import typing
 from datetime import date, datetime, time
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from sitekit.i18n import LANGUAGES
-from sitekit.problems import Problem
+from sitekit.problems import Collector, Problem
 from sitekit.yamlfile import Location, YamlDocument, dotted
 
 UNKNOWN = "unknown"
@@ -120,6 +120,30 @@ class LocalizedList(Model):
     def __getitem__(self, lang: str) -> tuple[str, ...]:
         texts: tuple[str, ...] = getattr(self, lang)
         return texts
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_item(
+    doc: YamlDocument, where: Location, raw: Any, model: type[ModelT], problems: Collector, keys: str, noun: str
+) -> ModelT | None:
+    """The list item `raw` at `where` validated as `model`; None, its problems added, when it is not a mapping
+    (`keys`: the first keys to name in the message, `noun`: what an item is) or does not validate."""
+    if not isinstance(raw, dict):
+        problems.add(
+            doc.path,
+            doc.line(where),
+            dotted(where),
+            f"expected a mapping of keys ({keys})",
+            f"write the {noun}'s keys indented under its - line",
+        )
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(problems_from_pydantic(exc, doc, where, model))
+        return None
 
 
 def problems_from_pydantic(

@@ -21,6 +21,7 @@ class TemplateRenderer:
 
     string_prefix: str = ""
     code_strings: tuple[str, ...] = ()
+    generated_note: str = ""  # the "generated, do not edit" note of the family's page stubs (sitekit.generated)
 
     def __init__(self, templates: Path, strings: Strings, autoescape: bool | Callable[[str | None], bool] = True):
         self.strings = strings
@@ -47,3 +48,7 @@ class TemplateRenderer:
 
     def _render(self, name: str, lang: str, **context: Any) -> str:
         return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
+
+    def _stub(self, name: str, lang: str, **context: Any) -> str:
+        """A generated page stub: its front matter carries the family's generated note."""
+        return self._render(name, lang, note=self.generated_note, **context)

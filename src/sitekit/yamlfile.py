@@ -187,3 +187,11 @@ def load_yaml(file: Path, display_path: str | None = None) -> YamlDocument:
             [Problem(shown, 0, "", f"cannot read file: {exc.strerror}", "check the path and its permissions")]
         ) from None
     return parse_yaml(text, shown)
+
+
+def load_mapping(file: Path, display_path: str, expected: str, fix: str) -> YamlDocument:
+    """Read a YAML file whose top level must be a mapping; ProblemsError at line 1 (`expected`, `fix`) otherwise."""
+    doc = load_yaml(file, display_path)
+    if not isinstance(doc.data, dict):
+        raise ProblemsError([Problem(doc.path, 1, "(root)", expected, fix)])
+    return doc

@@ -7,7 +7,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from sitekit.problems import Collector, Problem
 from sitekit.schema import (
@@ -20,7 +20,7 @@ from sitekit.schema import (
     Text,
     Url,
     identifier,
-    problems_from_pydantic,
+    validate_item,
 )
 from sitekit.today import PARIS
 from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
@@ -168,19 +168,8 @@ def load_calls_document(path: Path, display_path: str | None = None) -> tuple[li
     first_seen: dict[str, int] = {}
     for index, raw in enumerate(doc.data["calls"]):
         where = ("calls", index)
-        if not isinstance(raw, dict):
-            problems.add(
-                shown,
-                doc.line(where),
-                dotted(where),
-                "expected a mapping of keys (id:, title:, ...)",
-                "write the call's keys indented under its - line",
-            )
-            continue
-        try:
-            call = Call.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(problems_from_pydantic(exc, doc, where, Call))
+        call = validate_item(doc, where, raw, Call, problems, "id:, title:, ...", "call")
+        if call is None:
             continue
         problems.extend(_cross_field_problems(call, doc, where))
         if call.id in first_seen:

@@ -20,8 +20,8 @@ from sitekit.calls.model import (
 )
 from sitekit.dates import format_clock, format_day
 from sitekit.generated import generated_note
-from sitekit.i18n import Strings, lang_prefix
-from sitekit.paths import CALENDAR_PAGE, call_export_path, call_page_path, relative_url
+from sitekit.i18n import Strings
+from sitekit.paths import CALENDAR_PAGE, call_export_path, call_page_path, link, relative_url
 from sitekit.templating import TemplateRenderer
 
 ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
@@ -181,6 +181,7 @@ class CallsRenderer(TemplateRenderer):
     """Renders the calls' Markdown and HTML fragments from the Jinja templates in one folder."""
 
     string_prefix, code_strings = "calls", _CODE_STRINGS
+    generated_note = GENERATED_NOTE
 
     def __init__(self, templates: Path, strings: Strings):
         super().__init__(templates, strings)
@@ -200,7 +201,7 @@ class CallsRenderer(TemplateRenderer):
             as_of=self._as_of(now, lang),
             ics_href=relative_url(call_export_path("calls.ics", lang), page_url),
             json_href=relative_url(call_export_path("calls.json", lang), page_url),
-            timeline_href=relative_url(f"{lang_prefix(lang)}appels/frise.html", page_url),
+            timeline_href=link("appels/frise.html", lang, page_url),
         )
 
     def timeline(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
@@ -213,12 +214,12 @@ class CallsRenderer(TemplateRenderer):
             lang,
             view=call_view(call, now, lang, self.strings, page_url),
             as_of=self._as_of(now, lang),
-            calendar_href=relative_url(f"{lang_prefix(lang)}{CALENDAR_PAGE}", page_url),
+            calendar_href=link(CALENDAR_PAGE, lang, page_url),
         )
 
     def call_stub(self, call: Call, lang: str) -> str:
         """The Markdown file written for a call: front matter and the marker its content replaces."""
-        return self._render("call-stub.md", lang, call=call, note=GENERATED_NOTE)
+        return self._stub("call-stub.md", lang, call=call)
 
     def announce(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists).

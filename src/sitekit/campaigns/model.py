@@ -13,7 +13,7 @@ from pydantic import Field, ValidationError
 from sitekit.kits.model import Audience
 from sitekit.problems import Collector, Problem, ProblemsError
 from sitekit.schema import Day, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 CAMPAIGNS_DIR = "data/campagnes"
 # A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.
@@ -84,17 +84,13 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
     `kit_ids`: the kits that exist (sitekit.kits.model.kit_folder_ids); None leaves kit references unchecked.
     """
     shown = display_path or str(path)
-    doc = load_yaml(path, shown)
+    doc = load_mapping(
+        path,
+        shown,
+        "expected the keys of a campaign (year:, status:, title:, ...)",
+        "copy modeles/element-campagne.yml and the header of data/campagnes/2025.yml",
+    )
     problems = Collector()
-    if not isinstance(doc.data, dict):
-        problems.add(
-            shown,
-            1,
-            "(root)",
-            "expected the keys of a campaign (year:, status:, title:, ...)",
-            "copy modeles/element-campagne.yml and the header of data/campagnes/2025.yml",
-        )
-        problems.raise_if_errors()
     try:
         campaign = Campaign.model_validate(doc.data)
     except ValidationError as exc:

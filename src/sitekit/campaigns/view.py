@@ -14,10 +14,10 @@ from icalendar import Event
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
 from sitekit.dates import format_day
 from sitekit.generated import generated_note
-from sitekit.i18n import Strings, lang_prefix
+from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
 from sitekit.kits.model import Audience
-from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
+from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, link, relative_url
 from sitekit.schema import Localized
 from sitekit.templating import TemplateRenderer
 
@@ -85,6 +85,7 @@ class CampaignsRenderer(TemplateRenderer):
     """Renders the campaign pages and their index from the Jinja templates in one folder."""
 
     string_prefix, code_strings = "campaigns", _CODE_STRINGS
+    generated_note = GENERATED_NOTE
 
     def __init__(self, templates: Path, strings: Strings, kit_titles: dict[str, Localized] | None = None):
         super().__init__(templates, strings)
@@ -149,11 +150,11 @@ class CampaignsRenderer(TemplateRenderer):
             "campaign.md",
             lang,
             view=self.view(campaign, lang, page_url),
-            index_href=relative_url(f"{lang_prefix(lang)}{CAMPAIGN_INDEX}", page_url),
+            index_href=link(CAMPAIGN_INDEX, lang, page_url),
         )
 
     def stub(self, campaign: Campaign, lang: str) -> str:
-        return self._render("campaign-stub.md", lang, campaign=campaign, note=GENERATED_NOTE)
+        return self._stub("campaign-stub.md", lang, campaign=campaign)
 
 
 # --- ICS -------------------------------------------------------------------------------------------

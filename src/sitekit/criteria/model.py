@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BeforeValidator, Field, ValidationError
+from pydantic import BeforeValidator, Field
 
 from sitekit.problems import Collector, Problem
 from sitekit.schema import (
@@ -20,9 +20,9 @@ from sitekit.schema import (
     Url,
     identifier,
     problem,
-    problems_from_pydantic,
+    validate_item,
 )
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 TO_CONFIRM = "a_confirmer"  # the value of evaluation_methods when the sources do not name them
 RESERVED_IDS = frozenset({"index"})  # a criterion's page is certification/criteres/<id>.html
@@ -155,17 +155,13 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
     `kit_ids` None: kit references are not checked (no kit exists yet); `call_ids` None: call references are
     not checked (data/calls.yml did not load: its own problems are reported).
     """
-    doc = load_yaml(path, display_path)
+    doc = load_mapping(
+        path,
+        display_path,
+        "expected the keys referentiels:, axes: and criteria:",
+        "start the file with referentiels:, then axes:, then criteria:",
+    )
     problems = Collector()
-    if not isinstance(doc.data, dict):
-        problems.add(
-            display_path,
-            1,
-            "(root)",
-            "expected the keys referentiels:, axes: and criteria:",
-            "start the file with referentiels:, then axes:, then criteria:",
-        )
-        problems.raise_if_errors()
     for key in doc.data:
         if key not in TOP_KEYS:
             close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
@@ -236,19 +232,8 @@ def _validate_items(doc: YamlDocument, key: str, model: type[Item], problems: Co
     first_seen: dict[str, int] = {}
     for index, raw in enumerate(doc.data[key]):
         where = (key, index)
-        if not isinstance(raw, dict):
-            problems.add(
-                doc.path,
-                doc.line(where),
-                dotted(where),
-                "expected a mapping of keys (id:, ...)",
-                "write the item's keys indented under its - line",
-            )
-            continue
-        try:
-            item = model.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(problems_from_pydantic(exc, doc, where, model))
+        item = validate_item(doc, where, raw, model, problems, "id:, ...", "item")
+        if item is None:
             continue
         line = doc.line(where + ("id",))
         if item.id in first_seen:

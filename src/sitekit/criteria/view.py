@@ -12,7 +12,7 @@ from sitekit.calls.model import Call
 from sitekit.criteria.model import Criteria, Criterion, Imperative, Method
 from sitekit.generated import generated_note
 from sitekit.i18n import Strings, lang_prefix
-from sitekit.paths import CRITERIA_CATALOGUE, call_page_path, criterion_page_path, kit_page_path, relative_url
+from sitekit.paths import CRITERIA_CATALOGUE, call_page_path, criterion_page_path, kit_page_path, link, relative_url
 from sitekit.templating import TemplateRenderer
 
 CHECKLIST_PAGE = "certification/checklist.html"
@@ -90,6 +90,7 @@ class CriteriaRenderer(TemplateRenderer):
     """Renders the criteria's Markdown and HTML fragments from the Jinja templates in one folder."""
 
     string_prefix, code_strings = "criteria", _CODE_STRINGS
+    generated_note = GENERATED_NOTE
 
     def __init__(self, templates: Path, strings: Strings, calls: Sequence[Call], kit_ids: set[str] | None):
         super().__init__(templates, strings)
@@ -149,7 +150,7 @@ class CriteriaRenderer(TemplateRenderer):
             axes=[(a.id, a.label[lang]) for a in data.axes],
             imperatives=[(i.value, self.strings.get(f"criteria.imperative.{i.value}", lang)) for i in Imperative],
             csv_href=relative_url(export_path(lang), page_url),
-            checklist_href=relative_url(f"{lang_prefix(lang)}{CHECKLIST_PAGE}", page_url),
+            checklist_href=link(CHECKLIST_PAGE, lang, page_url),
             script_href=relative_url(FILTER_SCRIPT, page_url),
         )
 
@@ -158,7 +159,7 @@ class CriteriaRenderer(TemplateRenderer):
             "criterion.md",
             lang,
             view=self.view(data, criterion, lang, page_url),
-            catalogue_href=relative_url(f"{lang_prefix(lang)}{CRITERIA_CATALOGUE}", page_url),
+            catalogue_href=link(CRITERIA_CATALOGUE, lang, page_url),
         )
 
     def criterion_stub(self, criterion: Criterion, lang: str) -> str:
@@ -168,7 +169,7 @@ class CriteriaRenderer(TemplateRenderer):
             if criterion.reference_id is None
             else f"{criterion.reference_id} — {criterion.title[lang]}"
         )
-        return self._render("criterion-stub.md", lang, criterion=criterion, title=title, note=GENERATED_NOTE)
+        return self._stub("criterion-stub.md", lang, criterion=criterion, title=title)
 
     def checklist(self, data: Criteria, lang: str, page_url: str) -> str:
         rows = [(view, expected_items(view.criterion, self.strings, lang)) for view in self.views(data, lang, page_url)]
@@ -177,7 +178,7 @@ class CriteriaRenderer(TemplateRenderer):
             lang,
             rows=rows,
             csv_href=relative_url(export_path(lang), page_url),
-            catalogue_href=relative_url(f"{lang_prefix(lang)}{CRITERIA_CATALOGUE}", page_url),
+            catalogue_href=link(CRITERIA_CATALOGUE, lang, page_url),
         )
 
     def related(self, data: Criteria, criteria: Sequence[Criterion], lang: str, page_url: str) -> str:

@@ -10,10 +10,10 @@ from babel.numbers import format_decimal
 
 from sitekit.dates import format_day
 from sitekit.generated import generated_note
-from sitekit.i18n import LANGUAGES, Strings, lang_prefix
+from sitekit.i18n import LANGUAGES, Strings
 from sitekit.kits.model import Audience, Kit, Role, Theme, review_due
 from sitekit.kits.package import INDEX, KitBuild, build_kit, poster_of, preview_path
-from sitekit.paths import KIT_CATALOGUE, kit_page_path, relative_url
+from sitekit.paths import KIT_CATALOGUE, kit_page_path, link, relative_url
 from sitekit.templating import TemplateRenderer
 
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
@@ -88,6 +88,7 @@ class KitsRenderer(TemplateRenderer):
     """Renders the kits' Markdown and HTML fragments from the Jinja templates in one folder."""
 
     string_prefix, code_strings = "kits", _CODE_STRINGS
+    generated_note = GENERATED_NOTE
 
     def __init__(self, templates: Path, strings: Strings):
         # The archive's README and licence are plain text: escape only what goes into pages.
@@ -154,11 +155,11 @@ class KitsRenderer(TemplateRenderer):
             "kit.md",
             lang,
             view=self.view(build, lang, page_url),
-            catalogue_href=relative_url(f"{lang_prefix(lang)}{KIT_CATALOGUE}", page_url),
+            catalogue_href=link(KIT_CATALOGUE, lang, page_url),
         )
 
     def kit_stub(self, kit: Kit, lang: str) -> str:
-        return self._render("kit-stub.md", lang, kit=kit, note=GENERATED_NOTE)
+        return self._stub("kit-stub.md", lang, kit=kit)
 
     def archive_readme(self, kit: Kit) -> str:
         """README of the archive, French then English (the same archive serves both languages)."""

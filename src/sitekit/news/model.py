@@ -15,7 +15,7 @@ from sitekit.frontmatter import Page, read_page
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.problems import Collector, Problem, ProblemsError
 from sitekit.schema import Day, Localized, Model, Text, identifier, problems_from_pydantic
-from sitekit.yamlfile import load_yaml
+from sitekit.yamlfile import load_mapping
 
 POSTS_DIR = "actualites/billets"  # inside docs/: <YYYY-MM-DD>-<slug>.md and <YYYY-MM-DD>-<slug>.en.md
 NEWS_INDEX = "actualites/index.html"
@@ -61,17 +61,13 @@ class Post:
 
 
 def load_authors(path: Path, shown: str = "data/authors.yml") -> dict[str, Author]:
-    doc = load_yaml(path, shown)
+    doc = load_mapping(
+        path,
+        shown,
+        "expected one entry per author id",
+        "write the id, then name: and role: (fr:, en:) indented below it",
+    )
     problems = Collector()
-    if not isinstance(doc.data, dict):
-        problems.add(
-            shown,
-            1,
-            "(root)",
-            "expected one entry per author id",
-            "write the id, then name: and role: (fr:, en:) indented below it",
-        )
-        problems.raise_if_errors()
     authors: dict[str, Author] = {}
     for key, raw in doc.data.items():
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sitekit.dates import format_day
 from sitekit.i18n import Strings, lang_prefix
 from sitekit.news.model import FEED, NEWS_INDEX, Author, Post
-from sitekit.paths import relative_url
+from sitekit.paths import link, relative_url
 from sitekit.templating import TemplateRenderer
 from sitekit.today import PARIS
 
@@ -60,7 +60,7 @@ class NewsRenderer(TemplateRenderer):
             "index.md",
             lang,
             views=[post_view(p, self.authors, page_url) for p in published],
-            feed_href=relative_url(f"{lang_prefix(lang)}{FEED}", page_url),
+            feed_href=link(FEED, lang, page_url),
         )
 
     def header(self, post: Post, page_url: str) -> str:
