@@ -136,7 +136,7 @@ def test_the_project_data_loads():
             "bad-override.yml",
             [
                 "fixtures/calls/bad-override.yml:12: calls[0].override.status: 'supprime' is not an override status "
-                "(use annule or reporte: an override is only for a cancelled or postponed call)",
+                "(use annule, reporte or archive: an override is only for a cancelled, postponed or archived call)",
                 "fixtures/calls/bad-override.yml:13: calls[0].override.reason.en: missing English text "
                 "(add en: with the text in that language)",
             ],

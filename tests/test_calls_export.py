@@ -100,8 +100,18 @@ def test_two_renders_are_byte_identical(calls):
 
 def test_json_has_the_data_each_status_and_the_build_date(calls):
     document = json.loads(calls_json(calls, date(2025, 10, 20)))
-    assert list(document) == ["format", "build_date", "timezone", "unknown_dates", "calls"]
+    assert list(document) == [
+        "format",
+        "build_date",
+        "last_checked",
+        "last_checked_oldest",
+        "timezone",
+        "unknown_dates",
+        "calls",
+    ]
     assert document["build_date"] == "2025-10-20"
+    # when the data were checked against their sources: the newest and the oldest last_checked of the calls
+    assert (document["last_checked"], document["last_checked_oldest"]) == ("2025-10-01", "2025-08-01")
     statuses = {c["id"]: c["status"] for c in document["calls"]}
     assert statuses == {"annule": "annule", "fenetre": "cloture_imminente", "midi": "clos", "sans-date": "a_confirmer"}
     window = next(c for c in document["calls"] if c["id"] == "fenetre")

@@ -33,9 +33,11 @@ def problems(tmp_path: Path, text: str, name: str = "2025.yml") -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_shipped_campaigns_current_year_and_draft_for_the_next():
+def test_shipped_campaigns_published_archived_and_a_draft_for_the_next_october():
+    # 2026: its October is over and no source gave its dates: archived, not left as a draft (issue 15).
     assert [(c.year, c.status.value, c.starts, c.ends, c.edition, c.theme) for c in CAMPAIGNS] == [
-        (2026, "brouillon", None, None, None, None),
+        (2027, "brouillon", None, None, None, None),
+        (2026, "archive", None, None, None, None),
         (2025, "publie", date(2025, 10, 1), date(2025, 10, 31), 13, None),
     ]
 
@@ -119,8 +121,10 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     )
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
-    draft = Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / "2026.ics").read_bytes())
-    assert draft.walk("VEVENT") == []  # no date is known for the draft
+    for year in (2026, 2027):  # archived, and the draft: no date is known
+        assert Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / f"{year}.ics").read_bytes()).walk(
+            "VEVENT"
+        ) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -133,8 +137,13 @@ def test_campaign_pages_show_the_week_by_week_plan_and_the_pack(site, lang):
     assert [len(w.css("tr")) for w in weeks] == [2, 2, 2, 2, 2]
     assert page.css_first("p.campaign-pack a").attributes["href"] == "../kits/fiches/cybermois.html"
     assert (root / "campagnes" / "2025.ics").is_file()
-    draft = HTMLParser((root / "campagnes" / "2026.html").read_text(encoding="utf-8"))
+    draft = HTMLParser((root / "campagnes" / "2027.html").read_text(encoding="utf-8"))
     note = draft.css_first("p.campaign-draft").text()
     assert {"fr": "à confirmer", "en": "to be confirmed"}[lang] in note
+    archived = HTMLParser((root / "campagnes" / "2026.html").read_text(encoding="utf-8"))
+    assert archived.css_first("p.campaign-draft") is None
+    note = archived.css_first("p.campaign-archived").text()
+    assert STRINGS.get("campaigns.status.archive", lang) in note
+    assert {"fr": "sans que ce plan soit publié", "en": "without the plan being published"}[lang] in note
     index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
-    assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2026", "2025"]
+    assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2027", "2026", "2025"]

@@ -21,19 +21,23 @@ referentiels:
     title: {fr: "Référentiel ES", en: "ES framework"}
     version: {fr: "à confirmer", en: "to be confirmed"}
     sources: [https://example.org/es]
+    last_checked: 2026-11-29
   - id: evaluation-essms
     title: {fr: "Référentiel ESSMS", en: "ESSMS framework"}
     version: {fr: "à confirmer", en: "to be confirmed"}
     sources: [https://example.org/essms]
+    last_checked: 2026-11-29
 axes:
   - id: axe-1-gouvernance
     kind: axe
     label: {fr: "Axe 1 : gouvernance", en: "Axis 1: governance"}
     sources: [https://example.org/axes]
+    last_checked: 2026-11-22
   - id: d2-continuite-reprise
     kind: domaine
     label: {fr: "Domaine 2", en: "Domain 2"}
     sources: [https://example.org/axes]
+    last_checked: 2026-11-22
 criteria:
   - id: es-risques-numeriques-1
     reference_id: unknown
@@ -52,6 +56,8 @@ criteria:
     calls: [d2-candidature]
     sources: [https://example.org/es]
     confirmed: false
+    last_checked: 2026-11-29
+    review_by: 2027-05-31
   - id: essms-2-10-02
     reference_id: "2.10-02"
     referentiel: evaluation-essms
@@ -67,6 +73,8 @@ criteria:
     calls: [d2-candidature, d1-candidature]
     sources: [https://example.org/essms]
     confirmed: true
+    last_checked: 2026-11-29
+    review_by: 2027-05-31
 """
 
 
@@ -285,6 +293,22 @@ def test_malformed_fields(tmp_path, needle, new, field, message):
     if field == "criteria[1].confirmed":
         line = line_of(text, "confirmed: true")
     assert found == [f"{SHOWN}:{line}: {field}: {message}"]
+
+
+def test_review_date_and_last_check_are_required_and_in_order(tmp_path):
+    text = replace("review_by: 2027-05-31", "    review_by: 2026-11-01")
+    assert problems(tmp_path, text) == [
+        f"{SHOWN}:{line_of(text, 'review_by: 2026-11-01')}: criteria[0].review_by: review date 2026-11-01 is before "
+        "last_checked 2026-11-29 (set review_by to the day the criterion is due to be checked again, after "
+        "last_checked)"
+    ]
+    lines = VALID.splitlines()
+    del lines[line_of(VALID, "last_checked: 2026-11-29", 3) - 1]  # the first criterion's
+    text = "\n".join(lines) + "\n"
+    assert problems(tmp_path, text) == [
+        f"{SHOWN}:{line_of(text, 'id: es-risques-numeriques-1')}: criteria[0].last_checked: missing "
+        "(add last_checked: (the keys are described at the top of the file))"
+    ]
 
 
 def test_expected_items_must_match_in_both_languages(tmp_path):

@@ -24,6 +24,11 @@ EXPECTED = [
     "data/calls.yml:27: error: calls[1].override: call 'reporte-passe' is marked reporte (postponed) but its closing "
     "day 2025-07-31 is before the build date 2025-10-20 (write the new dates in opens and closes (or unknown until "
     "they are announced), or remove the override if the call ran as published)",
+    "data/calls.yml:35: warning: calls[1].last_checked: call 'reporte-passe' was last checked against its sources on "
+    "2025-05-01, 172 days ago (more than 90; an error after 180) (the calendar may be wrong: check the sources, "
+    "then update the entry and set last_checked to that day)",
+    "data/campagnes: warning: no campaign file for October 2025 (data/campagnes/2025.yml) (copy the latest campaign "
+    "to data/campagnes/2025.yml as a draft (status: brouillon, dates unknown until a source gives them))",
     "data/strings.yml:4: error: footer.sitemap.en: missing or empty text (add the en text)",
     f"docs/delais.en.md:3: error: review_by: review date 2025-08-01 passed 80 days ago, more than the 30-day grace "
     f"period {FIX_REVIEW}",
@@ -92,7 +97,7 @@ def test_every_problem_of_the_corpus_with_its_line(corpus, capsys):
     assert code == 1 and err == ""
     problems = [line for line in out.splitlines() if line and not line.startswith("18 errors")]
     assert problems == EXPECTED
-    assert out.endswith("\n\n18 errors, 3 warnings in 9 files\n")
+    assert out.endswith("\n\n18 errors, 5 warnings in 10 files\n")
 
 
 def test_text_output_is_grouped_by_file(corpus, capsys):
@@ -100,6 +105,7 @@ def test_text_output_is_grouped_by_file(corpus, capsys):
     blocks = out.strip().split("\n\n")
     assert [block.split(":")[0] for block in blocks[:-1]] == [
         "data/calls.yml",
+        "data/campagnes",
         "data/strings.yml",
         "docs/delais.en.md",
         "docs/delais.md",
@@ -116,7 +122,7 @@ def test_without_site_no_link_check(corpus, capsys):
     code, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1
     assert "site/" not in out and "broken" not in out
-    assert out.endswith("7 errors, 3 warnings in 5 files\n")
+    assert out.endswith("7 errors, 5 warnings in 6 files\n")
 
 
 def test_warn_days_and_grace_days(corpus, capsys):
@@ -139,18 +145,21 @@ def test_json_output_matches_its_schema(corpus, capsys):
     assert code == 1
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
-    assert data["summary"] == {"errors": 18, "warnings": 3, "files": 9}
+    assert data["summary"] == {"errors": 18, "warnings": 5, "files": 10}
     assert data["checks"] == [
         "data",
         "deadlines",
+        "call-freshness",
         "prose-dates",
         "freshness",
         "translations",
         "links",
         "kit-freshness",
+        "criteria-freshness",
+        "campaign-freshness",
         "editorial",
     ]
-    assert data["problems"][2] == {
+    assert data["problems"][4] == {
         "check": "data",
         "level": "error",
         "path": "data/strings.yml",
@@ -179,12 +188,15 @@ def test_github_annotations(corpus, capsys):
     code, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20", "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    assert lines[2] == (
+    assert lines[4] == (
         "::error file=data/strings.yml,line=4,title=data%3A footer.sitemap.en::missing or empty text (add the en text)"
     )
     assert lines[0].startswith("::warning file=data/calls.yml,line=11,title=deadlines%3A calls[0].closes::")
+    assert lines[2].startswith(
+        "::warning file=data/calls.yml,line=35,title=call-freshness%3A calls[1].last_checked::call 'reporte-passe'"
+    )
     assert "::error file=docs/seul.md,title=translations::no en version of this page" in out
-    assert lines[-1] == "18 errors, 3 warnings in 9 files"
+    assert lines[-1] == "18 errors, 5 warnings in 10 files"
 
 
 def test_clean_input_exits_0(project, capsys):
@@ -192,7 +204,10 @@ def test_clean_input_exits_0(project, capsys):
         (project / "docs" / name).unlink()
     (project / "data" / "strings.yml").write_text("a:\n  fr: A\n  en: B\n", encoding="utf-8")
     calls = (project / "data" / "calls.yml").read_text(encoding="utf-8")
-    (project / "data" / "calls.yml").write_text(calls.replace("status: reporte", "status: annule"), encoding="utf-8")
+    calls = calls.replace("status: reporte", "status: annule").replace("last_checked: 2025-05-01", "last_checked: 2025-10-01")
+    (project / "data" / "calls.yml").write_text(calls, encoding="utf-8")
+    campaign = (project / "data" / "campagnes" / "2026.yml").read_text(encoding="utf-8")
+    (project / "data" / "campagnes" / "2025.yml").write_text(campaign.replace("2026", "2025"), encoding="utf-8")
     code, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 0
     assert out.endswith(

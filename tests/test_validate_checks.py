@@ -108,19 +108,6 @@ def test_shipped_content_has_no_past_deadline_today_or_on_the_test_date():
     assert past_deadline_problems(pages, date(2025, 10, 20)) == []
 
 
-def test_no_open_or_upcoming_call_is_a_warning():
-    calls, doc = load_calls_document(CORPUS / "data" / "calls.yml", "data/calls.yml")
-    problems = deadline_problems(calls, doc, date(2030, 1, 1), 14)
-    assert problems[-1] == Problem(
-        "data/calls.yml",
-        2,
-        "calls",
-        "no call is open, upcoming or awaiting dates on 2030-01-01",
-        "the calendar probably needs an update: add the next calls from their sources",
-        Level.WARNING,
-    )
-
-
 def test_closing_today_and_postponed_call_still_ahead():
     calls, doc = load_calls_document(CORPUS / "data" / "calls.yml", "data/calls.yml")
     messages = [p.message for p in deadline_problems(calls, doc, date(2025, 7, 30), 14)]

@@ -1,7 +1,8 @@
-"""Dates as readers see them: « 1er septembre 2025 », "2 September 2025", "14:00"."""
+"""Dates as readers see them: « 1er septembre 2025 », "2 September 2025", "14:00"; calendar-month arithmetic."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, time
 from functools import lru_cache
 
@@ -19,3 +20,10 @@ def format_day(day: date, lang: str) -> str:
 
 def format_clock(moment: time) -> str:
     return moment.strftime("%H:%M")
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later (earlier if negative), clamped to the end of the month."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -182,7 +182,7 @@ def describe(error: ErrorDetails, loc: Location, model: type[BaseModel]) -> tupl
         if loc[:2] == ("override", "status"):
             return (
                 f"{value!r} is not an override status",
-                "use annule or reporte: an override is only for a cancelled or postponed call",
+                "use annule, reporte or archive: an override is only for a cancelled, postponed or archived call",
             )
         return f"{value!r} is not allowed", f"use {ctx.get('expected', 'one of the documented values')}"
     if kind == "model_type":

@@ -9,7 +9,7 @@ from typing import Any
 
 from icalendar import Alarm, Event
 
-from sitekit.calls.model import Call, Status, call_status, start_of_day
+from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
 from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
 from sitekit.paths import call_page_path
@@ -81,9 +81,13 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
 def calls_json(calls: Sequence[Call], today: date) -> bytes:
     """The calls' data with each call's status on the build date, for reuse as open data."""
     now = start_of_day(today)
+    span = checked_span(calls)
     document = {
         "format": JSON_FORMAT,
         "build_date": today.isoformat(),
+        # When the calls were checked against their sources: the newest and the oldest of their last_checked.
+        "last_checked": span[1].isoformat() if span else None,
+        "last_checked_oldest": span[0].isoformat() if span else None,
         "timezone": "Europe/Paris",
         "unknown_dates": "null: the sources do not give the date",
         "calls": [_record(call, call_status(call, now)) for call in sorted(calls, key=lambda c: c.id)],

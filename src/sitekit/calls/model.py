@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from pathlib import Path
@@ -38,6 +39,7 @@ class Status(str, Enum):
     ANNULE = "annule"
     REPORTE = "reporte"
     A_CONFIRMER = "a_confirmer"  # the status depends on a date the sources do not give
+    ARCHIVE = "archive"  # no longer followed: its closing day was never published (see Override)
 
     @property
     def is_open(self) -> bool:
@@ -59,9 +61,13 @@ class Audience(str, Enum):
 
 
 class Override(Model):
-    """Only for a call that was cancelled or postponed after its dates were published."""
+    """A status the dates cannot give: a call cancelled or postponed after its dates were published, or archived.
 
-    status: Literal["annule", "reporte"]
+    `archive`: a call whose closing day was never published, no longer followed by the calendar; the reason says
+    what the sources say (that it closed, or that nothing more was found), and those sources are in `sources`.
+    """
+
+    status: Literal["annule", "reporte", "archive"]
     reason: Localized
 
 
@@ -127,6 +133,12 @@ def call_status(call: Call, now: datetime) -> Status:
     if days_left <= IMMINENT_DAYS:
         return Status.CLOTURE_IMMINENTE
     return Status.OUVERT
+
+
+def checked_span(calls: Iterable[Call]) -> tuple[date, date] | None:
+    """The oldest and the newest `last_checked` of the calls (None without calls)."""
+    days = [call.last_checked for call in calls]
+    return (min(days), max(days)) if days else None
 
 
 def days_until_close(call: Call, now: datetime) -> int | None:
@@ -198,6 +210,13 @@ def _cross_field_problems(call: Call, doc: YamlDocument, where: Location) -> lis
             "closes",
             f"closing day {call.closes.isoformat()} is before opening day {call.opens.isoformat()}",
             "check both dates against the source",
+        )
+    if call.override is not None and call.override.status == "archive" and call.closes is not None:
+        add(
+            "override",
+            "archive is for a call whose closing day was never published, and this one closes on "
+            f"{call.closes.isoformat()}",
+            "remove the override: with both dates known the calendar shows the call as closed",
         )
     if call.closes_at is not None and call.closes is None:
         add("closes_at", "a closing time without a closing date", "give closes or remove closes_at")

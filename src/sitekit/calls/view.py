@@ -14,6 +14,7 @@ from sitekit.calls.model import (
     Phase,
     Status,
     call_status,
+    checked_span,
     days_until_close,
     days_until_open,
     paris_date,
@@ -34,6 +35,7 @@ GROUPS: tuple[tuple[str, tuple[Status, ...]], ...] = (
     ("to_confirm", (Status.A_CONFIRMER,)),
     ("cancelled", (Status.ANNULE, Status.REPORTE)),
     ("closed", (Status.CLOS,)),
+    ("archived", (Status.ARCHIVE,)),
 )
 
 
@@ -43,6 +45,7 @@ _CODE_STRINGS = (
     *(f"calls.phase.{p.value}" for p in Phase),
     *(f"calls.audience.{a.value}" for a in Audience),
     *(f"calls.group.{name}" for name, _ in GROUPS),
+    *(f"calls.group.{name}_summary" for name in ("closed", "archived")),
     *(f"calls.countdown.{kind}.{when}" for kind in ("open", "close") for when in ("today", "tomorrow", "days")),
     "calls.timeline.opens",
     "calls.timeline.closes",
@@ -147,6 +150,8 @@ def _group_key(view: CallView) -> tuple[datetime | date | int | None, str]:
         return (call.opens, call.id)
     if view.status is Status.CLOS and call.closes is not None:  # a closed call always has its closing day
         return (-call.closes.toordinal(), call.id)
+    if view.status is Status.ARCHIVE:
+        return (-(call.opens or call.closes or date.min).toordinal(), call.id)
     known = call.opens or call.closes or date.max
     return (known, call.id)
 
@@ -163,7 +168,7 @@ class TimelineEvent:
 
 
 def timeline(views: list[CallView]) -> tuple[list[tuple[int, list[TimelineEvent]]], list[CallView]]:
-    """Dated events grouped by year (in date order), and the calls with a date to be confirmed."""
+    """Dated events grouped by year (in date order), and the calls (not archived) with a date to be confirmed."""
     events: list[tuple[date, int, str, TimelineEvent]] = []
     for view in views:
         if view.call.opens:
@@ -173,7 +178,11 @@ def timeline(views: list[CallView]) -> tuple[list[tuple[int, list[TimelineEvent]
     years: dict[int, list[TimelineEvent]] = {}
     for day, _, _, event in sorted(events, key=lambda e: e[:3]):
         years.setdefault(day.year, []).append(event)
-    undated = sorted((v for v in views if v.call.opens is None or v.call.closes is None), key=lambda v: v.call.id)
+    # (an archived call keeps its known dates above, but is no longer awaiting the others)
+    undated = sorted(
+        (v for v in views if (v.call.opens is None or v.call.closes is None) and v.status is not Status.ARCHIVE),
+        key=lambda v: v.call.id,
+    )
     return sorted(years.items()), undated
 
 
@@ -193,12 +202,21 @@ class CallsRenderer(TemplateRenderer):
     def _as_of(self, now: datetime, lang: str) -> DateView:
         return DateView(paris_date(now).isoformat(), format_day(paris_date(now), lang))
 
+    def _checked(self, calls: Sequence[Call], lang: str) -> tuple[DateView, DateView] | None:
+        """The oldest and newest days the calls were checked against their sources (None without calls)."""
+        span = checked_span(calls)
+        if span is None:
+            return None
+        oldest, newest = span
+        return DateView(oldest.isoformat(), format_day(oldest, lang)), DateView(newest.isoformat(), format_day(newest, lang))
+
     def calendar(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
         return self._render(
             "calendar.md",
             lang,
             groups=grouped(self.views(calls, now, lang, page_url)),
             as_of=self._as_of(now, lang),
+            checked=self._checked(calls, lang),
             ics_href=relative_url(call_export_path("calls.ics", lang), page_url),
             json_href=relative_url(call_export_path("calls.json", lang), page_url),
             timeline_href=link("appels/frise.html", lang, page_url),

@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field, PrivateAttr, ValidationError
 
 from sitekit.kits.model import Audience
 from sitekit.problems import Collector, Problem, ProblemsError
@@ -31,6 +31,7 @@ class Channel(str, Enum):
 class CampaignStatus(str, Enum):
     PUBLIE = "publie"
     BROUILLON = "brouillon"  # a draft: dates or theme still to be confirmed
+    ARCHIVE = "archive"  # its October is over and its plan was never published (the summary says why)
 
 
 class Item(Model):
@@ -64,9 +65,24 @@ class Campaign(Model):
     last_checked: Day
     weeks: tuple[Week, ...] = Field(min_length=1)
 
+    # Where the campaign was read from (set by load_campaign), for problems reported at a line.
+    _document: YamlDocument | None = PrivateAttr(default=None)
+
     @property
     def is_draft(self) -> bool:
         return self.status is CampaignStatus.BROUILLON
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status is CampaignStatus.ARCHIVE
+
+    @property
+    def display_path(self) -> str:
+        return self._document.path if self._document else f"{CAMPAIGNS_DIR}/{self.year}.yml"
+
+    def line(self, *location: str | int) -> int:
+        """Line of a key of the campaign file (0 when the campaign was not read from a file)."""
+        return self._document.line(location) if self._document else 0
 
     def dated_items(self) -> list[tuple[int, Item, date]]:
         """(week number from 1, item, its date) for the items with a known date, in date order."""
@@ -96,6 +112,7 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
     except ValidationError as exc:
         problems.extend(problems_from_pydantic(exc, doc, (), Campaign))
         problems.raise_if_errors()
+    campaign._document = doc
     problems.extend(campaign_problems(campaign, doc, path.stem))
     if kit_ids is not None:
         problems.extend(kit_reference_problems(campaign, doc, kit_ids))

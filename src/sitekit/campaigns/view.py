@@ -188,7 +188,7 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
         ev.add("url", page_url)
         ev.add("categories", [category])
         ev.add("transp", "TRANSPARENT")
-        ev.add("status", "TENTATIVE" if campaign.is_draft else "CONFIRMED")
+        ev.add("status", "CONFIRMED" if campaign.status is CampaignStatus.PUBLIE else "TENTATIVE")
         return ev
 
     for number, week in enumerate(campaign.weeks, 1):

@@ -1,15 +1,19 @@
-"""The validator's command line (`sitekit-validate`, `scripts/validate.py`): check the site's data, deadlines, prose dates, freshness, translations and (with --site) links; see README."""
+"""The validator's command line (`sitekit-validate`, `scripts/validate.py`): check the site's data, deadlines, freshness, prose dates, translations and (with --site) links; or list the entries to re-check (--sources); see README."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
+from sitekit.checks import worklist
+from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
 from sitekit.checks.report import format_github, format_json, format_text
 from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run
 from sitekit.problems import ProblemsError, format_problems
+from sitekit.project import load_project
 from sitekit.today import BuildDateError, build_date
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -34,6 +38,33 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         default=30,
         metavar="N",
         help="days a passed review_by date stays a warning before it becomes an error (default 30)",
+    )
+    parser.add_argument(
+        "--checked-warn-days",
+        type=_natural,
+        default=90,
+        metavar="N",
+        help="warn about calls last checked against their sources more than N days ago (default 90)",
+    )
+    parser.add_argument(
+        "--checked-error-days",
+        type=_natural,
+        default=180,
+        metavar="N",
+        help="error for calls last checked against their sources more than N days ago (default 180)",
+    )
+    parser.add_argument(
+        "--confirm-months",
+        type=_natural,
+        default=6,
+        metavar="N",
+        help="warn about calls opened more than N months ago whose closing day is still unknown (default 6)",
+    )
+    parser.add_argument(
+        "--sources",
+        action="store_true",
+        help="list every data entry with its sources and last check, oldest first, instead of checking "
+        "(--format text or json)",
     )
     parser.add_argument(
         "--timeout", type=float, default=10.0, metavar="SECONDS", help="timeout of one external request (default 10)"
@@ -67,11 +98,14 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if folder is not None and not folder.is_dir():
             print(f"validate.py: error: {label}: {folder} is not a folder", file=sys.stderr)
             return EXIT_USAGE
+    if args.sources:
+        return _sources(root, today, args.format)
     ctx = Context(
         root=root,
         today=today,
         warn_days=args.warn_days,
         grace_days=args.grace_days,
+        freshness=Thresholds(args.checked_warn_days, args.checked_error_days, args.confirm_months),
         site_dir=site,
         site_shown=args.site.rstrip("/") if args.site else "site",
         external=args.external,
@@ -93,3 +127,19 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     else:
         sys.stdout.write(format_text(findings))
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+
+
+def _sources(root: Path, today: date, output: str) -> int:
+    """The reviewer's worklist; the data files' own problems first (on stderr), since a broken file lists nothing."""
+    if output == "github":
+        print("validate.py: error: --sources prints text or json, not github", file=sys.stderr)
+        return EXIT_USAGE
+    project = load_project(root)
+    if project.problems:
+        print(format_problems(list(project.problems)), file=sys.stderr)
+    found = worklist.entries(project)
+    if output == "json":
+        sys.stdout.write(worklist.format_json(found, today))
+    else:
+        sys.stdout.write(worklist.format_text(found, today))
+    return EXIT_ERRORS if project.failed else EXIT_OK

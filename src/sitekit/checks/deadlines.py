@@ -1,4 +1,7 @@
-"""Deadlines in data/calls.yml at the build date: contradicting overrides, calls closing soon, an empty calendar.
+"""Deadlines in data/calls.yml at the build date: contradicting overrides and calls closing soon.
+
+A calendar with nothing open or upcoming is a freshness matter (sitekit.checks.call_freshness: it warns only when
+nobody has checked the calls recently).
 
 Closing days before opening days are refused by the loader itself (sitekit.calls.model): the validator reports the
 loader's problems. The override rule (documented in README, "Validator"):
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sitekit.calls.model import Call, Status, call_status, days_until_close, start_of_day
+from sitekit.calls.model import Call, call_status, days_until_close, start_of_day
 from sitekit.problems import Level, Problem
 from sitekit.yamlfile import YamlDocument, dotted
 
@@ -26,7 +29,6 @@ def deadline_problems(calls: Sequence[Call], doc: YamlDocument, today: date, war
         where = ("calls", index, field)
         out.append(Problem(doc.path, doc.line(where), dotted(where), message, fix, level))
 
-    maybe_open = 0
     for index, call in enumerate(calls):
         if call.override is not None and call.override.status == "reporte" and call.closes and call.closes < today:
             add(
@@ -38,8 +40,6 @@ def deadline_problems(calls: Sequence[Call], doc: YamlDocument, today: date, war
                 "or remove the override if the call ran as published",
             )
         status = call_status(call, now)
-        if status in (Status.OUVERT, Status.CLOTURE_IMMINENTE, Status.A_VENIR, Status.A_CONFIRMER):
-            maybe_open += 1
         if status.is_open:
             days = days_until_close(call, now)
             if days is not None and call.closes is not None and days <= warn_days:
@@ -51,15 +51,4 @@ def deadline_problems(calls: Sequence[Call], doc: YamlDocument, today: date, war
                     "check the closing day against the source; after it the calendar shows the call as closed",
                     Level.WARNING,
                 )
-    if not maybe_open:
-        out.append(
-            Problem(
-                doc.path,
-                doc.line(("calls",)),
-                "calls",
-                f"no call is open, upcoming or awaiting dates on {today.isoformat()}",
-                "the calendar probably needs an update: add the next calls from their sources",
-                Level.WARNING,
-            )
-        )
     return out

@@ -14,6 +14,9 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
+from sitekit.checks.campaign_freshness import campaign_freshness_problems
+from sitekit.checks.criteria_freshness import criteria_freshness_problems
 from sitekit.checks.deadlines import deadline_problems
 from sitekit.checks.editorial import editorial_problems
 from sitekit.checks.external import Settings, external_problems
@@ -25,7 +28,7 @@ from sitekit.checks.translations import missing_translations
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.markdown_pages import MarkdownPage, read_pages
 from sitekit.problems import Level, Problem
-from sitekit.project import Project, load_project
+from sitekit.project import CRITERIA, Project, load_project
 
 DEFAULT_CACHE = ".cache/external-links.json"
 _MARKDOWN_URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
@@ -37,6 +40,7 @@ class Context:
     today: date
     warn_days: int = 14
     grace_days: int = 30
+    freshness: Thresholds = field(default_factory=Thresholds)  # calls' last_checked and « à confirmer » dates
     site_dir: Path | None = None
     site_shown: str = "site"
     external: bool = False
@@ -71,6 +75,23 @@ def check_deadlines(ctx: Context) -> list[Problem]:
     if project.calls_document is None:
         return []
     return deadline_problems(list(project.calls), project.calls_document, ctx.today, ctx.warn_days)
+
+
+def check_call_freshness(ctx: Context) -> list[Problem]:
+    project = ctx.project
+    if project.calls_document is None:
+        return []
+    return call_freshness_problems(list(project.calls), project.calls_document, ctx.today, ctx.freshness)
+
+
+def check_criteria_freshness(ctx: Context) -> list[Problem]:
+    return criteria_freshness_problems(ctx.project.criteria, CRITERIA, ctx.today, ctx.grace_days)
+
+
+def check_campaign_freshness(ctx: Context) -> list[Problem]:
+    if "campaigns" in ctx.project.failed:
+        return []  # its problems are already reported; "no campaign file" would be wrong
+    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today)
 
 
 def check_translations(ctx: Context) -> list[Problem]:
@@ -111,12 +132,15 @@ def check_external(ctx: Context) -> list[Problem]:
 CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("data", check_data),
     ("deadlines", check_deadlines),
+    ("call-freshness", check_call_freshness),
     ("prose-dates", lambda ctx: past_deadline_problems(ctx.pages, ctx.today)),
     ("freshness", lambda ctx: freshness_problems(ctx.pages, ctx.today, ctx.grace_days)),
     ("translations", check_translations),
     ("links", check_links),
     ("external", check_external),
     ("kit-freshness", lambda ctx: kit_freshness_problems(list(ctx.project.kits), ctx.today, ctx.grace_days)),
+    ("criteria-freshness", check_criteria_freshness),
+    ("campaign-freshness", check_campaign_freshness),
     # authors.yml as the data check loaded it ({} when it failed: its problems are already reported)
     ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today, authors=ctx.project.authors)),
 ]

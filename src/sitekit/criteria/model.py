@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field
 from sitekit.problems import Collector, Problem
 from sitekit.schema import (
     UNKNOWN,
+    Day,
     Localized,
     LocalizedList,
     Model,
@@ -89,6 +90,7 @@ class Referentiel(Model):
     title: Localized
     version: Localized
     sources: tuple[Url, ...] = Field(min_length=1)
+    last_checked: Day
 
 
 class Axis(Model):
@@ -98,6 +100,7 @@ class Axis(Model):
     kind: Literal["axe", "domaine"]
     label: Localized
     sources: tuple[Url, ...] = Field(min_length=1)
+    last_checked: Day
 
 
 class Criterion(Model):
@@ -117,6 +120,8 @@ class Criterion(Model):
     note: Localized | None = None
     sources: tuple[Url, ...] = Field(min_length=1)
     confirmed: bool
+    last_checked: Day  # the day the entry was last checked against its sources
+    review_by: Day  # the day it is due to be checked again (a warning after it, an error after the grace period)
 
     @property
     def methods_known(self) -> bool:
@@ -128,6 +133,12 @@ class Criteria:
     referentiels: tuple[Referentiel, ...]
     axes: tuple[Axis, ...]
     criteria: tuple[Criterion, ...]
+    # The parsed file, for problems reported at a line: referentiels[i], axes[i], criteria[i] are at
+    # (key, i) (the loader refuses the file when an item fails, so no item is skipped).
+    document: YamlDocument | None = None
+
+    def line(self, *location: str | int) -> int:
+        return self.document.line(location) if self.document else 0
 
     def referentiel(self, ref_id: str) -> Referentiel:
         return next(r for r in self.referentiels if r.id == ref_id)
@@ -216,7 +227,9 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
             else:
                 seen_numbers[key] = line
     problems.raise_if_errors()
-    return Criteria(tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria))
+    return Criteria(
+        tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria), doc
+    )
 
 
 def _written_ids(doc: YamlDocument, key: str) -> set[str]:
@@ -282,6 +295,13 @@ def _cross_field_problems(criterion: Criterion, doc: YamlDocument, where: Locati
             "expected",
             f"not as many items in fr ({len(criterion.expected.fr)}) as in en ({len(criterion.expected.en)})",
             "translate every item, in the same order",
+        )
+    if criterion.review_by < criterion.last_checked:
+        add(
+            "review_by",
+            f"review date {criterion.review_by.isoformat()} is before last_checked "
+            f"{criterion.last_checked.isoformat()}",
+            "set review_by to the day the criterion is due to be checked again, after last_checked",
         )
     if criterion.confirmed:
         if criterion.reference_id is None:

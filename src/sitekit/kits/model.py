@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -12,6 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
+from sitekit.dates import add_months
 from sitekit.problems import Collector, Level, Problem, ProblemsError
 from sitekit.schema import Day, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
 from sitekit.yamlfile import YamlDocument, dotted, load_yaml
@@ -291,12 +291,6 @@ def _folder_name(kit: Kit) -> str:
 
 
 # --- freshness -----------------------------------------------------------------------------------
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_due(kit: Kit) -> date:

@@ -1,0 +1,52 @@
+"""October campaigns at the build date: a draft whose October is over, no file yet for the coming October.
+
+The rules (documented in README, "Validator"):
+  - a campaign still `brouillon` once 31 October of its year has passed: error. Publish it with the dates a
+    source gives, or archive it (`status: archive`) with a summary saying what was and was not found.
+  - from 1 September, no campaign file for that year's October: warning (copy last year's file as a draft).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
+from sitekit.problems import Level, Problem
+
+CAMPAIGN_MONTH = 10  # October
+PREPARE_FROM_MONTH = 9  # a campaign file is expected once September has begun
+
+
+def coming_october(today: date) -> int:
+    """The year of the October that is under way or ahead."""
+    return today.year if today.month <= CAMPAIGN_MONTH else today.year + 1
+
+
+def campaign_freshness_problems(campaigns: list[Campaign], today: date) -> list[Problem]:
+    out: list[Problem] = []
+    for campaign in campaigns:
+        if campaign.is_draft and today > date(campaign.year, CAMPAIGN_MONTH, 31):
+            out.append(
+                Problem(
+                    campaign.display_path,
+                    campaign.line("status"),
+                    "status",
+                    f"the {campaign.year} campaign is still a draft (brouillon) and its October is over",
+                    "publish it with its dates and sources (status: publie), or set status: archive and say in the "
+                    "summary what was not found",
+                )
+            )
+    year = coming_october(today)
+    if today >= date(year, PREPARE_FROM_MONTH, 1) and year not in {c.year for c in campaigns}:
+        out.append(
+            Problem(
+                CAMPAIGNS_DIR,
+                0,
+                "",
+                f"no campaign file for October {year} ({CAMPAIGNS_DIR}/{year}.yml)",
+                f"copy the latest campaign to {CAMPAIGNS_DIR}/{year}.yml as a draft (status: brouillon, dates "
+                "unknown until a source gives them)",
+                Level.WARNING,
+            )
+        )
+    return out
