@@ -16,8 +16,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 import hook_calls
 from conftest import ROOT, hook_config, run_mkdocs_build
 from sitecheck import pages
-from sitekit.calls.model import Status, call_status, days_until_close, load_calls, start_of_day
+from sitekit.calls.model import Status, call_status, checked_span, days_until_close, load_calls, start_of_day
 from sitekit.calls.view import ANNOUNCE_DAYS
+from sitekit.dates import format_day
 from sitekit.i18n import LANGUAGES, lang_prefix
 
 # Inside the D2 application window (11 days left), after it, and inside the D1 window (9 days left).
@@ -156,6 +157,32 @@ def test_calendar_groups_and_export_links(build_site):
         assert {"calls.ics", "calls.json", "frise.html"} <= hrefs
         assert tree.css_first("p.calls-empty") is not None  # no call open on that date
         assert_links_resolve(site, page, tree, "ul.calls-exports a")
+
+
+def test_calendar_says_when_the_data_were_checked_and_lists_archived_calls_apart(build_site):
+    site = build_site("2025-11-05")
+    oldest, newest = checked_span(CALLS)
+    archived = {c.id for c in CALLS if c.override is not None and c.override.status == "archive"}
+    assert archived == {"hospiconnect-appel-a-projets-2024"}
+    for lang in LANGUAGES:
+        tree = html(site, f"{lang_prefix(lang)}appels/index.html")
+        checked = tree.css_first("p.calls-as-of span.calls-checked")
+        assert (checked.attributes["data-oldest"], checked.attributes["data-newest"]) == (
+            oldest.isoformat(),
+            newest.isoformat(),
+        )
+        text = " ".join(checked.text().split())
+        said = {"fr": "données vérifiées auprès des sources", "en": "data checked against the sources"}[lang]
+        assert text.startswith(said) and format_day(newest, lang) in text and format_day(oldest, lang) in text
+        group = tree.css_first("details.calls-archived")
+        assert {li.attributes["data-call-id"] for li in group.css("li")} == archived
+        assert {li.attributes["data-status"] for li in group.css("li")} == {"archive"}
+        data = json.loads((site / lang_prefix(lang) / "appels" / "calls.json").read_text(encoding="utf-8"))
+        assert (data["last_checked"], data["last_checked_oldest"]) == (newest.isoformat(), oldest.isoformat())
+        page = html(site, f"{lang_prefix(lang)}appels/fiches/hospiconnect-appel-a-projets-2024.html")
+        facts = page.css_first("dl.calls-facts").text()
+        assert {"fr": "jamais publiée", "en": "never published"}[lang] in facts
+        assert {"fr": "20 janvier 2026", "en": "20 January 2026"}[lang] in page.css_first("p.calls-override").text()
 
 
 def test_unknown_dates_read_a_confirmer(build_site):

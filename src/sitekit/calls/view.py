@@ -50,6 +50,7 @@ _CODE_STRINGS = (
     "calls.timeline.opens",
     "calls.timeline.closes",
     "calls.date.unknown",
+    "calls.date.unpublished",
     "calls.date.closes_at",
     "calls.colon",
     "calls.ics.name",
@@ -108,12 +109,15 @@ class CallView:
 
 
 def call_view(call: Call, now: datetime, lang: str, strings: Strings, page_url: str) -> CallView:
+    status = call_status(call, now)
+    # An archived call's unknown date was never published: it is no longer "to be confirmed".
+    unknown = strings.get("calls.date.unpublished" if status is Status.ARCHIVE else "calls.date.unknown", lang)
+
     def day(value: date | None) -> DateView:
         if value is None:
-            return DateView(None, strings.get("calls.date.unknown", lang))
+            return DateView(None, unknown)
         return DateView(value.isoformat(), format_day(value, lang))
 
-    status = call_status(call, now)
     return CallView(
         call=call,
         status=status,

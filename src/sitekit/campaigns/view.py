@@ -28,6 +28,7 @@ _CODE_STRINGS = (
     *(f"campaigns.audience.{a.value}" for a in Audience),
     *(f"campaigns.status.{s.value}" for s in CampaignStatus),
     "campaigns.unknown",
+    "campaigns.dates_not_found",
     "campaigns.ics.name",
     "campaigns.ics.kit",
     "campaigns.ics.audience",
@@ -97,9 +98,9 @@ class CampaignsRenderer(TemplateRenderer):
     def _s(self, key: str, lang: str) -> str:
         return self.strings.get(key, lang)
 
-    def _day(self, value: date | None, lang: str) -> Day:
-        if value is None:
-            return Day(None, self._s("campaigns.unknown", lang))
+    def _day(self, value: date | None, lang: str, archived: bool = False) -> Day:
+        if value is None:  # an archived campaign's unknown dates will not be confirmed any more
+            return Day(None, self._s("campaigns.dates_not_found" if archived else "campaigns.unknown", lang))
         return Day(value.isoformat(), format_day(value, lang))
 
     def _item(self, item: Item, lang: str, page_url: str) -> ItemView:
@@ -133,8 +134,8 @@ class CampaignsRenderer(TemplateRenderer):
             status=self._s(f"campaigns.status.{campaign.status.value}", lang),
             organiser=campaign.organiser[lang],
             theme=campaign.theme[lang] if campaign.theme else None,
-            starts=self._day(campaign.starts, lang),
-            ends=self._day(campaign.ends, lang),
+            starts=self._day(campaign.starts, lang, campaign.is_archived),
+            ends=self._day(campaign.ends, lang, campaign.is_archived),
             last_checked=self._day(campaign.last_checked, lang),
             weeks=tuple(self._week(n, w, lang, page_url) for n, w in enumerate(campaign.weeks, 1)),
             href=relative_url(campaign_page_path(campaign.year, lang), page_url),
