@@ -122,9 +122,10 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
     for year in (2026, 2027):  # archived, and the draft: no date is known
-        assert Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / f"{year}.ics").read_bytes()).walk(
-            "VEVENT"
-        ) == []
+        assert (
+            Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / f"{year}.ics").read_bytes()).walk("VEVENT")
+            == []
+        )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

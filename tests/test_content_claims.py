@@ -157,9 +157,7 @@ def test_hospiconnect_2024_is_archived_with_its_reason_in_both_languages():
     assert "20 janvier 2026" in flat(call.override.reason.fr) and "20 January 2026" in flat(call.override.reason.en)
 
 
-@pytest.mark.parametrize(
-    "lang, passed", [("fr", "Cette échéance est passée"), ("en", "That time has passed")]
-)
+@pytest.mark.parametrize("lang, passed", [("fr", "Cette échéance est passée"), ("en", "That time has passed")])
 def test_the_medico_social_call_says_its_announced_date_has_passed(lang, passed):
     call = next(c for c in PROJECT.calls if c.id == "medico-social-premier-appel")
     assert passed in flat(call.summary[lang]) and call.opens is None and call.closes is None
@@ -182,7 +180,11 @@ def test_the_2026_campaign_is_archived_and_2027_is_a_draft():
 
 def test_has_versions_are_kept_apart():
     criteria = PROJECT.criteria
-    assert {r.id for r in criteria.referentiels} == {"certification-es-2024", "certification-es-2025", "evaluation-essms"}
+    assert {r.id for r in criteria.referentiels} == {
+        "certification-es-2024",
+        "certification-es-2025",
+        "evaluation-essms",
+    }
     by_id = {c.id: c for c in criteria.criteria}
     for cid in ("es-risques-numeriques-1", "es-risques-numeriques-2", "es-risques-numeriques-renforces"):
         assert by_id[cid].referentiel == "certification-es-2024", cid
@@ -211,7 +213,10 @@ def test_essms_imperative_only_where_a_source_says_and_objective_3_14():
 
 @pytest.mark.parametrize("name", ["bonnes-pratiques", "incident", "gestion-de-crise"])
 def test_ransomware_is_covered_where_staff_look_with_its_sourced_figures(name):
-    for lang, word, figure in (("fr", "rançongiciel", "10 % des attaques par rançongiciel"), ("en", "ransomware", "10% of ransomware attacks")):
+    for lang, word, figure in (
+        ("fr", "rançongiciel", "10 % des attaques par rançongiciel"),
+        ("en", "ransomware", "10% of ransomware attacks"),
+    ):
         text = page(name, lang)
         assert word in text.lower(), (name, lang)
         assert figure in text and "https://esante.gouv.fr/strategie-nationale/cybersecurite" in text, (name, lang)

@@ -204,7 +204,9 @@ def test_clean_input_exits_0(project, capsys):
         (project / "docs" / name).unlink()
     (project / "data" / "strings.yml").write_text("a:\n  fr: A\n  en: B\n", encoding="utf-8")
     calls = (project / "data" / "calls.yml").read_text(encoding="utf-8")
-    calls = calls.replace("status: reporte", "status: annule").replace("last_checked: 2025-05-01", "last_checked: 2025-10-01")
+    calls = calls.replace("status: reporte", "status: annule").replace(
+        "last_checked: 2025-05-01", "last_checked: 2025-10-01"
+    )
     (project / "data" / "calls.yml").write_text(calls, encoding="utf-8")
     campaign = (project / "data" / "campagnes" / "2026.yml").read_text(encoding="utf-8")
     (project / "data" / "campagnes" / "2025.yml").write_text(campaign.replace("2026", "2025"), encoding="utf-8")

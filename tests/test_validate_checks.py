@@ -13,7 +13,7 @@ from sitekit.checks.deadlines import deadline_problems
 from sitekit.checks.links import markdown_source, resolve
 from sitekit.checks.prose_dates import past_deadline_problems
 from sitekit.markdown_pages import MarkdownPage, read_pages
-from sitekit.problems import Level, Problem, ProblemsError
+from sitekit.problems import ProblemsError
 from sitekit.project import load_project
 
 CORPUS = Path(__file__).parent / "fixtures" / "validator" / "corpus"

@@ -212,7 +212,9 @@ class CallsRenderer(TemplateRenderer):
         if span is None:
             return None
         oldest, newest = span
-        return DateView(oldest.isoformat(), format_day(oldest, lang)), DateView(newest.isoformat(), format_day(newest, lang))
+        return DateView(oldest.isoformat(), format_day(oldest, lang)), DateView(
+            newest.isoformat(), format_day(newest, lang)
+        )
 
     def calendar(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
         return self._render(

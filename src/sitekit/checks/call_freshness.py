@@ -74,16 +74,16 @@ def call_freshness_problems(
                 FIX_STALE,
                 Level.WARNING,
             )
-        if status is Status.A_CONFIRMER and call.opens is not None and call.closes is None:
-            if add_months(call.opens, limits.confirm_months) < today:
-                add(
-                    index,
-                    "closes",
-                    f"call {call.id!r} opened on {call.opens.isoformat()}, more than {limits.confirm_months} "
-                    "months ago, and its closing day is still « à confirmer »",
-                    FIX_CONFIRM,
-                    Level.WARNING,
-                )
+        opened = call.opens if status is Status.A_CONFIRMER and call.closes is None else None
+        if opened is not None and add_months(opened, limits.confirm_months) < today:
+            add(
+                index,
+                "closes",
+                f"call {call.id!r} opened on {opened.isoformat()}, more than {limits.confirm_months} "
+                "months ago, and its closing day is still « à confirmer »",
+                FIX_CONFIRM,
+                Level.WARNING,
+            )
     span = checked_span(calls)
     if not open_or_upcoming and (span is None or (today - span[1]).days > limits.warn_days):
         newest = f"the newest check is {span[1].isoformat()}" if span else "the file lists no call"

@@ -26,7 +26,8 @@ def criteria_freshness_problems(criteria: Criteria, path: str, today: date, grac
                 f"criterion {criterion.id!r} was due for review on {criterion.review_by.isoformat()} "
                 f"({late} days ago; last checked {criterion.last_checked.isoformat()})",
                 "check it against the référentiel and its sources, then set last_checked to that day and review_by "
-                "to the next review date" + ("" if level is Level.ERROR else f"; this becomes an error after {grace_days} days"),
+                "to the next review date"
+                + ("" if level is Level.ERROR else f"; this becomes an error after {grace_days} days"),
                 level,
             )
         )

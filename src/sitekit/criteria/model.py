@@ -227,9 +227,7 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
             else:
                 seen_numbers[key] = line
     problems.raise_if_errors()
-    return Criteria(
-        tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria), doc
-    )
+    return Criteria(tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria), doc)
 
 
 def _written_ids(doc: YamlDocument, key: str) -> set[str]:
