@@ -16,6 +16,7 @@ import hook_criteria
 from conftest import ROOT, build_project, hook_config
 from sitekit.calls.model import load_calls
 from sitekit.criteria.model import criteria_for_call, load_criteria
+from sitekit.dates import format_day
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.model import kit_folder_ids
 
@@ -117,6 +118,7 @@ def test_each_criterion_has_its_page(site, lang):
         assert (criterion.reference_id or STRINGS.get("criteria.to_confirm", lang)) in facts
         assert DATA.referentiel(criterion.referentiel).title[lang] in facts
         assert STRINGS.get(f"criteria.imperative.{criterion.imperative.value}", lang) in facts
+        assert format_day(criterion.last_checked, lang) in facts and format_day(criterion.review_by, lang) in facts
         for item in criterion.expected[lang]:
             assert item in tree.css_first("ul.criteria-expected").text()
         assert [li.attributes["data-axis-id"] for li in tree.css("ul.criteria-axes li")] == list(criterion.axes)

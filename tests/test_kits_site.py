@@ -79,9 +79,9 @@ def test_kit_pages_have_every_required_element(site, lang):
 
 def test_french_dates_are_written_out(site):
     tree = html(site, "kits/fiches/hameconnage.html")
-    assert "23 novembre 2026" in tree.css_first("dl.kit-facts").text()
+    assert "29 novembre 2026" in tree.css_first("dl.kit-facts").text()  # last_review, written out
     tree = html(site, "en/kits/fiches/hameconnage.html")
-    assert "23 November 2026" in tree.css_first("dl.kit-facts").text()
+    assert "29 November 2026" in tree.css_first("dl.kit-facts").text()
 
 
 def test_kit_stub_front_matter_names_the_kit():

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitekit.calls.model import Call
 from sitekit.criteria.model import Criteria, Criterion, Imperative, Method
+from sitekit.dates import format_day
 from sitekit.generated import generated_note
 from sitekit.i18n import Strings, lang_prefix
 from sitekit.paths import CRITERIA_CATALOGUE, call_page_path, criterion_page_path, kit_page_path, link, relative_url
@@ -83,6 +84,8 @@ class CriterionView:
     axes: tuple[Link, ...]
     kits: tuple[Link, ...]
     calls: tuple[Link, ...]
+    last_checked: str  # the day the entry was last checked against its sources, written out
+    review_by: str  # the day it is due to be checked again
     href: str
 
 
@@ -132,6 +135,8 @@ class CriteriaRenderer(TemplateRenderer):
             axes=tuple(Link(a, data.axis(a).label[lang], None) for a in criterion.axes),
             kits=kits,
             calls=calls,
+            last_checked=format_day(criterion.last_checked, lang),
+            review_by=format_day(criterion.review_by, lang),
             href=relative_url(criterion_page_path(criterion.id, lang), page_url),
         )
 
