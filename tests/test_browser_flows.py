@@ -32,7 +32,8 @@ def test_calendar_shows_each_call_with_its_status_for_the_build_date(browser, bu
     now = start_of_day(date.fromisoformat(FROZEN_TODAY))
     with serve(build_site(FROZEN_TODAY)) as base:
         page, watch = open_page(browser, f"{base}{lang_prefix(lang)}appels/index.html")
-        for summary in page.locator("details.calls-closed > summary").all():  # closed calls are folded
+        # closed and archived calls are folded
+        for summary in page.locator("details.calls-closed > summary, details.calls-archived > summary").all():
             summary.click()
         shown = {}
         for call in CALLS:
