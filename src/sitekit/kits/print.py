@@ -16,10 +16,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from sitekit.kits.model import Kit
 from sitekit.problems import Problem
+from sitekit.profile.printed import ContactBlock
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 255)
+CONTACT_BOX_HEIGHT = 26.0  # mm: a title and three lines
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _INLINE = re.compile(r"(\*\*|__|`)")
@@ -114,6 +116,20 @@ class PrintInfo:
     footer_lines: tuple[str, ...]  # e.g. "Version 1.0.0 · revu le 20 novembre 2026", licence
     scan_label: str  # e.g. "Retrouvez ce kit et ses sources :"
     day: date  # creation date written in the PDF (the kit's last review)
+    contact: ContactBlock | None = None  # the publishing establishment: logo, name, whom to call
+
+    @property
+    def band(self) -> tuple[int, int, int]:
+        return self.contact.band if self.contact else BAND
+
+    @property
+    def accent(self) -> tuple[int, int, int]:
+        return self.contact.heading if self.contact else ACCENT
+
+
+def _labelled(label: str, lang: str) -> str:
+    """'Label : ' in French (non-breaking space before the colon), 'Label: ' in English."""
+    return f"{label}\u00a0: " if lang == "fr" else f"{label}: "
 
 
 def _qr_matrix(url: str) -> list[list[bool]]:
@@ -131,9 +147,47 @@ class _Sheet(FPDF):
         self.add_font("Sans", "", str(REGULAR))
         self.add_font("Sans", "B", str(BOLD))
         self.set_margins(18, 18, 18)
-        self.set_auto_page_break(True, margin=52)
+        # Room for the QR code (46 mm), and for the contact box above it when there is one.
+        self.set_auto_page_break(True, margin=52 + (CONTACT_BOX_HEIGHT + 4 if info.contact else 0))
+
+    def header(self) -> None:
+        """The establishment's logo and name under the band, on every page."""
+        contact = self.info.contact
+        if contact is None:
+            return
+        self.image(str(contact.logo), x=18, y=15, h=13, keep_aspect_ratio=True)
+        self.set_xy(34, 15.5)
+        self.set_font("Sans", "B", 12)
+        self.set_text_color(*self.info.band)
+        self.cell(self.w - 34 - 18, 6, contact.name, new_x="LEFT", new_y="NEXT")
+
+    def contact_box(self) -> None:
+        """Whom to call, in a box above the QR code: the same place on every poster and sheet."""
+        contact = self.info.contact
+        if contact is None:
+            return
+        top, width = self.h - 46 - CONTACT_BOX_HEIGHT - 4, self.w - 36
+        self.set_draw_color(*self.info.band)
+        self.set_line_width(0.6)
+        self.rect(18, top, width, CONTACT_BOX_HEIGHT, style="D")
+        self.set_fill_color(*self.info.band)
+        self.rect(18, top, 3, CONTACT_BOX_HEIGHT, style="F")
+        self.set_xy(24, top + 2.5)
+        self.set_font("Sans", "B", 11)
+        self.set_text_color(*self.info.band)
+        self.cell(width - 8, 5.5, contact.title, new_x="LEFT", new_y="NEXT")
+        for label, value in contact.lines:
+            text = _labelled(label, self.info.lang)
+            self.set_x(24)
+            self.set_text_color(*INK)
+            self.set_font("Sans", "B", 9.5)
+            label_width = self.get_string_width(text) + 1
+            self.cell(label_width, 5, text)
+            self.set_font("Sans", "", 9.5)
+            self.multi_cell(width - 8 - label_width, 5, value, new_x="LEFT", new_y="NEXT")
 
     def footer(self) -> None:
+        self.contact_box()
         info, size, top = self.info, 32.0, self.h - 46
         matrix = _qr_matrix(info.url)
         cell = size / len(matrix)
@@ -149,7 +203,7 @@ class _Sheet(FPDF):
         self.multi_cell(self.w - 56 - 18, 5, info.scan_label)
         self.set_x(56)
         self.set_font("Sans", "", 9)
-        self.set_text_color(*BAND)
+        self.set_text_color(*info.band)
         self.multi_cell(self.w - 56 - 18, 4.5, info.url, link=info.url)
         self.set_text_color(*INK)
         self.set_font("Sans", "", 8)
@@ -175,27 +229,34 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
         if poster
         else {"title": 20, "heading": 13, "paragraph": 10.5, "bullet": 10.5}
     )
+    if poster and info.contact:  # the contact box takes the room of about three lines
+        sizes = {"title": 26, "heading": 16, "paragraph": 13, "bullet": 13}
     width = pdf.w - 36
     # Title band across the top of the first page.
-    pdf.set_fill_color(*BAND)
+    pdf.set_fill_color(*info.band)
     pdf.rect(0, 0, pdf.w, 12, style="F")
     pdf.set_font("Sans", "B", 9)
-    pdf.set_text_color(*BAND)
-    pdf.set_xy(18, 16)
-    pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*info.band)
+    if info.contact:
+        pdf.set_xy(34, 22)
+        pdf.cell(width - 16, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(32)
+    else:
+        pdf.set_xy(18, 16)
+        pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for block in items:
         size = sizes[block.kind]
         line_h = size * 0.5
         if block.kind == "title":
             pdf.set_font("Sans", "B", size)
-            pdf.set_text_color(*BAND)
+            pdf.set_text_color(*info.band)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.25)
         elif block.kind == "heading":
             pdf.ln(size * 0.2)
             pdf.set_font("Sans", "B", size)
-            pdf.set_text_color(*ACCENT)
+            pdf.set_text_color(*info.accent)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.1)
         elif block.kind == "bullet":
@@ -214,29 +275,38 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
     return bytes(pdf.output())
 
 
-def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) -> bytes:
-    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets."""
+def render_preview(
+    markdown: str, kit_title: str, url: str, width: int = 420, contact: ContactBlock | None = None, lang: str = "fr"
+) -> bytes:
+    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets, the contact
+    box (name and numbers: an SVG logo is left out, Pillow cannot draw it) and the QR code."""
     height = round(width * 297 / 210)
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
     scale = width / 420
+    band, accent = (contact.band, contact.heading) if contact else (BAND, ACCENT)
     small = ImageFont.truetype(str(BOLD), round(11 * scale))
     title_font = ImageFont.truetype(str(BOLD), round(24 * scale))
     head_font = ImageFont.truetype(str(BOLD), round(15 * scale))
     body_font = ImageFont.truetype(str(REGULAR), round(13 * scale))
+    box_font = ImageFont.truetype(str(REGULAR), round(10 * scale))
     margin = round(26 * scale)
-    draw.rectangle((0, 0, width, round(18 * scale)), fill=BAND)
+    draw.rectangle((0, 0, width, round(18 * scale)), fill=band)
     draw.rectangle((0, 0, width - 1, height - 1), outline=(200, 200, 200))
     y: float = round(30 * scale)
-    draw.text((margin, y), kit_title.upper(), font=small, fill=BAND)
+    if contact:
+        draw.text((margin, y), contact.name, font=head_font, fill=band)
+        y += round(22 * scale)
+    draw.text((margin, y), kit_title.upper(), font=small, fill=band)
     y += round(24 * scale)
     fonts = {
-        "title": (title_font, BAND),
-        "heading": (head_font, ACCENT),
+        "title": (title_font, band),
+        "heading": (head_font, accent),
         "paragraph": (body_font, INK),
         "bullet": (body_font, INK),
     }
-    bottom = height - round(110 * scale)
+    box_height = round((22 + 15 * len(contact.lines)) * scale) if contact else 0
+    bottom = height - round(110 * scale) - box_height
     for block in blocks(markdown):
         font, colour = fonts[block.kind]
         text = ("• " if block.kind == "bullet" else "") + block.text
@@ -250,6 +320,16 @@ def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) ->
             y += round(8 * scale)
             continue
         break
+    if contact:
+        top = bottom + round(4 * scale)
+        draw.rectangle((margin, top, width - margin, top + box_height - round(6 * scale)), outline=band, width=2)
+        draw.text((margin + round(8 * scale), top + round(5 * scale)), contact.title, font=small, fill=band)
+        line_y = top + round(21 * scale)
+        for label, value in contact.lines:
+            text = _labelled(label, lang) + value
+            draw.text((margin + round(8 * scale), line_y), _wrap(draw, text, box_font, width - 2 * margin - 16)[0],
+                      font=box_font, fill=INK)
+            line_y += round(15 * scale)
     # The QR code of the printed page, at the same place.
     matrix = _qr_matrix(url)
     cell = max(round(70 * scale) // len(matrix), 1)
