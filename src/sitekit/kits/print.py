@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import qrcode
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 from PIL import Image, ImageDraw, ImageFont
 
 from sitekit.kits.model import Kit
@@ -21,7 +22,7 @@ from sitekit.profile.printed import ContactBlock
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 255)
-CONTACT_BOX_HEIGHT = 26.0  # mm: a title and three lines
+CONTACT_SIZE, CONTACT_LINE = 9.0, 4.4  # pt and mm: the contact box's text
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _INLINE = re.compile(r"(\*\*|__|`)")
@@ -146,9 +147,27 @@ class _Sheet(FPDF):
         self.info = info
         self.add_font("Sans", "", str(REGULAR))
         self.add_font("Sans", "B", str(BOLD))
-        self.set_margins(18, 18, 18)
-        # Room for the QR code (46 mm), and for the contact box above it when there is one.
-        self.set_auto_page_break(True, margin=52 + (CONTACT_BOX_HEIGHT + 4 if info.contact else 0))
+        # Below the establishment's logo and name on every page when there is a contact block.
+        self.set_margins(18, 32 if info.contact else 18, 18)
+        self.box_height = 0.0
+        self.set_auto_page_break(True, margin=52)
+
+    def reserve_contact_box(self) -> None:
+        """Measure the contact box (its values may wrap) and keep room for it above the QR code."""
+        contact = self.info.contact
+        if contact is None:
+            return
+        height = 5.5 + 5.0  # title and padding
+        for label, value in contact.lines:
+            self.set_font("Sans", "B", CONTACT_SIZE)
+            label_width = self.get_string_width(_labelled(label, self.info.lang)) + 1
+            self.set_font("Sans", "", CONTACT_SIZE)
+            lines = self.multi_cell(
+                self.w - 44 - label_width, CONTACT_LINE, value, dry_run=True, output=MethodReturnValue.LINES
+            )
+            height += CONTACT_LINE * max(len(lines), 1)
+        self.box_height = height
+        self.set_auto_page_break(True, margin=52 + height + 4)
 
     def header(self) -> None:
         """The establishment's logo and name under the band, on every page."""
@@ -164,14 +183,15 @@ class _Sheet(FPDF):
     def contact_box(self) -> None:
         """Whom to call, in a box above the QR code: the same place on every poster and sheet."""
         contact = self.info.contact
-        if contact is None:
+        if contact is None or not self.box_height:
             return
-        top, width = self.h - 46 - CONTACT_BOX_HEIGHT - 4, self.w - 36
+        height, width = self.box_height, self.w - 36
+        top = self.h - 46 - height - 4
         self.set_draw_color(*self.info.band)
         self.set_line_width(0.6)
-        self.rect(18, top, width, CONTACT_BOX_HEIGHT, style="D")
+        self.rect(18, top, width, height, style="D")
         self.set_fill_color(*self.info.band)
-        self.rect(18, top, 3, CONTACT_BOX_HEIGHT, style="F")
+        self.rect(18, top, 3, height, style="F")
         self.set_xy(24, top + 2.5)
         self.set_font("Sans", "B", 11)
         self.set_text_color(*self.info.band)
@@ -180,11 +200,11 @@ class _Sheet(FPDF):
             text = _labelled(label, self.info.lang)
             self.set_x(24)
             self.set_text_color(*INK)
-            self.set_font("Sans", "B", 9.5)
+            self.set_font("Sans", "B", CONTACT_SIZE)
             label_width = self.get_string_width(text) + 1
-            self.cell(label_width, 5, text)
-            self.set_font("Sans", "", 9.5)
-            self.multi_cell(width - 8 - label_width, 5, value, new_x="LEFT", new_y="NEXT")
+            self.cell(label_width, CONTACT_LINE, text)
+            self.set_font("Sans", "", CONTACT_SIZE)
+            self.multi_cell(width - 8 - label_width, CONTACT_LINE, value, new_x="LEFT", new_y="NEXT")
 
     def footer(self) -> None:
         self.contact_box()
@@ -213,7 +233,17 @@ class _Sheet(FPDF):
 
 
 def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
-    """An A4 PDF of a poster (large type) or a reflex sheet, same bytes for the same input."""
+    """An A4 PDF of a poster (large type) or a reflex sheet, same bytes for the same input. A poster is one
+    page: its type is made smaller, step by step, until it fits."""
+    scale = 1.0
+    while True:
+        pdf = _render(markdown, info, poster, scale)
+        if not poster or pdf.page_no() == 1 or scale <= 0.6:
+            return bytes(pdf.output())
+        scale = round(scale - 0.1, 1)
+
+
+def _render(markdown: str, info: PrintInfo, poster: bool, scale: float) -> _Sheet:
     pdf = _Sheet(info)
     pdf.set_creation_date(datetime(info.day.year, info.day.month, info.day.day, tzinfo=UTC))
     pdf.set_lang(info.lang)
@@ -224,6 +254,7 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
     pdf.set_title(title)
     pdf.set_subject(info.kit_title)
     pdf.add_page()
+    pdf.reserve_contact_box()
     sizes = (
         {"title": 30, "heading": 18, "paragraph": 15, "bullet": 15}
         if poster
@@ -231,6 +262,7 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
     )
     if poster and info.contact:  # the contact box takes the room of about three lines
         sizes = {"title": 26, "heading": 16, "paragraph": 13, "bullet": 13}
+    sizes = {kind: size * scale for kind, size in sizes.items()}
     width = pdf.w - 36
     # Title band across the top of the first page.
     pdf.set_fill_color(*info.band)
@@ -240,7 +272,7 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
     if info.contact:
         pdf.set_xy(34, 22)
         pdf.cell(width - 16, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_y(32)
+        pdf.set_y(34)
     else:
         pdf.set_xy(18, 16)
         pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
@@ -272,7 +304,7 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
             pdf.set_text_color(*INK)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.2)
-    return bytes(pdf.output())
+    return pdf
 
 
 def render_preview(
