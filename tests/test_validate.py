@@ -149,6 +149,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "links",
         "kit-freshness",
         "editorial",
+        "publish",
     ]
     assert data["problems"][2] == {
         "check": "data",
