@@ -51,6 +51,22 @@ def build_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def profile_site(tmp_path_factory):
+    """Build the real site for the frozen date with another profile file, once per profile per session."""
+    cache: dict[Path, Path] = {}
+
+    def _build(profile: Path) -> Path:
+        if profile not in cache:
+            out = tmp_path_factory.mktemp(f"site-{profile.stem}")
+            result = run_mkdocs_build(out, FROZEN_TODAY, profile=profile)
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            cache[profile] = out
+        return cache[profile]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
 def site(build_site) -> Path:
     """The site built with the frozen test date."""
     return build_site(FROZEN_TODAY)
@@ -78,7 +94,16 @@ def base_url(site):
         yield url
 
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src", "examples"]  # all watched by mkdocs.yml
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "docs",
+    "data",
+    "kits",
+    "overrides",
+    "scripts",
+    "src",
+    "examples",
+]  # all watched by mkdocs.yml
 
 
 @pytest.fixture

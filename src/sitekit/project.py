@@ -118,7 +118,11 @@ def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:
         text = profile_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    return [root / line.split(":", 1)[1].strip().strip("\"'") for line in text.splitlines() if line.strip().startswith("logo:")]
+    return [
+        root / line.split(":", 1)[1].strip().strip("\"'")
+        for line in text.splitlines()
+        if line.strip().startswith("logo:")
+    ]
 
 
 def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:

@@ -43,7 +43,11 @@ def reserved_host(url: str) -> str:
 
 
 def publish_problems(
-    project: Project, pages: Sequence[MarkdownPage], root: Path, publish: bool, site_dir: Path | None = None,
+    project: Project,
+    pages: Sequence[MarkdownPage],
+    root: Path,
+    publish: bool,
+    site_dir: Path | None = None,
     site_shown: str = "site",
 ) -> list[Problem]:
     """Everything that keeps the site from going live; errors when `publish`, else warnings."""

@@ -165,7 +165,7 @@ class _Sheet(FPDF):
             lines = self.multi_cell(
                 self.w - 44 - label_width, CONTACT_LINE, value, dry_run=True, output=MethodReturnValue.LINES
             )
-            height += CONTACT_LINE * max(len(lines), 1)
+            height += CONTACT_LINE * max(len(lines) if isinstance(lines, list) else 1, 1)
         self.box_height = height
         self.set_auto_page_break(True, margin=52 + height + 4)
 
@@ -359,8 +359,12 @@ def render_preview(
         line_y = top + round(21 * scale)
         for label, value in contact.lines:
             text = _labelled(label, lang) + value
-            draw.text((margin + round(8 * scale), line_y), _wrap(draw, text, box_font, width - 2 * margin - 16)[0],
-                      font=box_font, fill=INK)
+            draw.text(
+                (margin + round(8 * scale), line_y),
+                _wrap(draw, text, box_font, width - 2 * margin - 16)[0],
+                font=box_font,
+                fill=INK,
+            )
             line_y += round(15 * scale)
     # The QR code of the printed page, at the same place.
     matrix = _qr_matrix(url)

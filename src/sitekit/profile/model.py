@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
-from sitekit.problems import Collector, Level, Problem, ProblemsError
+from sitekit.problems import Collector, Problem, ProblemsError
 from sitekit.schema import Localized, Model, Text, problem, problems_from_pydantic
 from sitekit.yamlfile import Location, YamlDocument, load_mapping
 
@@ -124,7 +124,6 @@ def _check_localized(value: Any) -> Any:
     return value
 
 
-Placeholder = Annotated[str, BeforeValidator(_placeholder_or(_text))]  # free text, or à compléter
 Phone = Annotated[str, BeforeValidator(_placeholder_or(check_phone))]
 Email = Annotated[str, BeforeValidator(_placeholder_or(check_email))]
 ContactAddress = Annotated[str, BeforeValidator(_placeholder_or(check_contact))]
@@ -312,8 +311,15 @@ def load_profile(file: Path, shown: str, root: Path) -> Profile:
 def _worded(problems: list[Problem]) -> list[Problem]:
     """The schema's generic fix for a missing key, in the profile's words."""
     return [
-        Problem(p.path, p.line, p.field, p.message, f"add {p.field.rsplit('.', 1)[-1]}: with its value, or "
-                f"{PLACEHOLDER} until you know it (keys: docs/guide/publier.md)", p.level)
+        Problem(
+            p.path,
+            p.line,
+            p.field,
+            p.message,
+            f"add {p.field.rsplit('.', 1)[-1]}: with its value, or "
+            f"{PLACEHOLDER} until you know it (keys: docs/guide/publier.md)",
+            p.level,
+        )
         if p.message == "missing"
         else p
         for p in problems
@@ -330,7 +336,7 @@ def _check_logo(logo: Path, written: str, doc: YamlDocument, problems: Collector
             f"logo {written!r} not found",
             "give its path from the repository's root, e.g. examples/profiles/hopital.svg",
         )
-    elif not image_kind(logo.read_bytes()) == logo.suffix.lower():
+    elif image_kind(logo.read_bytes()) != logo.suffix.lower():
         problems.add(
             *where,
             f"{written!r} is not a {logo.suffix.lower()[1:].upper()} image",
@@ -349,7 +355,3 @@ def image_kind(data: bytes) -> str:
     except Exception:
         return ""
     return ".svg" if root.tag in ("{http://www.w3.org/2000/svg}svg", "svg") else ""
-
-
-def problem_levels(problems: list[Problem], level: Level) -> list[Problem]:
-    return [Problem(p.path, p.line, p.field, p.message, p.fix, level) for p in problems]

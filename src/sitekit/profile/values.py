@@ -165,7 +165,9 @@ class Renderer:
             parts = [self.missing(f"{key}.name", lang)]
         else:
             parts = [self.url(contact.url, contact.name) if contact.url else self.text(contact.name)]
-        parts += [self._render(f"{key}.{n}", getattr(contact, n), lang) for n in ("phone", "email") if getattr(contact, n)]
+        parts += [
+            self._render(f"{key}.{n}", getattr(contact, n), lang) for n in ("phone", "email") if getattr(contact, n)
+        ]
         line = ", ".join(parts)
         if not contact.confirmed:
             line += " " + self.text(self.strings.get("profile.to_confirm", lang))
@@ -177,9 +179,7 @@ class Renderer:
 def marker_keys(text: str) -> list[tuple[int, str]]:
     """(line, key) of every profile marker in a text."""
     return [
-        (number, match[1])
-        for number, line in enumerate(text.splitlines(), start=1)
-        for match in MARKER.finditer(line)
+        (number, match[1]) for number, line in enumerate(text.splitlines(), start=1) for match in MARKER.finditer(line)
     ]
 
 
