@@ -33,6 +33,8 @@ from sitekit.schema import Localized
 
 PREFIX = "profil:"
 MARKER = re.compile(r"<!--\s*profil:\s*([^\s>]*)\s*-->")
+# Code is shown as written: a marker in a code span or a fenced block (the guide explains markers) stays.
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _PHONE_KEYS = ("phone",)
 _EMAIL_KEYS = ("email",)
@@ -176,11 +178,15 @@ class Renderer:
         return f"{line} ({sources})"
 
 
+def _markers(text: str) -> list[re.Match[str]]:
+    """The profile markers of a text, outside code spans and fenced code blocks."""
+    code = [m.span() for m in _CODE.finditer(text)]
+    return [m for m in MARKER.finditer(text) if not any(a <= m.start() < b for a, b in code)]
+
+
 def marker_keys(text: str) -> list[tuple[int, str]]:
-    """(line, key) of every profile marker in a text."""
-    return [
-        (number, match[1]) for number, line in enumerate(text.splitlines(), start=1) for match in MARKER.finditer(line)
-    ]
+    """(line, key) of every profile marker in a text (not those shown as code)."""
+    return [(text.count("\n", 0, m.start()) + 1, m[1]) for m in _markers(text)]
 
 
 def unknown_key_problems(text: str, path: str, profile: Profile) -> list[Problem]:
@@ -212,7 +218,11 @@ def fill(text: str, path: str, lang: str, renderer: Renderer) -> str:
     problems = unknown_key_problems(text, path, renderer.profile)
     if problems:
         raise ProblemsError(problems)
-    return MARKER.sub(lambda m: renderer.value(m[1], lang), text)
+    out, end = [], 0
+    for match in _markers(text):
+        out += [text[end : match.start()], renderer.value(match[1], lang)]
+        end = match.end()
+    return "".join([*out, text[end:]])
 
 
 def source_filler(profile: Profile, strings: Strings) -> Callable[[str, str, str], str]:
