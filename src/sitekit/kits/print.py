@@ -337,7 +337,7 @@ def render_preview(
         "paragraph": (body_font, INK),
         "bullet": (body_font, INK),
     }
-    box_height = round((22 + 15 * len(contact.lines)) * scale) if contact else 0
+    box_height = round((30 + 15 * len(contact.lines)) * scale) if contact else 0
     bottom = height - round(110 * scale) - box_height
     for block in blocks(markdown):
         font, colour = fonts[block.kind]
