@@ -72,7 +72,9 @@ def test_pages_carry_the_profile(mine_site):
 
 def test_no_placeholder_left_in_any_page(mine_site):
     for page in sorted(mine_site.rglob("*.html")):
-        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        # (code is shown as written: the publishing guide quotes the placeholder word in code spans)
+        html = re.sub(r"<code>.*?</code>", " ", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", " ", html)
         assert not PLACEHOLDER_WORDS.search(text), page.relative_to(mine_site)
 
 
