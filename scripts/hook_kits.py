@@ -17,9 +17,11 @@ from sitekit.kits.print import print_problems
 from sitekit.kits.view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.paths import KIT_PAGES
 from sitekit.problems import format_problems
+from sitekit.profile.printed import ProfileStamp
+from sitekit.profile.view import medico_social_first
 from sitekit.stubs import write_stubs
 
-# The site URL, then for each kit: id, data, (mtime, size) of each source file and of kit.yml.
+# The site URL and the profile, then for each kit: id, data, (mtime, size) of each source file and of kit.yml.
 _BuildsKey = tuple[str, tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]]
 
 
@@ -37,20 +39,22 @@ _state: _State = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = hook.project(config)
-    unprintable = [problem for kit in project.kits for problem in print_problems(kit)]
+    stamp = ProfileStamp(project.establishment, project.strings)
+    unprintable = [problem for kit in project.kits for problem in (*print_problems(kit), *stamp.source_problems(kit))]
     if unprintable:
         raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
     renderer = KitsRenderer(project.templates("kits"), project.strings)
     hook.require_strings(renderer, "kits")
-    _state.update({"builds": _builds(project.kits, renderer, config.site_url or ""), "renderer": renderer})
+    kits = tuple(medico_social_first(project.kits, stamp.profile.kind))  # the catalogue's order
+    _state.update({"builds": _builds(kits, renderer, config.site_url or "", stamp), "renderer": renderer})
     write_stubs(Path(config.docs_dir) / KIT_PAGES, project.kits, lambda k: k.id, renderer.kit_stub, GENERATED_NOTE)
     return config
 
 
-def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
+def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp) -> list[KitBuild]:
     """PDFs and archives are made once per content: the i18n plugin runs on_config for each language."""
     key: _BuildsKey = (
-        site_url,
+        site_url + " " + stamp.fingerprint(),
         tuple(
             (k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
             for k in kits
@@ -58,7 +62,7 @@ def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str) -> lis
     )
     if _state.get("key") != key:
         _state["key"] = key
-        _state["cached"] = build_kits(kits, renderer, site_url)
+        _state["cached"] = build_kits(kits, renderer, site_url, stamp)
     return _state["cached"]
 
 

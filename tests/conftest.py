@@ -17,11 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 FROZEN_TODAY = "2025-10-20"
 
 
-def run_mkdocs_build(out: Path, today: str | None, config: Path | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CARE_TODAY", None)
+    env.pop("SITE_PROFILE", None)
     if today:
         env["CARE_TODAY"] = today
+    if profile:
+        env["SITE_PROFILE"] = str(profile)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     if config:
         cmd += ["--config-file", str(config)]
@@ -40,6 +46,22 @@ def build_site(tmp_path_factory):
             assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
             cache[today] = out
         return cache[today]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def profile_site(tmp_path_factory):
+    """Build the real site for the frozen date with another profile file, once per profile per session."""
+    cache: dict[Path, Path] = {}
+
+    def _build(profile: Path) -> Path:
+        if profile not in cache:
+            out = tmp_path_factory.mktemp(f"site-{profile.stem}")
+            result = run_mkdocs_build(out, FROZEN_TODAY, profile=profile)
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            cache[profile] = out
+        return cache[profile]
 
     return _build
 
@@ -72,7 +94,16 @@ def base_url(site):
         yield url
 
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src"]  # src: watched by mkdocs.yml
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "docs",
+    "data",
+    "kits",
+    "overrides",
+    "scripts",
+    "src",
+    "examples",
+]  # all watched by mkdocs.yml
 
 
 @pytest.fixture

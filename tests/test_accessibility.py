@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from browser import AXE_JS, PageWatch, axe_violations, format_violations, launch, serve, site_pages
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 import playwright.sync_api as playwright_api  # noqa: E402 - in requirements.txt: never skipped
@@ -35,12 +36,12 @@ class Sweep:
     seconds: float = 0.0
 
 
-@pytest.fixture(scope="module")
-def sweep(site) -> Sweep:
+def run_sweep(site, pages: list[str]) -> Sweep:
+    """axe-core on each page in both palettes, recording palette, request and console problems too."""
     assert AXE_JS.is_file(), (
         f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
     )
-    result = Sweep(site_pages(site))
+    result = Sweep(pages)
     started = time.monotonic()
     with serve(site) as base, playwright_api.sync_playwright() as p:
         browser = launch(p)
@@ -67,6 +68,12 @@ def sweep(site) -> Sweep:
             context.close()
         browser.close()
     result.seconds = time.monotonic() - started
+    return result
+
+
+@pytest.fixture(scope="module")
+def sweep(site) -> Sweep:
+    result = run_sweep(site, site_pages(site))
     print(
         f"\naxe sweep: {len(result.pages)} pages x {len(PALETTES)} palettes in {result.seconds:.0f} s "
         f"({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)"
@@ -110,3 +117,27 @@ def test_axe_reports_a_faulty_page_with_rule_and_target():
     rules = {line.split(": ")[1].split(" (")[0] for line in lines}
     assert {"image-alt", "link-name", "color-contrast", "html-has-lang"} <= rules, lines
     assert any(line.startswith("faulty.html [light]: image-alt (") and line.endswith("#photo") for line in lines), lines
+
+
+# Pages whose colours the profile changes most: header, links, buttons, cards, footer, admonitions.
+PROFILE_PAGES = [
+    "index.html",
+    "incident.html",
+    "kits/index.html",
+    "kits/fiches/medico-social-premier-niveau.html",
+    "accompagnement-regional.html",
+    "appels/index.html",
+    "en/index.html",
+]
+
+
+@pytest.mark.build
+def test_another_profile_s_colour_keeps_zero_violations(profile_site):
+    """The médico-social example's green (#4c9a2a, too light for white text: darkened by the build) in both
+    palettes: the derived colours pass axe-core too."""
+    site = profile_site(ROOT / "examples" / "profiles" / "medico-social.yml")
+    assert "#418424" in (site / "assets" / "stylesheets" / "profil.css").read_text(encoding="utf-8")
+    result = run_sweep(site, PROFILE_PAGES)
+    assert result.palette_problems == []
+    assert result.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(result.violations)
+    assert result.foreign == [] and result.console == []

@@ -26,14 +26,18 @@ from sitekit.kits.package import (
     preview_path,
 )
 from sitekit.kits.view import KitsRenderer, build_kits
+from sitekit.profile.model import DEFAULT_PROFILE, load_profile
+from sitekit.profile.printed import ProfileStamp
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+PROFILE = load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT)  # the shipped demo, as the site fixture
+SITE_URL = PROFILE.site_url
 KITS = load_kits(ROOT / "kits", ROOT)
 
 
 def fresh_builds(site_url: str = SITE_URL):
-    renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", load_strings(ROOT / "data" / "strings.yml"))
-    return build_kits(load_kits(ROOT / "kits", ROOT), renderer, site_url)
+    strings = load_strings(ROOT / "data" / "strings.yml")
+    renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", strings)
+    return build_kits(load_kits(ROOT / "kits", ROOT), renderer, site_url, ProfileStamp(PROFILE, strings))
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +81,12 @@ def test_archive_content_matches_kit_yml(builds):
             assert {n.removeprefix(top) for n in names} == expected
             assert all(n.startswith(top) for n in names)
             for file in kit.files:
-                assert archive.read(top + file.path) == kit.source(file).read_bytes()
+                packed, source = archive.read(top + file.path).decode("utf-8"), kit.source(file).read_text("utf-8")
+                # The establishment's values in place of the profile markers; the rest as written.
+                assert "<!-- profil:" not in packed
+                parts = re.split(r"<!-- profil:[^>]*-->", source)
+                assert packed.startswith(parts[0]) and packed.endswith(parts[-1]), file.path
+                assert all(part in packed for part in parts), file.path
             for file in kit.files:
                 if file.printable:
                     assert archive.read(top + file.pdf_name) == build.pdfs[pdf_path(kit, file)]
@@ -88,6 +97,7 @@ def test_archive_content_matches_kit_yml(builds):
                 assert info.compress_type == zipfile.ZIP_DEFLATED
             readme = archive.read(top + README_NAME).decode("utf-8")
             assert kit.title["fr"] in readme and kit.title["en"] in readme
+            assert all(kit_page_url(kit.id, lang, SITE_URL) in readme for lang in LANGUAGES)  # where the kit lives
             assert kit.licence in archive.read(top + LICENCE_NAME).decode("utf-8")
 
 

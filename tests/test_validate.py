@@ -158,6 +158,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "criteria-freshness",
         "campaign-freshness",
         "editorial",
+        "publish",
     ]
     assert data["problems"][4] == {
         "check": "data",

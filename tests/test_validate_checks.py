@@ -187,3 +187,22 @@ def test_ci_examples_build_validate_and_publish(name, needles):
     text = (ROOT / "examples" / "ci" / name).read_text(encoding="utf-8")
     assert yaml.safe_load(text)
     assert [n for n in needles if n not in text] == []
+
+
+def test_ci_examples_check_before_publishing_and_build_every_profile():
+    import yaml
+
+    github = yaml.safe_load((ROOT / "examples" / "ci" / "github-workflow.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for step in github["jobs"]["build"]["steps"]]
+    publish = next(i for i, run in enumerate(steps) if "--publish" in run)
+    upload = next(
+        i for i, step in enumerate(github["jobs"]["build"]["steps"]) if "upload-pages" in step.get("uses", "")
+    )
+    assert publish < upload  # the check runs before the site is handed to Pages
+    matrix = github["jobs"]["profiles"]["strategy"]["matrix"]["profile"]
+    gitlab = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    [variables] = gitlab["profiles"]["parallel"]["matrix"]
+    examples = sorted(f"examples/profiles/{p.name}" for p in (ROOT / "examples" / "profiles").glob("*.yml"))
+    assert sorted(matrix) == sorted(variables["SITE_PROFILE"]) == examples
+    assert any("--publish" in line for line in gitlab["pages"]["script"])
+    assert any("--publish" in line for line in gitlab["profiles"]["script"])

@@ -19,6 +19,7 @@ MARKERS: dict[str, str | None] = {
     "campagne": "scripts/hook_campaigns.py",
     "catalogue-kits": "scripts/hook_kits.py",
     "fiche-kit": "scripts/hook_kits.py",
+    "accueil-etablissement": "scripts/hook_profile.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")

@@ -21,6 +21,7 @@ from sitekit.i18n import Strings, load_strings
 from sitekit.kits.model import Kit, load_kits
 from sitekit.news.model import Author, load_authors
 from sitekit.problems import Level, Problem, ProblemsError
+from sitekit.profile.model import Profile, load_profile, profile_location
 from sitekit.yamlfile import YamlDocument
 
 CALLS = "data/calls.yml"
@@ -49,6 +50,7 @@ class Project:
     criteria: Criteria
     authors: dict[str, Author]
     campaigns: tuple[Campaign, ...]
+    profile: Profile | None  # the publishing establishment (data/profil.yml or $SITE_PROFILE); None if invalid
     failed: frozenset[str]
     problems: tuple[Problem, ...]
 
@@ -64,6 +66,13 @@ class Project:
         """The folder of a page family's Jinja templates (overrides/partials/<family>)."""
         return self.root / "overrides" / "partials" / family
 
+    @property
+    def establishment(self) -> Profile:
+        """The profile of a project that loaded (`require()` first)."""
+        if self.profile is None:
+            raise ProblemsError(list(self.problems))
+        return self.profile
+
     def require(self) -> Project:
         """The project itself when every file loaded without error; ProblemsError with every problem otherwise."""
         if self.failed or any(p.level is Level.ERROR for p in self.problems):
@@ -71,35 +80,52 @@ class Project:
         return self
 
 
-def load_project(root: Path) -> Project:
-    """The project at `root`, parsed again only when a file under data/ or kits/ changed."""
+def load_project(root: Path, profile: str | None = None) -> Project:
+    """The project at `root` with the profile `profile` (default: $SITE_PROFILE, else data/profil.yml), parsed
+    again only when a file under data/ or kits/, the profile or its logo changed."""
     root = root.resolve()
-    key = _stamp(root)
+    profile_file, shown = profile_location(root, profile)
+    key = (str(profile_file), _stamp(root, profile_file))
     cached = _cache.get(root)
     if cached is not None and cached[0] == key:
         return cached[1]
-    project = _load(root)
+    project = _load(root, profile_file, shown)
     _cache[root] = (key, project)
     return project
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Project]] = {}
+_Stamp = tuple[tuple[str, int, int], ...]
+_cache: dict[Path, tuple[tuple[str, _Stamp], Project]] = {}
 
 
-def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, modification time and size of every file the project is made of."""
+def _stamp(root: Path, profile_file: Path) -> _Stamp:
+    """Name, modification time and size of every file the project is made of (the profile's logo included)."""
     stamps = []
-    for folder in DATA_FOLDERS:
-        for path in sorted((root / folder).rglob("*")):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            stamps.append((path.relative_to(root).as_posix(), stat.st_mtime_ns, stat.st_size))
+    paths = [path for folder in DATA_FOLDERS for path in sorted((root / folder).rglob("*"))]
+    paths += [profile_file, *_logo_candidates(profile_file, root)]
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
 
 
-def _load(root: Path) -> Project:
+def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:
+    """The logo a profile names (read cheaply: the cache check runs for every hook of every language build)."""
+    try:
+        text = profile_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [
+        root / line.split(":", 1)[1].strip().strip("\"'")
+        for line in text.splitlines()
+        if line.strip().startswith("logo:")
+    ]
+
+
+def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     problems: list[Problem] = []
     failed: set[str] = set()
 
@@ -111,6 +137,7 @@ def _load(root: Path) -> Project:
             failed.add(part)
             return empty
 
+    profile: Profile | None = attempt("profile", lambda: load_profile(profile_file, profile_shown, root), None)
     no_calls: tuple[list[Call], YamlDocument | None] = ([], None)
     calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), no_calls)
     strings = attempt("strings", lambda: load_strings(root / STRINGS, STRINGS), Strings({}))
@@ -133,6 +160,7 @@ def _load(root: Path) -> Project:
         criteria,
         authors,
         tuple(campaigns),
+        profile,
         frozenset(failed),
         tuple(sorted(problems)),
     )

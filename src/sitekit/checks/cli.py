@@ -1,4 +1,4 @@
-"""The validator's command line (`sitekit-validate`, `scripts/validate.py`): check the site's data, deadlines, freshness, prose dates, translations and (with --site) links; or list the entries to re-check (--sources); see README."""
+"""The validator's command line (`sitekit-validate`, `scripts/validate.py`): check the site's data, deadlines, freshness, prose dates, translations, (with --site) links and (with --publish) that it is ready to go live; or list the entries to re-check (--sources); see README."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ def _parser(root: Path) -> argparse.ArgumentParser:
     parser.add_argument("--site", metavar="DIR", help="built site to check links in (no link check without it)")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="build date (default: $CARE_TODAY, else today in Paris)")
     parser.add_argument("--external", action="store_true", help="also check external links (network)")
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="the site is about to go live: a value left to complete, or an example site address, is an error",
+    )
+    parser.add_argument(
+        "--profile", metavar="FILE", help="establishment profile (default: $SITE_PROFILE, else data/profil.yml)"
+    )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
     parser.add_argument(
         "--warn-days",
@@ -111,6 +119,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         external=args.external,
         cache_file=Path(args.cache) if args.cache else root / DEFAULT_CACHE,
         external_settings=Settings(timeout=args.timeout),
+        publish=args.publish,
+        profile=args.profile,
     )
     try:
         findings, checks = run(ctx)

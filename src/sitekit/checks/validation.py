@@ -23,6 +23,7 @@ from sitekit.checks.external import Settings, external_problems
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site, is_web, link_problems
 from sitekit.checks.prose_dates import past_deadline_problems
+from sitekit.checks.publish import publish_problems
 from sitekit.checks.report import Finding
 from sitekit.checks.translations import missing_translations
 from sitekit.kits.model import kit_freshness_problems
@@ -46,6 +47,8 @@ class Context:
     external: bool = False
     cache_file: Path | None = None
     external_settings: Settings = field(default_factory=Settings)
+    publish: bool = False  # what keeps the site from going live is an error, not a warning
+    profile: str | None = None  # the profile file (default: $SITE_PROFILE, else data/profil.yml)
 
     @property
     def docs_dir(self) -> Path:
@@ -59,7 +62,7 @@ class Context:
     @cached_property
     def project(self) -> Project:
         """Every data file, loaded once for every check."""
-        return load_project(self.root)
+        return load_project(self.root, self.profile)
 
     @cached_property
     def site(self) -> Site | None:
@@ -143,6 +146,10 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("campaign-freshness", check_campaign_freshness),
     # authors.yml as the data check loaded it ({} when it failed: its problems are already reported)
     ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today, authors=ctx.project.authors)),
+    (
+        "publish",
+        lambda ctx: publish_problems(ctx.project, ctx.pages, ctx.root, ctx.publish, ctx.site_dir, ctx.site_shown),
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from sitekit.i18n import LANGUAGES
 from sitekit.kits.model import Kit, KitFile, review_due
 from sitekit.kits.print import PrintInfo, render_pdf, render_preview
 from sitekit.paths import kit_page_path, kit_page_url
+from sitekit.profile.printed import ProfileStamp
 
 DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.pdf, shared by both languages
 PREVIEWS = "kits/apercus"  # <id>.<lang>.png
@@ -91,9 +92,18 @@ Texts = Callable[[str, str], str]
 
 
 def build_kit(
-    kit: Kit, site_url: str, texts: Texts, day_text: Callable[[date, str], str], readme: str, licence: str
+    kit: Kit,
+    site_url: str,
+    texts: Texts,
+    day_text: Callable[[date, str], str],
+    readme: str,
+    licence: str,
+    stamp: ProfileStamp | None = None,
 ) -> KitBuild:
-    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes."""
+    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes.
+
+    With the establishment's `stamp`, Markdown sources have their profile markers filled in (in the archive
+    too) and printed pages carry its contact block and colours."""
     pdfs: dict[str, bytes] = {}
     entries: list[Entry] = []
     previews: dict[str, bytes] = {}
@@ -101,6 +111,9 @@ def build_kit(
     members: dict[str, bytes] = {"kit.yml": (kit.folder / "kit.yml").read_bytes()}
     for file in kit.files:
         data = kit.source(file).read_bytes()
+        if stamp is not None and file.format == "md":
+            shown = str(PurePosixPath(kit.display_path).parent / file.path)
+            data = stamp.fill(data.decode("utf-8"), shown, file.lang.value).encode("utf-8")
         members[file.path] = data
         entries.append(Entry(file.path, file.role.value, file.lang.value, file.format, len(data), None))
         if not file.printable:
@@ -117,13 +130,14 @@ def build_kit(
                 texts("kits.pdf.licence", lang).format(licence=kit.file_licence(file)),
             ),
             day=kit.last_review,
+            contact=stamp.contact(lang) if stamp else None,
         )
         pdf = render_pdf(markdown, info, poster=file.role.value == "affiche")
         members[file.pdf_name] = pdf
         pdfs[pdf_path(kit, file)] = pdf
         entries.append(Entry(file.pdf_name, file.role.value, lang, "pdf", len(pdf), pdf_path(kit, file)))
         if file is poster_of(kit, lang):
-            previews[lang] = render_preview(markdown, kit.title[lang], info.url)
+            previews[lang] = render_preview(markdown, kit.title[lang], info.url, contact=info.contact, lang=lang)
             titles[lang] = _first_title(markdown, kit.title[lang])
     members[README_NAME] = readme.encode("utf-8")
     members[LICENCE_NAME] = licence.encode("utf-8")

@@ -12,14 +12,17 @@ from pathlib import Path, PurePosixPath
 import qrcode
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
 from PIL import Image, ImageDraw, ImageFont
 
 from sitekit.kits.model import Kit
 from sitekit.problems import Problem
+from sitekit.profile.printed import ContactBlock
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 255)
+CONTACT_SIZE, CONTACT_LINE = 9.0, 4.4  # pt and mm: the contact box's text
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _INLINE = re.compile(r"(\*\*|__|`)")
@@ -114,6 +117,20 @@ class PrintInfo:
     footer_lines: tuple[str, ...]  # e.g. "Version 1.0.0 · revu le 20 novembre 2026", licence
     scan_label: str  # e.g. "Retrouvez ce kit et ses sources :"
     day: date  # creation date written in the PDF (the kit's last review)
+    contact: ContactBlock | None = None  # the publishing establishment: logo, name, whom to call
+
+    @property
+    def band(self) -> tuple[int, int, int]:
+        return self.contact.band if self.contact else BAND
+
+    @property
+    def accent(self) -> tuple[int, int, int]:
+        return self.contact.heading if self.contact else ACCENT
+
+
+def _labelled(label: str, lang: str) -> str:
+    """'Label : ' in French (non-breaking space before the colon), 'Label: ' in English."""
+    return f"{label}\u00a0: " if lang == "fr" else f"{label}: "
 
 
 def _qr_matrix(url: str) -> list[list[bool]]:
@@ -130,10 +147,67 @@ class _Sheet(FPDF):
         self.info = info
         self.add_font("Sans", "", str(REGULAR))
         self.add_font("Sans", "B", str(BOLD))
-        self.set_margins(18, 18, 18)
+        # Below the establishment's logo and name on every page when there is a contact block.
+        self.set_margins(18, 32 if info.contact else 18, 18)
+        self.box_height = 0.0
         self.set_auto_page_break(True, margin=52)
 
+    def reserve_contact_box(self) -> None:
+        """Measure the contact box (its values may wrap) and keep room for it above the QR code."""
+        contact = self.info.contact
+        if contact is None:
+            return
+        height = 5.5 + 5.0  # title and padding
+        for label, value in contact.lines:
+            self.set_font("Sans", "B", CONTACT_SIZE)
+            label_width = self.get_string_width(_labelled(label, self.info.lang)) + 1
+            self.set_font("Sans", "", CONTACT_SIZE)
+            lines = self.multi_cell(
+                self.w - 44 - label_width, CONTACT_LINE, value, dry_run=True, output=MethodReturnValue.LINES
+            )
+            height += CONTACT_LINE * max(len(lines) if isinstance(lines, list) else 1, 1)
+        self.box_height = height
+        self.set_auto_page_break(True, margin=52 + height + 4)
+
+    def header(self) -> None:
+        """The establishment's logo and name under the band, on every page."""
+        contact = self.info.contact
+        if contact is None:
+            return
+        self.image(str(contact.logo), x=18, y=15, h=13, keep_aspect_ratio=True)
+        self.set_xy(34, 15.5)
+        self.set_font("Sans", "B", 12)
+        self.set_text_color(*self.info.band)
+        self.cell(self.w - 34 - 18, 6, contact.name, new_x="LEFT", new_y="NEXT")
+
+    def contact_box(self) -> None:
+        """Whom to call, in a box above the QR code: the same place on every poster and sheet."""
+        contact = self.info.contact
+        if contact is None or not self.box_height:
+            return
+        height, width = self.box_height, self.w - 36
+        top = self.h - 46 - height - 4
+        self.set_draw_color(*self.info.band)
+        self.set_line_width(0.6)
+        self.rect(18, top, width, height, style="D")
+        self.set_fill_color(*self.info.band)
+        self.rect(18, top, 3, height, style="F")
+        self.set_xy(24, top + 2.5)
+        self.set_font("Sans", "B", 11)
+        self.set_text_color(*self.info.band)
+        self.cell(width - 8, 5.5, contact.title, new_x="LEFT", new_y="NEXT")
+        for label, value in contact.lines:
+            text = _labelled(label, self.info.lang)
+            self.set_x(24)
+            self.set_text_color(*INK)
+            self.set_font("Sans", "B", CONTACT_SIZE)
+            label_width = self.get_string_width(text) + 1
+            self.cell(label_width, CONTACT_LINE, text)
+            self.set_font("Sans", "", CONTACT_SIZE)
+            self.multi_cell(width - 8 - label_width, CONTACT_LINE, value, new_x="LEFT", new_y="NEXT")
+
     def footer(self) -> None:
+        self.contact_box()
         info, size, top = self.info, 32.0, self.h - 46
         matrix = _qr_matrix(info.url)
         cell = size / len(matrix)
@@ -149,7 +223,7 @@ class _Sheet(FPDF):
         self.multi_cell(self.w - 56 - 18, 5, info.scan_label)
         self.set_x(56)
         self.set_font("Sans", "", 9)
-        self.set_text_color(*BAND)
+        self.set_text_color(*info.band)
         self.multi_cell(self.w - 56 - 18, 4.5, info.url, link=info.url)
         self.set_text_color(*INK)
         self.set_font("Sans", "", 8)
@@ -159,7 +233,17 @@ class _Sheet(FPDF):
 
 
 def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
-    """An A4 PDF of a poster (large type) or a reflex sheet, same bytes for the same input."""
+    """An A4 PDF of a poster (large type) or a reflex sheet, same bytes for the same input. A poster is one
+    page: its type is made smaller, step by step, until it fits."""
+    scale = 1.0
+    while True:
+        pdf = _render(markdown, info, poster, scale)
+        if not poster or pdf.page_no() == 1 or scale <= 0.6:
+            return bytes(pdf.output())
+        scale = round(scale - 0.1, 1)
+
+
+def _render(markdown: str, info: PrintInfo, poster: bool, scale: float) -> _Sheet:
     pdf = _Sheet(info)
     pdf.set_creation_date(datetime(info.day.year, info.day.month, info.day.day, tzinfo=UTC))
     pdf.set_lang(info.lang)
@@ -170,32 +254,41 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
     pdf.set_title(title)
     pdf.set_subject(info.kit_title)
     pdf.add_page()
+    pdf.reserve_contact_box()
     sizes = (
         {"title": 30, "heading": 18, "paragraph": 15, "bullet": 15}
         if poster
         else {"title": 20, "heading": 13, "paragraph": 10.5, "bullet": 10.5}
     )
+    if poster and info.contact:  # the contact box takes the room of about three lines
+        sizes = {"title": 26, "heading": 16, "paragraph": 13, "bullet": 13}
+    sizes = {kind: size * scale for kind, size in sizes.items()}
     width = pdf.w - 36
     # Title band across the top of the first page.
-    pdf.set_fill_color(*BAND)
+    pdf.set_fill_color(*info.band)
     pdf.rect(0, 0, pdf.w, 12, style="F")
     pdf.set_font("Sans", "B", 9)
-    pdf.set_text_color(*BAND)
-    pdf.set_xy(18, 16)
-    pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*info.band)
+    if info.contact:
+        pdf.set_xy(34, 22)
+        pdf.cell(width - 16, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(34)
+    else:
+        pdf.set_xy(18, 16)
+        pdf.cell(width, 5, info.kit_title.upper(), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for block in items:
         size = sizes[block.kind]
         line_h = size * 0.5
         if block.kind == "title":
             pdf.set_font("Sans", "B", size)
-            pdf.set_text_color(*BAND)
+            pdf.set_text_color(*info.band)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.25)
         elif block.kind == "heading":
             pdf.ln(size * 0.2)
             pdf.set_font("Sans", "B", size)
-            pdf.set_text_color(*ACCENT)
+            pdf.set_text_color(*info.accent)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.1)
         elif block.kind == "bullet":
@@ -211,32 +304,41 @@ def render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
             pdf.set_text_color(*INK)
             pdf.multi_cell(width, line_h, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(size * 0.2)
-    return bytes(pdf.output())
+    return pdf
 
 
-def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) -> bytes:
-    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets."""
+def render_preview(
+    markdown: str, kit_title: str, url: str, width: int = 420, contact: ContactBlock | None = None, lang: str = "fr"
+) -> bytes:
+    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets, the contact
+    box (name and numbers: an SVG logo is left out, Pillow cannot draw it) and the QR code."""
     height = round(width * 297 / 210)
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
     scale = width / 420
+    band, accent = (contact.band, contact.heading) if contact else (BAND, ACCENT)
     small = ImageFont.truetype(str(BOLD), round(11 * scale))
     title_font = ImageFont.truetype(str(BOLD), round(24 * scale))
     head_font = ImageFont.truetype(str(BOLD), round(15 * scale))
     body_font = ImageFont.truetype(str(REGULAR), round(13 * scale))
+    box_font = ImageFont.truetype(str(REGULAR), round(10 * scale))
     margin = round(26 * scale)
-    draw.rectangle((0, 0, width, round(18 * scale)), fill=BAND)
+    draw.rectangle((0, 0, width, round(18 * scale)), fill=band)
     draw.rectangle((0, 0, width - 1, height - 1), outline=(200, 200, 200))
     y: float = round(30 * scale)
-    draw.text((margin, y), kit_title.upper(), font=small, fill=BAND)
+    if contact:
+        draw.text((margin, y), contact.name, font=head_font, fill=band)
+        y += round(22 * scale)
+    draw.text((margin, y), kit_title.upper(), font=small, fill=band)
     y += round(24 * scale)
     fonts = {
-        "title": (title_font, BAND),
-        "heading": (head_font, ACCENT),
+        "title": (title_font, band),
+        "heading": (head_font, accent),
         "paragraph": (body_font, INK),
         "bullet": (body_font, INK),
     }
-    bottom = height - round(110 * scale)
+    box_height = round((30 + 15 * len(contact.lines)) * scale) if contact else 0
+    bottom = height - round(110 * scale) - box_height
     for block in blocks(markdown):
         font, colour = fonts[block.kind]
         text = ("• " if block.kind == "bullet" else "") + block.text
@@ -250,6 +352,20 @@ def render_preview(markdown: str, kit_title: str, url: str, width: int = 420) ->
             y += round(8 * scale)
             continue
         break
+    if contact:
+        top = bottom + round(4 * scale)
+        draw.rectangle((margin, top, width - margin, top + box_height - round(6 * scale)), outline=band, width=2)
+        draw.text((margin + round(8 * scale), top + round(5 * scale)), contact.title, font=small, fill=band)
+        line_y = top + round(21 * scale)
+        for label, value in contact.lines:
+            text = _labelled(label, lang) + value
+            draw.text(
+                (margin + round(8 * scale), line_y),
+                _wrap(draw, text, box_font, width - 2 * margin - 16)[0],
+                font=box_font,
+                fill=INK,
+            )
+            line_y += round(15 * scale)
     # The QR code of the printed page, at the same place.
     matrix = _qr_matrix(url)
     cell = max(round(70 * scale) // len(matrix), 1)

@@ -13,7 +13,8 @@ from sitekit.generated import generated_note
 from sitekit.i18n import LANGUAGES, Strings
 from sitekit.kits.model import Audience, Kit, Role, Theme, review_due
 from sitekit.kits.package import INDEX, KitBuild, build_kit, poster_of, preview_path
-from sitekit.paths import KIT_CATALOGUE, kit_page_path, link, relative_url
+from sitekit.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, link, relative_url
+from sitekit.profile.printed import ProfileStamp
 from sitekit.templating import TemplateRenderer
 
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
@@ -31,6 +32,7 @@ _CODE_STRINGS = (
     "kits.pdf.scan",
     "kits.pdf.edition",
     "kits.pdf.licence",
+    "kits.readme.published_by",
 )
 
 
@@ -161,8 +163,9 @@ class KitsRenderer(TemplateRenderer):
     def kit_stub(self, kit: Kit, lang: str) -> str:
         return self._stub("kit-stub.md", lang, kit=kit)
 
-    def archive_readme(self, kit: Kit) -> str:
-        """README of the archive, French then English (the same archive serves both languages)."""
+    def archive_readme(self, kit: Kit, site_url: str = "", stamp: ProfileStamp | None = None) -> str:
+        """README of the archive, French then English (the same archive serves both languages); with the
+        establishment's `stamp`, who publishes the kit and where its page is."""
         parts = []
         for lang in LANGUAGES:
             files = []
@@ -182,6 +185,11 @@ class KitsRenderer(TemplateRenderer):
                     files=files,
                     last_review=format_day(kit.last_review, lang),
                     review_due=format_day(review_due(kit), lang),
+                    published_by=self.text("kits.readme.published_by", lang).format(
+                        name=stamp.contact(lang).name, url=kit_page_url(kit.id, lang, site_url)
+                    )
+                    if stamp
+                    else "",
                 )
             )
         return "\n---\n\n".join(parts)
@@ -191,9 +199,20 @@ class KitsRenderer(TemplateRenderer):
         return self._render("archive-licence.txt", "fr", kit=kit, overrides=overrides)
 
 
-def build_kits(kits: Sequence[Kit], renderer: KitsRenderer, site_url: str) -> list[KitBuild]:
-    """Every kit printed and packed (PDFs, previews, archive), as the build publishes them."""
+def build_kits(
+    kits: Sequence[Kit], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp | None = None
+) -> list[KitBuild]:
+    """Every kit printed and packed (PDFs, previews, archive), as the build publishes them (with the
+    establishment's contact block and values when `stamp` is given)."""
     return [
-        build_kit(kit, site_url, renderer.text, format_day, renderer.archive_readme(kit), renderer.archive_licence(kit))
+        build_kit(
+            kit,
+            site_url,
+            renderer.text,
+            format_day,
+            renderer.archive_readme(kit, site_url, stamp),
+            renderer.archive_licence(kit),
+            stamp,
+        )
         for kit in kits
     ]

@@ -1,0 +1,62 @@
+"""What the site shows of the profile besides its markers: the home page's block, the palette stylesheet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from markupsafe import Markup
+
+from sitekit.generated import generated_note
+from sitekit.i18n import Strings
+from sitekit.kits.model import Audience, Kit
+from sitekit.profile.colour import Palette, derive_palette
+from sitekit.profile.model import Kind, Profile
+from sitekit.profile.values import Renderer
+from sitekit.templating import TemplateRenderer
+
+PALETTE_CSS = "assets/stylesheets/profil.css"  # written by the build, after site.css
+LOGO = "assets/images/etablissement"  # + .svg or .png: the header's logo and the favicon
+HOME_MARKER = "accueil-etablissement"
+
+
+def logo_path(profile: Profile) -> str:
+    return LOGO + profile.logo_file.suffix.lower()
+
+
+def medico_social_first(kits: Sequence[Kit], kind: Kind) -> list[Kit]:
+    """The kits in catalogue order: for a médico-social establishment, the kits for its sector first."""
+    if kind is not Kind.MEDICO_SOCIAL:
+        return list(kits)
+    return sorted(kits, key=lambda kit: Audience.MEDICO_SOCIAL not in kit.audiences)
+
+
+class ProfileRenderer(TemplateRenderer):
+    """Renders the home page's establishment block and the palette stylesheet from overrides/partials/profile/."""
+
+    string_prefix = "profile"
+    code_strings = ("profile.missing", "profile.to_confirm", *(f"profile.kind.{k.value}" for k in Kind))
+
+    def __init__(self, templates: Path, strings: Strings, profile: Profile):
+        super().__init__(templates, strings, autoescape=lambda name: not (name or "").endswith(".css"))
+        self.profile = profile
+        self.values = Renderer(profile, strings, markdown=True)
+        self.palette: Palette = derive_palette(profile.data.establishment.colour)
+
+    def value(self, key: str, lang: str) -> Markup:
+        """A profile value as Markdown, already escaped by the value renderer."""
+        return Markup(self.values.value(key, lang))  # md_escape made it safe
+
+    def home(self, kits: Sequence[Kit], lang: str) -> str:
+        medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
+        return self._render(
+            "home.md",
+            lang,
+            medico_social=self.profile.kind is Kind.MEDICO_SOCIAL,
+            kits=medico,
+            value=lambda key: self.value(key, lang),
+        )
+
+    def stylesheet(self) -> str:
+        note = generated_note(self.profile.path, "hook_profile.py")
+        return self._render("palette.css", "fr", palette=self.palette, note=note)
