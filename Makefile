@@ -43,9 +43,11 @@ node_modules/axe-core/axe.min.js: package-lock.json | npm
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The whole suite: unit tests, site builds (one per frozen date, shared), browser and accessibility sweeps.
+# The whole suite: unit tests, site builds (one per frozen date, shared), browser and accessibility sweeps,
+# on two pytest-xdist workers (one test module, or one class, per worker at a time: see README "Tests").
+TEST_WORKERS ?= 2
 test: $(VENV)/.dev browser node_modules/axe-core/axe.min.js
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 
 # The seconds-long loop: every test that needs neither a site build nor a browser.
 unit: $(VENV)/.dev

@@ -10,6 +10,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
+from conftest import require_mark
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags from the workplace notes: no background traffic from the browser itself.
 CHROMIUM_ARGS = [
@@ -32,7 +34,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def serve(folder: Path):
     """Serve a folder on 127.0.0.1 with a free port; yields the base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # (a short poll interval: shutdown() waits for the loop to notice, 0.5 s by default)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -72,7 +75,8 @@ AXE_RUN = """async (tags) => {
 
 
 def launch(playwright):
-    """Debian's Chromium, headless, without its own background traffic."""
+    """Debian's Chromium, headless, without its own background traffic (only for tests marked `browser`)."""
+    require_mark("browser", "starts Chromium")
     assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs Debian's chromium package"
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 

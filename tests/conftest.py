@@ -1,29 +1,86 @@
-"""Shared fixtures: the project root, and the site built once per build date for the whole session."""
+"""Shared fixtures: the project root, the site built once per build date for the whole session, and the marks.
+
+Every test that runs `mkdocs build` carries the `build` mark, every test that starts Chromium the `browser`
+mark, so that `make unit` (`-m "not build and not browser"`) stays seconds long. Tests that use a built
+site through a fixture are marked here at collection; a build or a browser started by a test without its
+mark fails that test (`require_mark`).
+
+Builds are shared: one per build date per session, and under pytest-xdist one per date for all the workers
+(the first worker that needs it builds it under a file lock, the others wait and reuse it).
+"""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from sitekit.generated import is_generated
+from sitekit.paths import GENERATED_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[1]
 # (never --quiet: it hides the warnings that --strict turns into errors)
 # A date inside the documented D2 application window (2 Sep - 31 Oct 2025), 11 days before it closes.
 FROZEN_TODAY = "2025-10-20"
 
+# Fixtures that hand a test a built site (directly or through another fixture): their users are marked
+# `build`; users of the `browser` fixture are marked `browser`.
+BUILD_FIXTURES = {"site", "build_site", "second_build", "profile_site", "base_url"}
+BROWSER_FIXTURES = {"browser"}
+
+_running: dict[str, pytest.Item] = {}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(item.fixturenames)
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _running["item"] = item
+    try:
+        return (yield)
+    finally:
+        _running.pop("item", None)
+
+
+def require_mark(name: str, doing: str) -> None:
+    """Fail the running test when it does something slow (`doing`) without the mark that announces it."""
+    item = _running.get("item")
+    if item is not None and item.get_closest_marker(name) is None:
+        pytest.fail(
+            f"{item.nodeid} {doing} without @pytest.mark.{name} "
+            f"(mark the test or its module: `pytestmark = pytest.mark.{name}`; `make unit` must not {doing})",
+            pytrace=False,
+        )
+
 
 def run_mkdocs_build(
     out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml)."""
+    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml), never
+    influenced by the caller's CARE_TODAY, SITE_PROFILE or SOURCE_DATE_EPOCH (the reproducible-date hook derives
+    the latter from the build date)."""
+    require_mark("build", "runs mkdocs build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CARE_TODAY", None)
     env.pop("SITE_PROFILE", None)
+    env.pop("SOURCE_DATE_EPOCH", None)
     if today:
         env["CARE_TODAY"] = today
     if profile:
@@ -34,33 +91,96 @@ def run_mkdocs_build(
     return subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+def git_status() -> str:
+    """What git sees changed in the repository (tracked and untracked files, ignored ones left out)."""
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
 @pytest.fixture(scope="session")
-def build_site(tmp_path_factory):
-    """Build the real site for a build date (CARE_TODAY), once per date per session."""
+def shared_dir(tmp_path_factory) -> Path:
+    """A folder every xdist worker of this session sees (the session's base folder), or this session's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def file_lock(path: Path, shared: bool = False) -> Iterator[None]:
+    """A lock between the processes of this session (xdist workers), held for the block: exclusive, or shared
+    with the other shared holders."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def project_lock(shared_dir: Path, building: bool) -> Iterator[None]:
+    """Held around each build of the real project (`building`), and by tests that read its docs/.
+
+    The first build of a session may write the generated pages into docs/ (on a clean clone, or after a
+    data change): it runs alone. Later builds find those pages unchanged and write nothing there, so they
+    and the readers share the lock and run side by side.
+    """
+    lock, first_done = shared_dir / "project.lock", shared_dir / "first-build.done"
+    if building and not first_done.is_file():
+        with file_lock(lock):
+            if not first_done.is_file():
+                yield
+                first_done.touch()
+                return
+    with file_lock(lock, shared=True):
+        yield
+
+
+def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None = None) -> Path:
+    """Build the real project into shared_dir/name once for all workers; a JSON file beside it keeps git's
+    status before and after that build (tests/test_kits_site.py checks that a build changes nothing).
+    (The generated pages do not depend on the date or the profile: builds after the first write none.)"""
+    out, done = shared_dir / name, shared_dir / f"{name}.git-status.json"
+    with file_lock(shared_dir / f"{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(out, ignore_errors=True)
+            with project_lock(shared_dir, building=True):
+                before = git_status()
+                result = run_mkdocs_build(out, today, profile=profile)
+                after = git_status()
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            done.write_text(json.dumps({"before": before, "after": after}), encoding="utf-8")
+    return out
+
+
+def status_around_build(site: Path) -> dict[str, str]:
+    """git status before and after the build that made `site` (a folder from build_site or second_build)."""
+    return json.loads((site.parent / f"{site.name}.git-status.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def build_site(shared_dir):
+    """Build the real site for a build date (CARE_TODAY), once per date per session (and for all workers)."""
     cache: dict[str, Path] = {}
 
     def _build(today: str = FROZEN_TODAY) -> Path:
         if today not in cache:
-            out = tmp_path_factory.mktemp(f"site-{today}")
-            result = run_mkdocs_build(out, today)
-            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-            cache[today] = out
+            cache[today] = _shared_build(shared_dir, f"site-{today}", today)
         return cache[today]
 
     return _build
 
 
 @pytest.fixture(scope="session")
-def profile_site(tmp_path_factory):
-    """Build the real site for the frozen date with another profile file, once per profile per session."""
+def profile_site(shared_dir):
+    """Build the real site for the frozen date with another profile file, once per profile (its name and
+    content) per session, and for all workers."""
     cache: dict[Path, Path] = {}
 
     def _build(profile: Path) -> Path:
         if profile not in cache:
-            out = tmp_path_factory.mktemp(f"site-{profile.stem}")
-            result = run_mkdocs_build(out, FROZEN_TODAY, profile=profile)
-            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-            cache[profile] = out
+            digest = hashlib.sha256(profile.read_bytes()).hexdigest()[:12]
+            cache[profile] = _shared_build(shared_dir, f"site-{profile.stem}-{digest}", FROZEN_TODAY, profile)
         return cache[profile]
 
     return _build
@@ -70,6 +190,20 @@ def profile_site(tmp_path_factory):
 def site(build_site) -> Path:
     """The site built with the frozen test date."""
     return build_site(FROZEN_TODAY)
+
+
+@pytest.fixture(scope="session")
+def second_build(shared_dir) -> Path:
+    """A second clean build for the frozen date, in another folder: compared with `site` byte for byte."""
+    return _shared_build(shared_dir, f"second-site-{FROZEN_TODAY}", FROZEN_TODAY)
+
+
+@pytest.fixture
+def root_docs(shared_dir) -> Iterator[Path]:
+    """The project's docs/, read while no build writes its generated pages (they appear during the first
+    build of a clean clone, which another xdist worker may be running)."""
+    with project_lock(shared_dir, building=False):
+        yield ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +240,31 @@ PROJECT_PARTS = [
 ]  # all watched by mkdocs.yml
 
 
+def _leave_generated_pages(folder: str, names: list[str]) -> set[str]:
+    """copytree's ignore: the pages a build writes into docs/ (git-ignored; the copy's build writes them again)."""
+    here, docs = Path(folder), ROOT / "docs"
+    left = {"__pycache__"}
+    if here == docs or docs in here.parents:
+        for name in names:
+            path = here / name
+            if path.relative_to(docs).as_posix() in GENERATED_FOLDERS or (
+                name.endswith(".md") and path.is_file() and is_generated(path, docs)
+            ):
+                left.add(name)
+    return left
+
+
 @pytest.fixture
-def project(tmp_path):
-    """A throw-away copy of the project to break (build it with build_project)."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, tmp_path / part)
+def project(tmp_path, shared_dir):
+    """A throw-away copy of the project to break (build it with build_project), as a clean clone has it:
+    without the pages a build generates in docs/."""
+    with project_lock(shared_dir, building=False):
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, tmp_path / part, ignore=_leave_generated_pages)
+            elif source.exists():
+                shutil.copy2(source, tmp_path / part)
     return tmp_path
 
 

@@ -2,7 +2,8 @@
 
 One sweep opens each page once per palette and also records what the page requested and logged, so that
 the privacy and console checks cover every page too. Pages added later (kits, criteria, news) are found
-by walking the built site, not from a list.
+by walking the built site, not from a list. The pages are swept in two parts (every other page), one test
+class each, so that `make test` (pytest -n 2 --dist loadscope: one class per worker) sweeps both at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import playwright.sync_api as playwright_api  # noqa: E402 - in requirements.txt
 
 # Palette name -> (prefers-color-scheme to emulate, Material scheme the page must then show).
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+PARTS = 2
 BODY_STATE = """() => {
   const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
   return {scheme: document.body.getAttribute('data-md-color-scheme'), luminance: (rgb[0] + rgb[1] + rgb[2]) / 765};
@@ -29,6 +31,8 @@ BODY_STATE = """() => {
 @dataclass
 class Sweep:
     pages: list[str]
+    part: int = 0
+    swept: dict[str, list[str]] = field(default_factory=dict)
     violations: list[str] = field(default_factory=list)
     palette_problems: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
@@ -36,12 +40,12 @@ class Sweep:
     seconds: float = 0.0
 
 
-def run_sweep(site, pages: list[str]) -> Sweep:
+def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
     """axe-core on each page in both palettes, recording palette, request and console problems too."""
     assert AXE_JS.is_file(), (
         f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
     )
-    result = Sweep(pages)
+    result = Sweep(pages, part)
     started = time.monotonic()
     with serve(site) as base, playwright_api.sync_playwright() as p:
         browser = launch(p)
@@ -50,6 +54,7 @@ def run_sweep(site, pages: list[str]) -> Sweep:
             context.add_init_script(path=str(AXE_JS))
             page = context.new_page()
             watch = PageWatch(page)
+            result.swept[palette] = []
             for rel in result.pages:
                 where = f"{rel} [{palette}]"
                 page.goto(base + rel)
@@ -65,41 +70,60 @@ def run_sweep(site, pages: list[str]) -> Sweep:
                 result.console += [f"{where}: {text}" for text in watch.errors]
                 watch.foreign.clear()
                 watch.errors.clear()
+                result.swept[palette].append(rel)
             context.close()
         browser.close()
     result.seconds = time.monotonic() - started
     return result
 
 
-@pytest.fixture(scope="module")
-def sweep(site) -> Sweep:
-    result = run_sweep(site, site_pages(site))
+@pytest.fixture(scope="class")
+def sweep(request, site) -> Sweep:
+    """One part of the sweep (the test class's `part`): every PARTS-th page from page `part` on."""
+    part = request.cls.part
+    result = run_sweep(site, site_pages(site)[part::PARTS], part)
     print(
-        f"\naxe sweep: {len(result.pages)} pages x {len(PALETTES)} palettes in {result.seconds:.0f} s "
-        f"({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)"
+        f"\naxe sweep, part {result.part + 1} of {PARTS}: {len(result.pages)} pages x {len(PALETTES)} palettes "
+        f"in {result.seconds:.0f} s ({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)"
     )
     return result
 
 
-def test_every_page_of_both_languages_is_swept(sweep, site):
-    assert "index.html" in sweep.pages and "en/index.html" in sweep.pages
-    assert len(sweep.pages) == len(list(site.rglob("*.html")))
+class SweepChecks:
+    """The checks of one part of the sweep (a subclass per part: `part` is its index)."""
+
+    part: int
+
+    def test_every_page_of_both_languages_is_swept(self, sweep, site):
+        every = site_pages(site)
+        assert "index.html" in every and "en/index.html" in every
+        assert len(every) == len(list(site.rglob("*.html")))
+        # The parts, each page in one part only, cover the site; this part was swept whole in each palette.
+        parts = [every[part::PARTS] for part in range(PARTS)]
+        assert sorted(page for part in parts for page in part) == every
+        assert sweep.part == self.part and sweep.pages == parts[self.part] and len(sweep.pages) >= len(every) // PARTS
+        assert sweep.swept == dict.fromkeys(PALETTES, sweep.pages)
+
+    def test_each_palette_is_really_applied(self, sweep):
+        assert sweep.palette_problems == []
+
+    def test_no_wcag_violation_in_either_palette(self, sweep):
+        assert sweep.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(sweep.violations)
+
+    def test_no_request_to_another_host_on_any_page(self, sweep):
+        assert sweep.foreign == [], "requests to hosts other than 127.0.0.1:\n" + "\n".join(sweep.foreign)
+
+    def test_no_console_error_on_any_page(self, sweep):
+        assert sweep.console == [], "console errors:\n" + "\n".join(sweep.console)
 
 
-def test_each_palette_is_really_applied(sweep):
-    assert sweep.palette_problems == []
+# One class per part (PARTS of them): --dist loadscope sends each class to one worker.
+class TestPart1(SweepChecks):
+    part = 0
 
 
-def test_no_wcag_violation_in_either_palette(sweep):
-    assert sweep.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(sweep.violations)
-
-
-def test_no_request_to_another_host_on_any_page(sweep):
-    assert sweep.foreign == [], "requests to hosts other than 127.0.0.1:\n" + "\n".join(sweep.foreign)
-
-
-def test_no_console_error_on_any_page(sweep):
-    assert sweep.console == [], "console errors:\n" + "\n".join(sweep.console)
+class TestPart2(SweepChecks):
+    part = 1
 
 
 def test_axe_reports_a_faulty_page_with_rule_and_target():
@@ -138,6 +162,7 @@ def test_another_profile_s_colour_keeps_zero_violations(profile_site):
     site = profile_site(ROOT / "examples" / "profiles" / "medico-social.yml")
     assert "#418424" in (site / "assets" / "stylesheets" / "profil.css").read_text(encoding="utf-8")
     result = run_sweep(site, PROFILE_PAGES)
+    assert result.swept == dict.fromkeys(PALETTES, PROFILE_PAGES)
     assert result.palette_problems == []
     assert result.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(result.violations)
     assert result.foreign == [] and result.console == []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import build_project
+
+pytestmark = pytest.mark.build
 
 
 def test_broken_internal_link_names_the_page(project):

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_criteria
-from conftest import ROOT, build_project, hook_config
+from conftest import ROOT, hook_config
 from sitekit.calls.model import load_calls
 from sitekit.criteria.model import criteria_for_call, load_criteria
 from sitekit.dates import format_day
@@ -245,14 +245,16 @@ def test_unknown_criterion_page_is_refused(tmp_path):
 
 
 def test_bad_criteria_data_stops_the_build_with_file_and_line(project):
+    """The hook's error (the strict build turns it into its exit message; tests/test_build_errors.py builds
+    a project with bad data end to end)."""
     data = project / "data" / "criteria.yml"
     text = data.read_text(encoding="utf-8").replace("calls: [d2-candidature]\n", "calls: [d2-candidatures]\n", 1)
     data.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    calls: [d2-candidatures]") + 1
-    code, output = build_project(project)
-    assert code != 0
+    with pytest.raises(PluginError) as exc:
+        hook_criteria.on_config(hook_config(project / "docs", root=project))
     assert (
         f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
         "(did you mean d2-candidature? the ids are listed in data/calls.yml)"
-    ) in output
-    assert "Traceback" not in output
+    ) in str(exc.value)
+    assert exc.value.__cause__ is None and exc.value.__suppress_context__  # no traceback

@@ -136,12 +136,13 @@ def test_a_published_page_linking_to_a_scheduled_post_is_an_error(tree):
     assert check(tree, {}, today=date(2025, 12, 1)) == []
 
 
-def test_shipped_content_has_no_editorial_problem():
-    problems = editorial_problems(ROOT / "docs", ROOT, date(2026, 11, 23))
+def test_shipped_content_has_no_editorial_problem(root_docs):
+    problems = editorial_problems(root_docs, ROOT, date(2026, 11, 23))
     assert [str(p) for p in problems] == []
     assert not any(p.level is Level.WARNING for p in problems)
 
 
+@pytest.mark.build
 def test_build_stops_on_a_link_to_a_scheduled_post(project):
     page = project / "docs" / "index.md"
     page.write_text(

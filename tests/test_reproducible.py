@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FROZEN_TODAY, ROOT, run_mkdocs_build
-from sitekit.reproducible import ENV_VAR, build_clock, source_date_epoch
+from conftest import FROZEN_TODAY, ROOT
+from sitekit.reproducible import build_clock, source_date_epoch
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -32,16 +32,11 @@ def differences(a: Path, b: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv(ENV_VAR, raising=False)
-        outputs = []
-        for name in ("first", "second"):
-            out = tmp_path_factory.mktemp(f"reproducible-{name}")
-            result = run_mkdocs_build(out, FROZEN_TODAY)
-            assert result.returncode == 0, result.stderr
-            outputs.append(out)
-    return outputs
+def two_builds(site, second_build):
+    """The session's build for the frozen date and a second clean build into another folder (both processes
+    started without SOURCE_DATE_EPOCH: run_mkdocs_build drops it)."""
+    assert site != second_build
+    return [site, second_build]
 
 
 def test_two_clean_builds_give_identical_files(two_builds):

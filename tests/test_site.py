@@ -8,7 +8,6 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import ROOT
 from sitecheck import CSS_URL, is_external, pages, resource_urls
 from sitekit.checks.translations import missing_translations
 from sitekit.i18n import LANGUAGES, lang_prefix
@@ -39,8 +38,8 @@ LOADED_SCRIPTS = (
 )
 
 
-def test_every_source_page_has_its_translation():
-    assert [str(p) for p in missing_translations(ROOT / "docs")] == []
+def test_every_source_page_has_its_translation(root_docs):
+    assert [str(p) for p in missing_translations(root_docs)] == []
 
 
 def test_every_built_page_exists_in_both_languages(site):

@@ -102,8 +102,8 @@ def test_generated_folders_are_skipped():
     ]
 
 
-def test_shipped_content_has_no_past_deadline_today_or_on_the_test_date():
-    pages = read_pages(ROOT / "docs")
+def test_shipped_content_has_no_past_deadline_today_or_on_the_test_date(root_docs):
+    pages = read_pages(root_docs)
     assert past_deadline_problems(pages, TODAY) == []
     assert past_deadline_problems(pages, date(2025, 10, 20)) == []
 

@@ -85,7 +85,8 @@ class Handler(BaseHTTPRequestHandler):
 def server():
     Handler.calls = {}
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # (a short poll interval: shutdown() waits for the loop to notice, 0.5 s by default)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
