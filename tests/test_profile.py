@@ -197,8 +197,8 @@ def test_reserved_site_addresses(url, reason):
     assert reserved_host(url) == reason
 
 
-def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_path):
-    pages = read_pages(ROOT / "docs")
+def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_path, root_docs):
+    pages = read_pages(root_docs)
     demo = publish_problems(load_project(ROOT, DEFAULT_PROFILE), pages, ROOT, publish=True)
     shown = [str(p) for p in demo]
     assert all(p.level is Level.ERROR for p in demo)
