@@ -41,6 +41,7 @@ BROWSER_FIXTURES = {"browser"}
 _running: dict[str, pytest.Item] = {}
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(config, items):
     for item in items:
         used = set(item.fixturenames)
