@@ -128,7 +128,7 @@ def test_unknown_author_file_entry_is_reported(tmp_path):
 
 
 def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
-    write_post(tmp_path, "2025-10-01-premier.en.md", GOOD.format(day="2025-10-01").replace("Un titre", "First & <one>"))
+    write_post(tmp_path, "2025-10-01-premier.en.md", GOOD.format(day="2025-10-01").replace("Un titre", "First & 'one' <1>"))
     write_post(tmp_path, "2025-10-13-second.en.md", GOOD.format(day="2025-10-13").replace("Un titre", "Second"))
     posts = load_posts(tmp_path, AUTHORS)
     data = atom_feed(
@@ -140,7 +140,7 @@ def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
     assert feed.feed.title == "News — Cybersecurity in healthcare"
     assert feed.feed.language == "en"
     assert feed.feed.updated == "2025-10-13T00:00:00+02:00"
-    assert [e.title for e in feed.entries] == ["Second", "First & <one>"]
+    assert [e.title for e in feed.entries] == ["Second", "First & 'one' <1>"]
     assert [e.link for e in feed.entries] == [
         "https://cybersante.example.org/en/actualites/billets/2025-10-13-second.html",
         "https://cybersante.example.org/en/actualites/billets/2025-10-01-premier.html",

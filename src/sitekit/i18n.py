@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from sitekit.problems import Collector
+from sitekit.text import text_problem
 from sitekit.yamlfile import load_mapping
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
@@ -78,6 +81,22 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
                 )
             elif not isinstance(text, str) or not text.strip():
                 problems.add(display_path, line, f"{key}.{lang}", "missing or empty text", f"add the {lang} text")
+            else:
+                found = text_problem(text) or _placeholder_problem(text)
+                if found is not None:
+                    problems.add(display_path, doc.line((key, lang)), f"{key}.{lang}", *found)
+        placeholders = {
+            lang: _placeholders(texts[lang]) for lang in LANGUAGES if isinstance(texts.get(lang), str)
+        }
+        if len({frozenset(names) for names in placeholders.values() if names is not None}) > 1:
+            shown = "; ".join(f"{lang}: {', '.join(sorted(names)) or 'none'}" for lang, names in placeholders.items())
+            problems.add(
+                display_path,
+                line,
+                str(key),
+                f"the languages do not use the same {{placeholders}} ({shown})",
+                "use the same names between braces in every language",
+            )
         for extra in sorted(set(texts) - set(LANGUAGES), key=str):
             problems.add(
                 display_path,
@@ -89,3 +108,30 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
         table[str(key)] = {lang: texts.get(lang, "") for lang in LANGUAGES}
     problems.raise_if_errors()
     return Strings(table)
+
+
+_PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """Names of the {placeholders} of an interface string; None when its braces do not parse."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _placeholder_problem(text: str) -> tuple[str, str] | None:
+    """A placeholder the code cannot fill safely: unbalanced braces, or more than a plain {name}."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
+    except ValueError:
+        return "unbalanced { or }", "write {name} for a value the site fills in, {{ and }} for a brace"
+    for name, spec, conversion in fields:
+        if name is not None and (not _PLACEHOLDER_NAME.fullmatch(name) or spec or conversion):
+            return (
+                f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
+                "is not allowed",
+                "write a plain name between braces, e.g. {n}",
+            )
+    return None

@@ -9,11 +9,12 @@ from datetime import date, datetime, time
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from sitekit.i18n import LANGUAGES
 from sitekit.problems import Collector, Problem
+from sitekit.text import text_problem
 from sitekit.yamlfile import Location, YamlDocument, dotted
 
 UNKNOWN = "unknown"
@@ -67,12 +68,25 @@ def _parse_hh_mm(value: Any) -> time:
     raise problem(f"{value!r} is not a time", 'write "HH:MM" in quotes, Paris time, e.g. "12:00"')
 
 
+# Characters a URL never holds as such (RFC 3986): they would have to be percent-encoded.
+_NOT_IN_URL = re.compile(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+
+
 def check_url(value: Any) -> str:
     if isinstance(value, str):
-        parts = urlsplit(value.strip())
-        if parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value.strip():
-            return value.strip()
+        url = value.strip()
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and "." in parts.netloc and not _NOT_IN_URL.search(url):
+            return url
     raise problem(f"{value!r} is not a URL", "write the full address, starting with https://")
+
+
+def plain_text(value: str) -> str:
+    """A text shown as written: refuses control characters, bidirectional controls, line breaks and markup."""
+    found = text_problem(value)
+    if found is not None:
+        raise problem(*found)
+    return value
 
 
 def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeValidator:
@@ -89,7 +103,8 @@ def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeVa
     return BeforeValidator(check)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Every text of the data files is plain text on one line (sitekit.text): what is shown is what is written.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
 MaybeDate = Annotated[date | None, BeforeValidator(_parse_date_or_unknown)]
 Day = Annotated[date, BeforeValidator(parse_date)]
 ClockTime = Annotated[time, BeforeValidator(_parse_hh_mm)]
