@@ -3,7 +3,7 @@
 import pytest
 
 from sitekit.problems import ProblemsError
-from sitekit.yamlfile import load_yaml, parse_yaml
+from sitekit.yamlfile import MAX_DATA_BYTES, load_yaml, parse_yaml
 
 
 def test_lines_of_keys_and_items():
@@ -77,3 +77,37 @@ def test_anchors_and_aliases_are_refused_at_their_line(text, message):
     with pytest.raises(ProblemsError) as exc:
         parse_yaml(text, "data/x.yml")
     assert str(exc.value) == message
+
+
+def test_deep_nesting_is_refused_at_its_line_not_a_recursion_error():
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml("a: " + "[" * 5000 + "]" * 5000 + "\n", "data/x.yml")
+    assert str(exc.value) == (
+        "data/x.yml:1: lists and mappings nested more than 20 levels deep "
+        "(check the indentation and the brackets on this line)"
+    )
+    nested = "".join("  " * depth + "k:\n" for depth in range(25))
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml(nested, "data/x.yml")
+    assert str(exc.value).startswith("data/x.yml:20: lists and mappings nested more than 20 levels deep")
+    assert parse_yaml("a: [[[[1]]]]\n", "data/x.yml").data == {"a": [[[[1]]]]}
+
+
+def test_a_data_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.yml"
+    big.write_text("a: " + "x" * MAX_DATA_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(ProblemsError) as exc:
+        load_yaml(big, "data/big.yml")
+    assert str(exc.value) == (
+        f"data/big.yml: file of {MAX_DATA_BYTES + 4:,} bytes, over the limit of {MAX_DATA_BYTES:,} bytes for a "
+        "data file (split it or remove what it should not hold)"
+    )
+
+
+def test_a_control_character_in_the_file_is_named_with_its_line():
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml("a: 1\nb: x\x07y\n", "data/x.yml")
+    assert str(exc.value) == (
+        "data/x.yml:2: character U+0007 is not allowed in a data file "
+        "(delete it: an invisible control character, often from a copy and paste)"
+    )

@@ -13,6 +13,9 @@ from sitekit.problems import Problem, ProblemsError
 # A location inside a document: keys and list indexes from the root.
 Location = tuple[Any, ...]
 
+MAX_DATA_BYTES = 1_000_000  # one data file (the largest today is about 25 kB): beyond, a mistake or an attack
+MAX_DEPTH = 20  # nested lists and mappings (the data files use at most 6 levels)
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -108,10 +111,19 @@ class _RefusedSyntax(yaml.MarkedYAMLError):
 
 class _Loader(yaml.SafeLoader):
     """The safe loader, refusing anchors (&name) and aliases (*name): an alias can refer to itself (endless
-    recursion) or multiply a document (an alias bomb), and data files never need them."""
+    recursion) or multiply a document (an alias bomb), and data files never need them. Nesting deeper than
+    MAX_DEPTH is refused too: the parser would otherwise recurse until Python gives up."""
+
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+        if self.depth >= MAX_DEPTH:
+            raise _RefusedSyntax(
+                f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                "check the indentation and the brackets on this line",
+                event,
+            )
         if isinstance(event, yaml.AliasEvent):
             raise _RefusedSyntax(
                 f"YAML alias *{event.anchor} is not allowed",
@@ -125,12 +137,18 @@ class _Loader(yaml.SafeLoader):
                 "remove the anchor and write the value out where it is used",
                 event,
             )
-        # types-PyYAML says index is an int; PyYAML also passes a mapping value's key node.
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+        self.depth += 1
+        try:
+            # types-PyYAML says index is an int; PyYAML also passes a mapping value's key node.
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
 
 
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Parse YAML text; raise ProblemsError naming `path` and the line on any syntax error."""
+    if len(text) > MAX_DATA_BYTES:
+        raise ProblemsError([_too_large(path, len(text.encode("utf-8")))])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except _RefusedSyntax as exc:
@@ -143,6 +161,21 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
             [
                 Problem(
                     path, line, "", f"invalid YAML: {exc.problem}", "check indentation, colons and quotes on this line"
+                )
+            ]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ProblemsError(
+            [
+                Problem(
+                    path,
+                    line,
+                    "",
+                    f"character U+{exc.character:04X} is not allowed in a data file"
+                    if isinstance(exc.character, int)
+                    else f"invalid YAML: {exc.reason}",
+                    "delete it: an invisible control character, often from a copy and paste",
                 )
             ]
         ) from None
@@ -171,10 +204,23 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     return YamlDocument(path, data, builder.lines)
 
 
+def _too_large(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        0,
+        "",
+        f"file of {size:,} bytes, over the limit of {MAX_DATA_BYTES:,} bytes for a data file",
+        "split it or remove what it should not hold",
+    )
+
+
 def load_yaml(file: Path, display_path: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; an unreadable file is a problem, not a traceback."""
     shown = display_path or str(file)
     try:
+        size = file.stat().st_size
+        if size > MAX_DATA_BYTES:
+            raise ProblemsError([_too_large(shown, size)])
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProblemsError([Problem(shown, 0, "", "file not found", "create it or fix the path")]) from None
