@@ -3,13 +3,47 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from sitekit.i18n import Strings
+from sitekit.text import markdown_text
+
+# Templates whose output is read by a Markdown parser (pages, the archives' README). Plain-text ones (.txt)
+# and HTML ones (.html) are left to autoescape alone.
+MARKDOWN_SUFFIX = ".md"
+PLAIN_PREFIX = "archive-"  # archive-readme.md, archive-licence.txt: files of the kit archives, not pages
+
+
+def _markdown_quotes(template: str | None) -> bool | None:
+    """None for a template that is not Markdown; else whether quotes are escaped (pages hold HTML attributes)."""
+    name = PurePosixPath(template or "").name
+    if not name.endswith(MARKDOWN_SUFFIX):
+        return None
+    return not name.startswith(PLAIN_PREFIX)
+
+
+@pass_context
+def _finalize(context: Context, value: Any) -> Any:
+    """Every {{ value }} of a Markdown template as inert Markdown text (sitekit.text.markdown_text): HTML
+    escaping alone leaves emphasis, links, attribute lists and emoji shortcodes to the Markdown parser."""
+    quote = _markdown_quotes(context.name)
+    return value if quote is None else markdown_text(value, quote=quote)
+
+
+@pass_context
+def _join(context: Context, items: Iterable[Any], separator: str = "", attribute: str | None = None) -> Any:
+    """Jinja's join, each item escaped for Markdown in a Markdown template (the built-in one only escapes HTML)."""
+    values = [getattr(item, attribute) if attribute else item for item in items]
+    quote = _markdown_quotes(context.name)
+    if quote is None:
+        return context.environment.filters["_html_join"](context.eval_ctx, values, separator)
+    return Markup(separator).join(markdown_text(value, quote=quote) for value in values)
 
 
 class TemplateRenderer:
@@ -33,7 +67,10 @@ class TemplateRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=_finalize,
         )
+        self.env.filters["_html_join"] = self.env.filters["join"]
+        self.env.filters["join"] = _join
         # tojson writes the front matter of generated pages: keep accented letters readable, keys in order.
         self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 

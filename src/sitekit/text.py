@@ -10,10 +10,11 @@ Markdown links: they would show as written, not as meant).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # Bidirectional embedding, override and isolate controls (the "Trojan Source" characters).
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -70,13 +71,15 @@ def text_problem(value: str, multiline: bool = False) -> tuple[str, str] | None:
 
 # --- Markdown ----------------------------------------------------------------------------------------
 
-# Characters Python-Markdown and the site's extensions read as syntax inside a line: emphasis, code, links,
-# images, footnotes, attribute lists, backslash escapes. HTML's own (&, <, >, quotes) are escaped first.
-_MARKDOWN_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^"}
-# What starts a block when it opens a line: headings, lists, admonitions, details, tabs, definitions, and the
-# spaces or tab of a code block; digits then . or ) start a numbered list.
-_BLOCK_MARKS = "#+-=!?: \t"
-_NUMBERED = re.compile(r"^(\d+)([.)])")
+# Characters that open Markdown syntax inside a line (Python-Markdown and the site's extensions): backslash
+# escapes, code, emphasis, links, images, footnotes, attribute lists. Their closing partners are harmless
+# alone. HTML's own (&, <, >, quotes) are escaped first.
+_MARKDOWN_INLINE = {c: f"&#{ord(c)};" for c in "\\`*[{"}
+# An underscore between two letters or digits (a_venir) is never emphasis in Python-Markdown: kept as is.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# What starts a block when it opens a line: a heading, a list item, an admonition, details, tabs, a definition,
+# the spaces or tab of a code block. Escaping its first character is enough.
+_BLOCK_START = re.compile(r"^(?:#|[-+:](?=\s)|\d+[.)](?=\s)|={3}|!{3}|\?{3}|[ \t])")
 # An emoji shortcode (:name:) of pymdownx.emoji: the colon that opens it.
 _EMOJI_OPEN = re.compile(r":(?=[+\-\w]+:)")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -86,21 +89,25 @@ def _reference(char: str) -> str:
     return f"&#{ord(char)};"
 
 
-def markdown_text(value: object) -> Markup:
+def markdown_text(value: object, quote: bool = True) -> Markup:
     """`value` as inert Markdown text: HTML-escaped, every character Markdown reads as syntax written as a
     numeric character reference (shown as itself), line breaks folded into spaces.
 
     Safe anywhere in a Markdown template: in a heading or list item, and in the raw HTML blocks too (a
-    reference is valid HTML text and attribute value).
+    reference is valid HTML text and attribute value). `quote=False` leaves quotes as they are, for Markdown
+    that holds no HTML attribute (a README read as text too).
     """
     if isinstance(value, Markup):
         return value
-    text = str(escape(_LINE_BREAKS.sub(" ", str(value))))
+    text = html.escape(_LINE_BREAKS.sub(" ", str(value)), quote=False)
+    if quote:  # as markupsafe (and so the .html templates) writes them
+        text = text.replace('"', "&#34;").replace("'", "&#39;")
     text = "".join(_MARKDOWN_INLINE.get(c, c) for c in text)
+    text = _UNDERSCORE.sub(_reference("_"), text)
     text = _EMOJI_OPEN.sub(_reference(":"), text)
     # Only a text that opens a line of the template can start a block; escaping its first mark is enough.
-    if text and text[0] in _BLOCK_MARKS:
-        text = _reference(text[0]) + text[1:]
-    else:
-        text = _NUMBERED.sub(lambda m: m[1] + _reference(m[2]), text)
+    start = _BLOCK_START.match(text)
+    if start:
+        mark = len(start[0]) - 1 if start[0][0].isdigit() else 0  # the . or ) of "1. ", else the first character
+        text = text[:mark] + _reference(text[mark]) + text[mark + 1 :]
     return Markup(text)
