@@ -52,7 +52,7 @@ def test_missing_and_non_utf8_files(tmp_path):
     bad.write_bytes("titre: été\n".encode("latin-1"))
     with pytest.raises(ProblemsError) as exc:
         load_yaml(bad, "data/latin1.yml")
-    assert str(exc.value).startswith("data/latin1.yml: not UTF-8 text")
+    assert str(exc.value) == "data/latin1.yml:1: not UTF-8 text (byte 0xE9) (save the file as UTF-8)"
 
 
 @pytest.mark.parametrize(

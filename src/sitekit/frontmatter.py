@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sitekit.problems import Problem, ProblemsError
+from sitekit.text import decode_utf8
 from sitekit.yamlfile import YamlDocument, parse_yaml
 
 
@@ -73,10 +74,4 @@ def parse_page(text: str, shown: str) -> Page:
 
 
 def read_page(path: Path, shown: str) -> Page:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProblemsError(
-            [Problem(shown, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
-        ) from None
-    return parse_page(text, shown)
+    return parse_page(decode_utf8(path.read_bytes(), shown), shown)

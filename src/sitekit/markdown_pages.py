@@ -66,9 +66,13 @@ def read_page(file: Path, docs_dir: Path, shown_as: str = "docs") -> MarkdownPag
 
 
 def read_pages(docs_dir: Path, shown_as: str = "docs") -> list[MarkdownPage]:
-    """Every hand-written Markdown page under docs_dir, sorted by path."""
-    return [
-        read_page(file, docs_dir, shown_as)
-        for file in sorted(docs_dir.rglob("*.md"))
-        if not is_generated(file, docs_dir)
-    ]
+    """Every hand-written Markdown page under docs_dir, sorted by path; a page that is not UTF-8 is left out
+    (the editorial check names it, with the line of its first bad byte)."""
+    pages = []
+    for file in sorted(docs_dir.rglob("*.md")):
+        try:
+            if not is_generated(file, docs_dir):
+                pages.append(read_page(file, docs_dir, shown_as))
+        except UnicodeDecodeError:
+            continue
+    return pages

@@ -16,6 +16,8 @@ import unicodedata
 
 from markupsafe import Markup
 
+from sitekit.problems import Problem, ProblemsError
+
 # Bidirectional embedding, override and isolate controls (the "Trojan Source" characters).
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _LINE_SEPARATORS = frozenset("\u2028\u2029\x85")
@@ -111,3 +113,18 @@ def markdown_text(value: object, quote: bool = True) -> Markup:
         mark = len(start[0]) - 1 if start[0][0].isdigit() else 0  # the . or ) of "1. ", else the first character
         text = text[:mark] + _reference(text[mark]) + text[mark + 1 :]
     return Markup(text)
+
+
+# --- files -------------------------------------------------------------------------------------------
+
+
+def decode_utf8(data: bytes, shown: str) -> str:
+    """The bytes of a text file as text; ProblemsError naming the file and the line of the first byte that is not
+    UTF-8 (a page or data file saved as Latin-1 or Windows-1252, often)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ProblemsError(
+            [Problem(shown, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02X})", "save the file as UTF-8")]
+        ) from None

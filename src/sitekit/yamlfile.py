@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from sitekit.problems import Problem, ProblemsError
+from sitekit.text import decode_utf8
 
 # A location inside a document: keys and list indexes from the root.
 Location = tuple[Any, ...]
@@ -221,13 +222,9 @@ def load_yaml(file: Path, display_path: str | None = None) -> YamlDocument:
         size = file.stat().st_size
         if size > MAX_DATA_BYTES:
             raise ProblemsError([_too_large(shown, size)])
-        text = file.read_text(encoding="utf-8")
+        text = decode_utf8(file.read_bytes(), shown)
     except FileNotFoundError:
         raise ProblemsError([Problem(shown, 0, "", "file not found", "create it or fix the path")]) from None
-    except UnicodeDecodeError as exc:
-        raise ProblemsError(
-            [Problem(shown, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
-        ) from None
     except OSError as exc:
         raise ProblemsError(
             [Problem(shown, 0, "", f"cannot read file: {exc.strerror}", "check the path and its permissions")]

@@ -18,6 +18,7 @@ from sitekit.i18n import LANGUAGES
 from sitekit.news.model import POSTS_DIR, Author, Post, is_published, load_authors, post_problems
 from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.schema import Day, Text, problems_from_pydantic
+from sitekit.text import decode_utf8
 from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
@@ -312,9 +313,9 @@ def editorial_problems(
     for path, src_uri in _markdown_files(docs_dir):
         shown = f"{shown_as}/{src_uri}"
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(shown, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8"))
+            text = decode_utf8(path.read_bytes(), shown)
+        except ProblemsError as exc:
+            problems += exc.problems
             continue
         if is_generated_text(text):
             continue

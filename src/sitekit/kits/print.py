@@ -16,8 +16,9 @@ from fpdf.enums import MethodReturnValue
 from PIL import Image, ImageDraw, ImageFont
 
 from sitekit.kits.model import Kit
-from sitekit.problems import Problem
+from sitekit.problems import Problem, ProblemsError
 from sitekit.profile.printed import ContactBlock
+from sitekit.text import decode_utf8
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -42,11 +43,9 @@ def print_problems(kit: Kit) -> list[Problem]:
         if not file.printable:
             continue
         try:
-            text = kit.source(file).read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            out.append(
-                Problem(str(folder / file.path), 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")
-            )
+            text = decode_utf8(kit.source(file).read_bytes(), str(folder / file.path))
+        except ProblemsError as exc:
+            out.extend(exc.problems)
             continue
         for number, line in enumerate(text.splitlines(), start=1):
             missing = sorted({c for c in line if ord(c) not in known and c not in "\t"})

@@ -1,0 +1,58 @@
+"""MkDocs hook: what no page can break. Page sources checked before MkDocs reads them, page metadata escaped
+for the theme's head, template sources never published, a Content-Security-Policy in every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.csp import with_policy
+from sitekit.page_sources import page_source_problems
+from sitekit.problems import format_problems
+
+# Front matter that Material writes into the page without escaping: <title>, <meta name="description">,
+# <meta name="author">, the header, the first heading, the footer links and the search index.
+HEAD_META = ("title", "description", "author", "subtitle")
+TEMPLATE_FOLDER = "partials"  # overrides/partials/: templates the build reads, never files of the site
+
+
+@event_priority(100)  # before the other hooks and plugins look at the files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    problems = page_source_problems(Path(config.docs_dir))
+    if problems:
+        raise PluginError(f"pages that cannot be built:\n{format_problems(problems)}")
+    custom_dir = Path(config.theme.custom_dir or "").resolve()
+    for file in list(files):
+        if file.src_uri.startswith(TEMPLATE_FOLDER + "/") and Path(file.abs_src_path or "").is_relative_to(custom_dir):
+            files.remove(file)  # e.g. partials/kits/archive-licence.txt, which MkDocs would copy as a theme file
+    return files
+
+
+@event_priority(100)  # before any other hook reads the metadata
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Page metadata as HTML text: the theme prints it as is (a straight quote in a description cut the
+    <meta> tag short). Markup is a str: the plain text stays readable by hooks, and an autoescaping template
+    does not escape it twice."""
+    for key in HEAD_META:
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)
+    return markdown
+
+
+@event_priority(-1000)  # last: the hashes are those of the final text of each inline script
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return with_policy(output)
+
+
+@event_priority(-1000)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Pages made from a template alone (404.html) get the policy too; sitemap.xml is not HTML."""
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
+

@@ -1,0 +1,76 @@
+"""The Content-Security-Policy of every built page: scripts from the site only, plus the inline scripts the
+theme writes, allowed one by one by the SHA-256 hash of their text (computed from each built page); no
+request, frame, plugin or form to another origin.
+
+Delivered as `<meta http-equiv="Content-Security-Policy">` so that it holds when the site is opened from a
+file share too; a server can send the same policy as a header (README, section Security), where
+`frame-ancestors` can be added (a meta policy ignores it).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+META_NAME = "Content-Security-Policy"
+
+# Directive -> sources. script-src gets the hashes of the page's inline scripts.
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),  # Material's icons are data: URLs in its stylesheets
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),  # the search index
+    ("worker-src", "'self'"),  # the search worker
+    ("frame-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.IGNORECASE)
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run (data blocks such as JSON are not scripts)."""
+    out = []
+    for match in _SCRIPT.finditer(html):
+        attributes, text = match[1], match[2]
+        kind = _TYPE.search(attributes)
+        if not _SRC.search(attributes) and (kind[1].lower() if kind else "") in _SCRIPT_TYPES:
+            out.append(text)
+    return out
+
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows one inline script: 'sha256-<base64 of the SHA-256 of its UTF-8 text>'."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(hashes: list[str] | tuple[str, ...] = ()) -> str:
+    """The policy with `hashes` (sorted, each once) allowed in script-src."""
+    parts = []
+    for name, sources in DIRECTIVES:
+        if name == "script-src" and hashes:
+            sources = " ".join([sources, *sorted(set(hashes))])
+        parts.append(f"{name} {sources}")
+    return "; ".join(parts)
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy as the first element after <meta charset> (a meta policy only governs what
+    follows it); a policy already there is replaced. A document without <head> is returned as it is."""
+    html = _META.sub("", html)
+    tag = f'<meta http-equiv="{META_NAME}" content="{policy([script_hash(s) for s in inline_scripts(html)])}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        return html
+    return html[: anchor.end()] + "\n    " + tag + html[anchor.end() :]
