@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint format lock clean browser npm
+.PHONY: build serve test unit lint format lock clean browser npm java
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -39,14 +39,21 @@ npm:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; fi; }
 
-node_modules/axe-core/axe.min.js: package-lock.json | npm
-	npm ci --no-audit --no-fund
+# Java for the Nu HTML Checker (vnu.jar, from the npm package vnu-jar): Debian's headless runtime if missing.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; fi; }
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used instead.
+node_modules/.installed: package-lock.json | npm
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# The whole suite: unit tests, site builds (one per frozen date, shared), browser and accessibility sweeps,
-# on two pytest-xdist workers (one test module, or one class, per worker at a time: see README "Tests").
+# The whole suite: unit tests, site builds (one per frozen date, shared), HTML checker, browser and accessibility
+# sweeps, on two pytest-xdist workers (one test module, or one class, per worker at a time: see README "Tests").
 TEST_WORKERS ?= 2
-test: $(VENV)/.dev browser node_modules/axe-core/axe.min.js
+test: $(VENV)/.dev browser java node_modules/.installed
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 
 # The seconds-long loop: every test that needs neither a site build nor a browser.
