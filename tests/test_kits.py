@@ -135,10 +135,45 @@ def test_symlinked_folder_pointing_outside(tmp_path):
     ]
 
 
-def test_symlink_inside_the_kit_is_fine(tmp_path):
+def test_symlink_inside_the_kit_is_refused_too(tmp_path):
     kit = make_kit(tmp_path, files=("affiche.fr.md",))
     os.symlink(kit / "affiche.fr.md", kit / "affiche.en.md")
-    assert [k.id for k in load_kits(tmp_path / "kits", tmp_path)] == ["demo"]
+    assert problems(tmp_path) == [
+        "kits/demo/kit.yml:19: files[1].path: 'affiche.en.md' is a symbolic link "
+        "(copy the file into the kit folder instead of linking to it)"
+    ]
+
+
+def test_symlinked_kit_folder_or_kit_yml_is_refused(tmp_path):
+    make_kit(tmp_path)
+    os.symlink(tmp_path / "kits" / "demo", tmp_path / "kits" / "copie")
+    other = make_kit(tmp_path, VALID.replace("id: demo", "id: autre"), folder="autre")
+    (other / "kit.yml").rename(tmp_path / "autre.yml")
+    os.symlink(tmp_path / "autre.yml", other / "kit.yml")
+    assert problems(tmp_path) == [
+        "kits/autre/kit.yml: a symbolic link in the kits folder (copy the folder or file here instead of linking to it)",
+        "kits/copie: a symbolic link in the kits folder (copy the folder or file here instead of linking to it)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["affiche en.md", "affiché.en.md", ".affiche.en.md", "-affiche.en.md", "a\\b.md", "x" * 101]
+)
+def test_file_names_with_unexpected_characters_are_refused(tmp_path, name):
+    make_kit(tmp_path, VALID.replace("path: affiche.en.md", f"path: '{name}'"), files=("affiche.fr.md",))
+    assert problems(tmp_path) == [
+        f"kits/demo/kit.yml:19: files[1].path: {name!r} has a name with unexpected characters "
+        "(rename it with letters without accents, digits, '.', '-' and '_' only, e.g. affiche.fr.md)"
+    ]
+
+
+def test_a_text_source_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    kit = make_kit(
+        tmp_path,
+        VALID.replace("role: fiche-reflexe", "role: quiz") + "  - path: affiche.en.txt\n    role: quiz\n    lang: en\n",
+    )
+    (kit / "affiche.en.txt").write_bytes("Quiz\nQuestion à choix\n".encode("latin-1"))
+    assert problems(tmp_path)[0] == "kits/demo/affiche.en.txt:2: not UTF-8 text (byte 0xE0) (save the file as UTF-8)"
 
 
 def test_unknown_theme_and_audience(tmp_path):

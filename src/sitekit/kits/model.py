@@ -14,10 +14,16 @@ from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 from sitekit.dates import add_months
 from sitekit.problems import Collector, Level, Problem, ProblemsError
 from sitekit.schema import Day, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
+from sitekit.text import decode_utf8
 from sitekit.yamlfile import YamlDocument, dotted, load_yaml
 
 KIT_FILE = "kit.yml"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a kit file over 20 MB is refused
+# A file name of a kit: letters, digits, dot, hyphen, underscore; not starting with a dot or a hyphen. It is
+# written into URLs, archive entries and messages as is: no space, accent, quote or other surprise.
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+# Sources read as text (they must be UTF-8); other formats (PDF, images, office files) are copied as bytes.
+TEXT_FORMATS = frozenset({"md", "txt", "csv", "yml", "yaml", "json", "html"})
 DEFAULT_LICENCE = "Licence Ouverte / Etalab 2.0"
 RESERVED_IDS = frozenset({"index", "telechargements", "apercus", "fiches", "kits"})
 KitId = Annotated[str, identifier("hameconnage", RESERVED_IDS)]
@@ -155,6 +161,16 @@ def load_kits(kits_dir: Path, root: Path) -> list[Kit]:
         problems.raise_if_errors()
     for folder in sorted(p for p in kits_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         shown = _shown(folder / KIT_FILE, root)
+        linked = next((p for p in (folder, folder / KIT_FILE) if p.is_symlink()), None)
+        if linked is not None:
+            problems.add(
+                _shown(linked, root),
+                0,
+                "",
+                "a symbolic link in the kits folder",
+                "copy the folder or file here instead of linking to it",
+            )
+            continue
         if not (folder / KIT_FILE).is_file():
             problems.add(
                 shown, 0, "", "a kit folder without kit.yml", "add kit.yml (see kits/README.md) or remove the folder"
@@ -234,17 +250,33 @@ def _file_problems(kit: Kit, doc: YamlDocument) -> list[Problem]:
                 "keep the file inside the kit folder and write its path without ..",
             )
             continue
+        odd = next((part for part in parts if not FILE_NAME.fullmatch(part)), None)
+        if odd is not None or "\\" in raw:
+            add(
+                index,
+                f"{raw!r} has a name with unexpected characters",
+                "rename it with letters without accents, digits, '.', '-' and '_' only, e.g. affiche.fr.md",
+            )
+            continue
         if raw in seen:
             add(index, f"{raw!r} is listed twice (first at line {seen[raw]})", "list each file once")
             continue
         seen[raw] = doc.line(("files", index, "path"))
         target = kit.folder / raw
-        resolved = target.resolve()
-        if resolved != base and base not in resolved.parents:
-            # Neither absolute nor with ..: only a symbolic link (the file or a folder on its way) leads out.
+        link = next(
+            (
+                kit.folder.joinpath(*parts[:n])
+                for n in range(1, len(parts) + 1)
+                if kit.folder.joinpath(*parts[:n]).is_symlink()
+            ),
+            None,
+        )
+        if link is not None:
+            resolved = target.resolve()
+            outside = resolved != base and base not in resolved.parents
             add(
                 index,
-                f"{raw!r} is a symbolic link pointing outside the kit folder",
+                f"{raw!r} is a symbolic link" + (" pointing outside the kit folder" if outside else ""),
                 "copy the file into the kit folder instead of linking to it",
             )
             continue
@@ -266,6 +298,12 @@ def _file_problems(kit: Kit, doc: YamlDocument) -> list[Problem]:
                 "compress or split the file (PDFs printed from Markdown are made by the build)",
             )
             continue
+        if file.format in TEXT_FORMATS:
+            try:
+                decode_utf8(target.read_bytes(), f"{_folder_name(kit)}{raw}")
+            except ProblemsError as exc:
+                out.extend(exc.problems)
+                continue
         if file.printable and PurePosixPath(file.pdf_name).name in {PurePosixPath(f.path).name for f in kit.files}:
             add(
                 index,
