@@ -55,4 +55,3 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Pages made from a template alone (404.html) get the policy too; sitemap.xml is not HTML."""
     return with_policy(output_content) if template_name.endswith(".html") else output_content
-

@@ -25,7 +25,7 @@ THEME_ERRORS = (
     (
         "Attribute “autocomplete” is only allowed when the input type is",
         'data-md-toggle="',
-        "Material's base.html writes autocomplete=\"off\" on its drawer and search checkboxes, outside any "
+        'Material\'s base.html writes autocomplete="off" on its drawer and search checkboxes, outside any '
         "block (only a copy of the whole base template could change it); it keeps Firefox from restoring "
         "their state when going back",
     ),

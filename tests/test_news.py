@@ -128,7 +128,9 @@ def test_unknown_author_file_entry_is_reported(tmp_path):
 
 
 def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
-    write_post(tmp_path, "2025-10-01-premier.en.md", GOOD.format(day="2025-10-01").replace("Un titre", "First & 'one' <1>"))
+    write_post(
+        tmp_path, "2025-10-01-premier.en.md", GOOD.format(day="2025-10-01").replace("Un titre", "First & 'one' <1>")
+    )
     write_post(tmp_path, "2025-10-13-second.en.md", GOOD.format(day="2025-10-13").replace("Un titre", "Second"))
     posts = load_posts(tmp_path, AUTHORS)
     data = atom_feed(

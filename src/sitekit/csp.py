@@ -57,12 +57,8 @@ def script_hash(text: str) -> str:
 
 def policy(hashes: list[str] | tuple[str, ...] = ()) -> str:
     """The policy with `hashes` (sorted, each once) allowed in script-src."""
-    parts = []
-    for name, sources in DIRECTIVES:
-        if name == "script-src" and hashes:
-            sources = " ".join([sources, *sorted(set(hashes))])
-        parts.append(f"{name} {sources}")
-    return "; ".join(parts)
+    extra = {"script-src": sorted(set(hashes))}
+    return "; ".join(" ".join([name, sources, *extra.get(name, [])]) for name, sources in DIRECTIVES)
 
 
 def with_policy(html: str) -> str:

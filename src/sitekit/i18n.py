@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,9 +84,7 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
                 found = text_problem(text) or _placeholder_problem(text)
                 if found is not None:
                     problems.add(display_path, doc.line((key, lang)), f"{key}.{lang}", *found)
-        placeholders = {
-            lang: _placeholders(texts[lang]) for lang in LANGUAGES if isinstance(texts.get(lang), str)
-        }
+        placeholders = {lang: _placeholders(texts[lang]) for lang in LANGUAGES if isinstance(texts.get(lang), str)}
         if len({frozenset(names) for names in placeholders.values() if names is not None}) > 1:
             shown = "; ".join(f"{lang}: {', '.join(sorted(names)) or 'none'}" for lang, names in placeholders.items())
             problems.add(
@@ -110,7 +107,9 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
     return Strings(table)
 
 
-_PLACEHOLDER_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# The values the code and templates fill into interface strings (`.format(n=...)`): another name would stop
+# the build with a KeyError, so the loader refuses it. A new placeholder in the code is added here.
+PLACEHOLDERS = frozenset({"n", "total", "time", "referentiel", "role", "title", "version", "day", "licence"})
 
 
 def _placeholders(text: str) -> set[str] | None:
@@ -128,10 +127,11 @@ def _placeholder_problem(text: str) -> tuple[str, str] | None:
     except ValueError:
         return "unbalanced { or }", "write {name} for a value the site fills in, {{ and }} for a brace"
     for name, spec, conversion in fields:
-        if name is not None and (not _PLACEHOLDER_NAME.fullmatch(name) or spec or conversion):
+        if name is not None and (name not in PLACEHOLDERS or spec or conversion):
             return (
                 f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
-                "is not allowed",
-                "write a plain name between braces, e.g. {n}",
+                "is not one the site fills in",
+                f"write one of {', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}, as in the other language; "
+                "{{ and }} for a brace",
             )
     return None

@@ -55,7 +55,7 @@ def text_problem(value: str, multiline: bool = False) -> tuple[str, str] | None:
                 "delete it: it changes the order in which the text is displayed",
             )
         if category == "Cc" or char in _LINE_SEPARATORS:
-            return f"control character {_name(char)}", "delete it (it often comes from a copy and paste)"
+            return f"control character {_name(char)}", "delete it: it often comes from a copy and paste"
         if category == "Cs":
             return f"invalid character U+{ord(char):04X} (half of a pair)", "retype the character"
         if category == "Cn" and (ord(char) & 0xFFFE == 0xFFFE or 0xFDD0 <= ord(char) <= 0xFDEF):

@@ -34,11 +34,26 @@ def _printable_characters() -> frozenset[int]:
     return frozenset(TTFont(REGULAR).getBestCmap()) & frozenset(TTFont(BOLD).getBestCmap())
 
 
+def _unprintable(text: str, known: frozenset[int]) -> str | None:
+    missing = sorted({c for c in text if ord(c) not in known and c not in "\t"})
+    return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing) or None
+
+
+_FONT_FIX = "remove the character or write it in words (emoji and rare symbols are not in the font)"
+
+
 def print_problems(kit: Kit) -> list[Problem]:
-    """Characters of the printable sources that the embedded font lacks (they would vanish from the PDF)."""
+    """Characters of what the PDFs print (the printable sources, the kit's title and licences) that the embedded
+    font lacks: they would vanish from the PDF."""
     out: list[Problem] = []
     known = _printable_characters()
     folder = PurePosixPath(kit.display_path).parent
+    printed = {(f"title.{lang}", kit.title[lang]) for lang in ("fr", "en")}
+    printed |= {("licence", kit.file_licence(file)) for file in kit.files if file.printable}
+    for field, text in sorted(printed):
+        shown = _unprintable(text, known)
+        if shown:
+            out.append(Problem(kit.display_path, 0, field, f"cannot be printed in the PDF: {shown}", _FONT_FIX))
     for file in kit.files:
         if not file.printable:
             continue
@@ -48,17 +63,10 @@ def print_problems(kit: Kit) -> list[Problem]:
             out.extend(exc.problems)
             continue
         for number, line in enumerate(text.splitlines(), start=1):
-            missing = sorted({c for c in line if ord(c) not in known and c not in "\t"})
-            if missing:
-                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            shown = _unprintable(line, known)
+            if shown:
                 out.append(
-                    Problem(
-                        str(folder / file.path),
-                        number,
-                        "",
-                        f"cannot be printed in the PDF: {shown}",
-                        "remove the character or write it in words (emoji and rare symbols are not in the font)",
-                    )
+                    Problem(str(folder / file.path), number, "", f"cannot be printed in the PDF: {shown}", _FONT_FIX)
                 )
     return out
 

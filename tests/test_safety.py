@@ -1,0 +1,227 @@
+"""Safe by construction: plain-text fields, Markdown escaping, page sources, head metadata and the page policy."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+import hook_safety
+from sitekit.calls.model import load_calls
+from sitekit.csp import inline_scripts, policy, script_hash, with_policy
+from sitekit.i18n import load_strings
+from sitekit.page_sources import MAX_PAGE_BYTES, page_source_problems
+from sitekit.problems import ProblemsError
+from sitekit.text import MAX_TEXT_LENGTH, markdown_text, text_problem
+
+CALLS = Path(__file__).parent / "fixtures" / "calls" / "valid.yml"
+
+
+# --- plain text ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("Appel <script>alert(1)</script>", "contains HTML markup '<script>'"),
+        ("Un <b>gras</b>", "contains HTML markup '<b>'"),
+        ("fin <!-- commentaire", "contains HTML markup '<!--'"),
+        ("Espace&nbsp;insécable", "contains an HTML character reference '&nbsp;'"),
+        ("Voir [le site](https://example.org)", "contains a Markdown link '[le site](https://example.org)'"),
+        ("Nom\u202efdp.exe", "invisible bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("Bip\x07", "control character U+0007"),
+        ("Ligne\u2028suivante", "control character U+2028 LINE SEPARATOR"),
+        ("deux\nlignes", "line break or tab inside the text"),
+        ("x" * (MAX_TEXT_LENGTH + 1), f"text of {MAX_TEXT_LENGTH + 1} characters, over the limit of {MAX_TEXT_LENGTH}"),
+    ],
+)
+def test_what_a_plain_text_field_refuses(text, problem):
+    found = text_problem(text)
+    assert found is not None and found[0] == problem
+    assert found[1]  # every refusal says how to fix it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Le "mode dégradé" … et l’« après »',
+        "R&D, 3 < 5 > 2, a_b, *important*, #1, :smile:, {n}, 2025. 1) -x",
+        "Сайт 病院 مستشفى 𝕏",
+        "Prénom O'Brien — 45 M€",
+    ],
+)
+def test_what_a_plain_text_field_accepts(text):
+    assert text_problem(text) is None
+
+
+def md_to_html(source: str) -> str:
+    return markdown.markdown(source, extensions=["attr_list", "abbr", "def_list", "footnotes", "md_in_html", "toc"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*em* _em_ **strong** `code` [link](javascript:alert(1)) ![img](x.png) [^1] <http://example.org>",
+        "# heading",
+        "- item",
+        "1. item",
+        ": definition",
+        "    code block",
+        "title {: onclick=alert(1) } {#id}",
+        '"><img src=x onerror=alert(1)>',
+        "a\n\n## second heading\n\n<script>alert(1)</script>",
+        "\\*escaped\\*",
+    ],
+)
+def test_markdown_text_is_shown_as_written_in_a_heading_a_line_and_html(text):
+    for template in ("## {}", "{}", "- {}", '<p title="{}">{}</p>'):
+        html = md_to_html(template.format(*[markdown_text(text)] * template.count("{}")))
+        tree = HTMLParser(html)
+        tags = [node.tag for node in tree.body.traverse() if node.tag != "-text"]
+        assert tags in (["body", "h2"], ["body", "p"], ["body", "ul", "li"]), (template, html)
+        assert all(set(node.attributes) <= {"id", "title"} for node in tree.body.traverse()), html
+        shown = " ".join(text.split())
+        assert shown in " ".join(tree.body.text().split()), (template, html)
+
+
+def test_markdown_text_keeps_what_is_already_markup_and_ordinary_text_readable():
+    assert markdown_text("a_venir 2.2-07 +33 1 23 45 67 89 https://example.org") == (
+        "a_venir 2.2-07 +33 1 23 45 67 89 https://example.org"
+    )
+    assert markdown_text(markdown_text("*")) == "&#42;"
+
+
+# --- loaders -------------------------------------------------------------------------------------------
+
+
+def test_markup_in_a_data_field_is_refused_with_file_line_and_field(tmp_path):
+    data = tmp_path / "calls.yml"
+    data.write_text(
+        CALLS.read_text(encoding="utf-8").replace(
+            'title: {fr: "Appel test : candidatures"', 'title: {fr: "Appel <script>alert(1)</script>"'
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ProblemsError) as exc:
+        load_calls(data, "data/calls.yml")
+    assert str(exc.value) == (
+        "data/calls.yml:7: calls[0].title.fr: contains HTML markup '<script>' "
+        "(write plain text: tags are shown as written, not interpreted)"
+    )
+
+
+def test_a_url_with_quotes_or_spaces_is_refused(tmp_path):
+    data = tmp_path / "calls.yml"
+    data.write_text(
+        CALLS.read_text(encoding="utf-8").replace(
+            "https://example.org/appel-test", "'https://example.org/\"><script>alert(1)</script>'"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ProblemsError) as exc:
+        load_calls(data, "data/calls.yml")
+    assert str(exc.value).startswith("data/calls.yml:16: calls[0].sources[0]: 'https://example.org/\"><script>")
+    assert str(exc.value).endswith("is not a URL (write the full address, starting with https://)")
+
+
+def test_interface_strings_refuse_markup_controls_and_unknown_placeholders(tmp_path):
+    file = tmp_path / "strings.yml"
+    file.write_text(
+        "a:\n  fr: Bonjour <b>toi</b>\n  en: Hello\n"
+        'b:\n  fr: "Bip\\x07"\n  en: Beep\n'
+        "c:\n  fr: Dans {jours} jours\n  en: In {jours} days\n"
+        "d:\n  fr: Dans {n} jours\n  en: In a few days\n"
+        "e:\n  fr: Dans {n.__class__} jours\n  en: In {n} days\n"
+        "f:\n  fr: Accolade { seule\n  en: Brace\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ProblemsError) as exc:
+        load_strings(file, "data/strings.yml")
+    assert [line.split(" (")[0] for line in str(exc.value).splitlines()] == [
+        "data/strings.yml:2: a.fr: contains HTML markup '<b>'",
+        "data/strings.yml:5: b.fr: control character U+0007",
+        "data/strings.yml:8: c.fr: placeholder {jours} is not one the site fills in",
+        "data/strings.yml:9: c.en: placeholder {jours} is not one the site fills in",
+        "data/strings.yml:10: d: the languages do not use the same {placeholders}",
+        "data/strings.yml:13: e: the languages do not use the same {placeholders}",
+        "data/strings.yml:14: e.fr: placeholder {n.__class__} is not one the site fills in",
+        "data/strings.yml:17: f.fr: unbalanced { or }",
+    ]
+
+
+# --- page sources ------------------------------------------------------------------------------------
+
+
+def write_page(docs: Path, name: str, front: str, body: str = "# Titre\n") -> Path:
+    page = docs / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
+    return page
+
+
+def test_page_sources_name_file_line_and_fix(tmp_path):
+    docs = tmp_path / "docs"
+    write_page(docs, "ok.md", 'title: Titre\ndescription: Le "mode dégradé" … & co\n')
+    write_page(docs, "script.md", "title: Titre\ndescription: '\"><script>alert(1)</script>'\n")
+    write_page(docs, "alias.md", "title: &t Titre\ndescription: *t\n")
+    write_page(docs, "liste.md", "title: [un, deux]\n")
+    (docs / "latin1.md").write_bytes("---\ntitle: Été\n---\n\nCafé\n".encode("latin-1"))
+    (docs / "grande.md").write_bytes(b"x" * (MAX_PAGE_BYTES + 1))
+    assert [str(p) for p in page_source_problems(docs)] == [
+        "docs/alias.md:2: YAML anchor &t is not allowed (remove the anchor and write the value out where it is used)",
+        f"docs/grande.md: page of {MAX_PAGE_BYTES + 1:,} bytes, over the limit of {MAX_PAGE_BYTES:,} bytes "
+        "(split it into several pages)",
+        "docs/latin1.md:2: not UTF-8 text (byte 0xC9) (save the file as UTF-8)",
+        "docs/liste.md:2: title: expected text, got list (write it as text, in quotes)",
+        "docs/script.md:3: description: contains HTML markup '<script>' "
+        "(write plain text: tags are shown as written, not interpreted)",
+    ]
+
+
+def test_the_theme_receives_page_metadata_as_html_text():
+    page = SimpleNamespace(meta={"title": 'A & "B"', "description": 'Le "mode" <dégradé>', "kit": "demo"})
+    hook_safety.on_page_markdown("", page=page, config=None, files=None)
+    assert page.meta == {
+        "title": "A &amp; &#34;B&#34;",
+        "description": "Le &#34;mode&#34; &lt;dégradé&gt;",
+        "kit": "demo",
+    }
+    hook_safety.on_page_markdown("", page=page, config=None, files=None)  # a second call escapes nothing twice
+    assert page.meta["title"] == "A &amp; &#34;B&#34;"
+
+
+# --- Content-Security-Policy -------------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html lang="fr"><head>
+<meta charset="utf-8">
+<script id="__config" type="application/json">{"a": 1}</script>
+<script>alert('Hello, world.');</script>
+<script src="assets/x.js"></script>
+</head><body><script type="module">let x = 1;</script></body></html>"""
+
+
+def test_the_hashes_of_the_inline_scripts_that_run():
+    assert inline_scripts(PAGE) == ["alert('Hello, world.');", "let x = 1;"]
+    # The example of the CSP specification.
+    assert script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    digest = hashlib.sha256(b"let x = 1;").digest()
+    assert script_hash("let x = 1;").startswith("'sha256-") and len(digest) == 32
+
+
+def test_the_policy_comes_first_in_the_head_and_allows_only_the_page_scripts():
+    html = with_policy(PAGE)
+    head = html.split('<meta charset="utf-8">', 1)[1]
+    assert head.lstrip().startswith('<meta http-equiv="Content-Security-Policy" content="')
+    meta = HTMLParser(html).css_first('meta[http-equiv="Content-Security-Policy"]')
+    content = meta.attributes["content"]
+    assert content == policy([script_hash("alert('Hello, world.');"), script_hash("let x = 1;")])
+    directives = dict(part.split(" ", 1) for part in content.split("; "))
+    assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"]
+    assert directives["connect-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert with_policy(html) == html  # applied twice: one policy, the same
+    assert with_policy("<p>no head</p>") == "<p>no head</p>"
