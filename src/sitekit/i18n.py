@@ -84,8 +84,12 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
                 found = text_problem(text) or _placeholder_problem(text)
                 if found is not None:
                     problems.add(display_path, doc.line((key, lang)), f"{key}.{lang}", *found)
-        placeholders = {lang: _placeholders(texts[lang]) for lang in LANGUAGES if isinstance(texts.get(lang), str)}
-        if len({frozenset(names) for names in placeholders.values() if names is not None}) > 1:
+        placeholders = {
+            lang: names
+            for lang in LANGUAGES
+            if isinstance(texts.get(lang), str) and (names := _placeholders(texts[lang])) is not None
+        }
+        if len({frozenset(names) for names in placeholders.values()}) > 1:
             shown = "; ".join(f"{lang}: {', '.join(sorted(names)) or 'none'}" for lang, names in placeholders.items())
             problems.add(
                 display_path,
