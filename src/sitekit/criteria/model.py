@@ -20,6 +20,7 @@ from sitekit.schema import (
     Text,
     Url,
     identifier,
+    plain_text,
     problem,
     validate_item,
 )
@@ -65,7 +66,7 @@ def _parse_reference_id(value: Any) -> str | None:
     if value == UNKNOWN:
         return None
     if isinstance(value, str) and value.strip() and value == value.strip():
-        return value
+        return plain_text(value)
     if isinstance(value, float):
         raise problem("the number was read as a decimal number", 'put it in quotes as written, e.g. "2.10-02"')
     raise problem(
