@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -225,3 +226,26 @@ def test_the_policy_comes_first_in_the_head_and_allows_only_the_page_scripts():
     assert directives["connect-src"] == "'self'" and directives["object-src"] == "'none'"
     assert with_policy(html) == html  # applied twice: one policy, the same
     assert with_policy("<p>no head</p>") == "<p>no head</p>"
+
+
+# --- the validator -------------------------------------------------------------------------------------
+
+
+def test_the_validator_names_a_page_not_in_utf8_and_markup_in_a_description(tmp_path, monkeypatch, capsys):
+    from sitekit.checks import cli as validate
+
+    corpus = Path(__file__).parent / "fixtures" / "validator" / "corpus"
+    shutil.copytree(corpus, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path / "corpus")
+    docs = tmp_path / "corpus" / "docs"
+    (docs / "latin1.md").write_bytes("---\ntitle: Été\n---\n\nCafé\n".encode("latin-1"))
+    write_page(docs, "script.md", "title: Titre\ndescription: '\"><script>alert(1)</script>'\n")
+    code = validate.main(["--root", ".", "--today", "2025-10-20"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out + err and err == ""
+    lines = out.splitlines()
+    assert "docs/latin1.md:2: error: not UTF-8 text (byte 0xC9) (save the file as UTF-8)" in lines
+    assert (
+        "docs/script.md:3: error: description: contains HTML markup '<script>' "
+        "(write plain text: tags are shown as written, not interpreted)"
+    ) in lines
