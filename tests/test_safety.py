@@ -249,3 +249,18 @@ def test_the_validator_names_a_page_not_in_utf8_and_markup_in_a_description(tmp_
         "docs/script.md:3: error: description: contains HTML markup '<script>' "
         "(write plain text: tags are shown as written, not interpreted)"
     ) in lines
+
+
+def test_the_server_header_allows_the_inline_scripts_of_every_page(tmp_path, capsys):
+    from sitekit.csp import main, server_policy
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "en" / "index.html").write_text(PAGE.replace("let x = 1;", "let x = 2;"), encoding="utf-8")
+    header = server_policy(tmp_path)
+    assert header.endswith("; frame-ancestors 'self'")
+    for text in ("alert('Hello, world.');", "let x = 1;", "let x = 2;"):
+        assert script_hash(text) in header
+    assert main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"Content-Security-Policy: {header}\n"
+    assert main([str(tmp_path / "absent")]) == 2

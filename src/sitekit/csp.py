@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
+from pathlib import Path
 
 META_NAME = "Content-Security-Policy"
 
@@ -70,3 +72,30 @@ def with_policy(html: str) -> str:
     if anchor is None:
         return html
     return html[: anchor.end()] + "\n    " + tag + html[anchor.end() :]
+
+
+def server_policy(site_dir: Path) -> str:
+    """The policy for a server's Content-Security-Policy header: the hashes of every page's inline scripts at
+    once (browsers enforce the header and each page's meta policy together), plus frame-ancestors, which only
+    a header can carry."""
+    hashes = {script_hash(s) for page in sorted(site_dir.rglob("*.html")) for s in inline_scripts(_read(page))}
+    return policy(sorted(hashes)) + "; frame-ancestors 'self'"
+
+
+def _read(page: Path) -> str:
+    return page.read_text(encoding="utf-8", errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m sitekit.csp [SITE]`: print the header line for a server that publishes SITE (default site)."""
+    args = sys.argv[1:] if argv is None else argv
+    site_dir = Path(args[0] if args else "site")
+    if not site_dir.is_dir():
+        print(f"sitekit.csp: error: {site_dir} is not a folder (build the site first: make build)", file=sys.stderr)
+        return 2
+    print(f"{META_NAME}: {server_policy(site_dir)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
