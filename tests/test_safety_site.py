@@ -51,6 +51,7 @@ def test_quotes_in_a_description_stay_inside_the_meta_tag(site):
 
 TITLE = 'Appel "test" & O\'Brien <1> *gras* _souligné_ [lien] {: .x} :smile: {n} \\ fin'
 DESCRIPTION = "Le \"mode dégradé\" … & <5> 'guillemets'"
+FOOTER = 'Mentions "légales" & <1>'
 
 
 CALL_TITLE = 'fr: "Domaine 2 \u00ab'  # the French title of d2-candidature, data/calls.yml line 127
@@ -77,9 +78,18 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
         'description: "Les réflexes de la première heure',
         f"description: {json.dumps(DESCRIPTION, ensure_ascii=False)}",
     )
+    replace_once(
+        project / "data" / "strings.yml", "fr: Mentions légales", f"fr: {json.dumps(FOOTER, ensure_ascii=False)}"
+    )
+    replace_once(
+        project / "data" / "strings.yml", "fr: Menu de navigation", f"fr: {json.dumps(FOOTER, ensure_ascii=False)}"
+    )
     code, output = build_project(project)
     assert code == 0, output
     site = project / "site"
+    home = HTMLParser((site / "index.html").read_text(encoding="utf-8"))
+    assert home.css_first('meta[name="drawer-label"]').attributes["content"] == FOOTER
+    assert home.css_first(".site-footer-links a").text() == FOOTER
 
     call = HTMLParser((site / "appels" / "fiches" / "d2-candidature.html").read_text(encoding="utf-8"))
     assert call.css_first("head title").text() == f"{TITLE} - Cybersécurité en santé"
