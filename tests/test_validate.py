@@ -273,11 +273,11 @@ def test_usage_errors_exit_2(corpus, capsys, args, message):
     assert err.endswith(message)
 
 
-def test_unreadable_page_exits_2(project, capsys):
+def test_a_page_not_in_utf8_is_an_error_naming_file_line_and_fix(project, capsys):
     (project / "docs" / "latin1.md").write_bytes("Échéance\n".encode("latin-1"))
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
-    assert code == 2 and out == ""
-    assert err.startswith("validate.py: error: cannot read input: 'utf-8' codec can't decode byte 0xc9")
+    assert code == 1 and err == ""
+    assert "docs/latin1.md:1: error: not UTF-8 text (byte 0xC9) (save the file as UTF-8)" in out.splitlines()
 
 
 def test_real_built_site_has_no_error(site, capsys, monkeypatch):
