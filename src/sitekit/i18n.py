@@ -113,7 +113,9 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
 
 # The values the code and templates fill into interface strings (`.format(n=...)`): another name would stop
 # the build with a KeyError, so the loader refuses it. A new placeholder in the code is added here.
-PLACEHOLDERS = frozenset({"n", "total", "time", "referentiel", "role", "title", "version", "day", "licence"})
+PLACEHOLDERS = frozenset(
+    {"n", "total", "time", "referentiel", "role", "title", "version", "day", "licence", "name", "key", "url"}
+)
 
 
 def _placeholders(text: str) -> set[str] | None:
