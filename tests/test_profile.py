@@ -137,10 +137,14 @@ def test_values_in_pages_are_markdown_links_escaped():
 
 
 def test_a_name_cannot_inject_markup(tmp_path):
-    path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "<b>*CH*</b> [x](y)"'})
+    path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "<b>CH</b> [x](y)"'})
+    with pytest.raises(ProblemsError) as exc:  # markup in a text field is refused (sitekit.text)
+        load_profile(path, "profil.yml", tmp_path)
+    assert "establishment.name: contains HTML markup '<b>'" in str(exc.value)
+    path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "*CH* & <5> [x]"'})
     profile = load_profile(path, "profil.yml", tmp_path)
     shown = Renderer(profile, STRINGS, markdown=True).value("establishment.name", "fr")
-    assert shown == "&lt;b&gt;\\*CH\\*&lt;/b&gt; \\[x\\](y)"
+    assert shown == "\\*CH\\* &amp; &lt;5&gt; \\[x\\]"
 
 
 def test_an_unknown_key_is_named_with_its_line_and_the_closest_key():

@@ -54,7 +54,7 @@ DESCRIPTION = "Le \"mode dégradé\" … & <5> 'guillemets'"
 FOOTER = 'Mentions "légales" & <1>'
 
 
-CALL_TITLE = 'fr: "Domaine 2 \u00ab'  # the French title of d2-candidature, data/calls.yml line 127
+CALL_TITLE = 'fr: "Domaine 2 \u00ab'  # the French title of d2-candidature in data/calls.yml
 
 
 def replace_once(path, old: str, new: str) -> None:
@@ -134,11 +134,15 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
             "data/calls.yml",
             CALL_TITLE,
             'fr: "Domaine 2 <script>alert(1)</script>"',
-            "data/calls.yml:127: calls[3].title.fr: contains HTML markup '<script>'",
+            "data/calls.yml:{line}: calls[{index}].title.fr: contains HTML markup '<script>'",
         ),
     ],
 )
 def test_hostile_input_stops_the_build_with_file_and_line(project, path, old, new, message):
+    lines = (project / path).read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.lstrip().startswith(old))
+    index = sum(1 for text in lines[:line] if text.startswith("  - id:")) - 1
+    message = message and message.format(line=line, index=index)
     replace_once(project / path, old, new)
     code, output = build_project(project)
     assert "Traceback" not in output
