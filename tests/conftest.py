@@ -29,6 +29,9 @@ from sitekit.generated import is_generated
 from sitekit.paths import GENERATED_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[1]
+# Messages are French by default (sitekit.messages); the tests assert the English texts the code writes, and
+# tests/test_messages.py asserts the French ones with SITEKIT_LANG or --lang set explicitly.
+os.environ["SITEKIT_LANG"] = "en"
 # (never --quiet: it hides the warnings that --strict turns into errors)
 # A date inside the documented D2 application window (2 Sep - 31 Oct 2025), 11 days before it closes.
 FROZEN_TODAY = "2025-10-20"

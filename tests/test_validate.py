@@ -145,7 +145,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
     assert code == 1
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
-    assert data["summary"] == {"errors": 18, "warnings": 5, "files": 10}
+    assert data["summary"] == {"errors": 18, "warnings": 5, "notes": 0, "files": 10}
     assert data["checks"] == [
         "data",
         "deadlines",

@@ -1,4 +1,8 @@
-"""Problems found in input files, reported as `path:line: field: what is wrong (how to fix)`."""
+"""Problems found in input files, reported as `path:line: field: what is wrong (how to fix)`.
+
+A problem is written in English by the code and shown in the author's language when it is reported
+(`localized`, `format_problems`): see sitekit.messages.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import groupby
 
+from sitekit.messages import DEFAULT_MESSAGE_LANGUAGE, MessageLanguageError, catalogue, message_language
+
 
 class Level(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # shown, never blocking: e.g. what a preview of a later day finds in pages it did not change
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +34,18 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {what} ({self.fix})" if self.fix else f"{where}: {what}"
+
+    def localized(self, lang: str) -> Problem:
+        """The same problem with its message, fix and field (when written in words) in `lang`."""
+        messages = catalogue()
+        return Problem(
+            self.path,
+            self.line,
+            messages.field(self.field, lang),
+            messages.translate(self.message, lang),
+            messages.translate(self.fix, lang),
+            self.level,
+        )
 
 
 class ProblemsError(Exception):
@@ -56,9 +75,15 @@ class Collector:
             raise ProblemsError(self.problems)
 
 
-def format_problems(problems: list[Problem]) -> str:
-    """Problems grouped by file, one per line, in file then line order."""
+def format_problems(problems: list[Problem], lang: str | None = None) -> str:
+    """Problems grouped by file, one per line, in file then line order, in `lang` (default: the language of
+    messages, French unless SITEKIT_LANG says otherwise)."""
+    if lang is None:
+        try:
+            lang = message_language()
+        except MessageLanguageError:  # reported where the setting is read (the validator, hook_messages)
+            lang = DEFAULT_MESSAGE_LANGUAGE
     lines: list[str] = []
     for _, group in groupby(sorted(problems), key=lambda p: p.path):
-        lines.extend(str(p) for p in group)
+        lines.extend(str(p.localized(lang)) for p in group)
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
 from sitekit.checks.report import format_github, format_json, format_text
 from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run
+from sitekit.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language
 from sitekit.problems import ProblemsError, format_problems
 from sitekit.project import load_project
 from sitekit.today import BuildDateError, build_date
@@ -33,6 +34,16 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         "--profile", metavar="FILE", help="establishment profile (default: $SITE_PROFILE, else data/profil.yml)"
     )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
+    parser.add_argument(
+        "--lang",
+        choices=MESSAGE_LANGUAGES,
+        help="language of the messages (default: $SITEKIT_LANG, else fr)",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="preview of another day (--today): review dates, freshness and deadlines are information, not errors",
+    )
     parser.add_argument(
         "--warn-days",
         type=_natural,
@@ -97,7 +108,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     try:
         today = build_date(args.today)
-    except BuildDateError as exc:
+        lang = message_language(args.lang)
+    except (BuildDateError, MessageLanguageError) as exc:
         print(f"validate.py: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     root = Path(args.root).resolve()
@@ -107,7 +119,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(f"validate.py: error: {label}: {folder} is not a folder", file=sys.stderr)
             return EXIT_USAGE
     if args.sources:
-        return _sources(root, today, args.format)
+        return _sources(root, today, args.format, lang)
     ctx = Context(
         root=root,
         today=today,
@@ -121,32 +133,33 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         external_settings=Settings(timeout=args.timeout),
         publish=args.publish,
         profile=args.profile,
+        preview=args.preview,
     )
     try:
         findings, checks = run(ctx)
     except ProblemsError as exc:  # a loader outside the data check: report, never a traceback
-        print(format_problems(exc.problems), file=sys.stderr)
+        print(format_problems(exc.problems, lang), file=sys.stderr)
         return EXIT_ERRORS
     except (OSError, UnicodeDecodeError) as exc:
         print(f"validate.py: error: cannot read input: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(format_json(findings, today, checks))
+        sys.stdout.write(format_json(findings, today, checks, lang))
     elif args.format == "github":
-        sys.stdout.write(format_github(findings))
+        sys.stdout.write(format_github(findings, lang))
     else:
-        sys.stdout.write(format_text(findings))
+        sys.stdout.write(format_text(findings, lang))
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
-def _sources(root: Path, today: date, output: str) -> int:
+def _sources(root: Path, today: date, output: str, lang: str) -> int:
     """The reviewer's worklist; the data files' own problems first (on stderr), since a broken file lists nothing."""
     if output == "github":
         print("validate.py: error: --sources prints text or json, not github", file=sys.stderr)
         return EXIT_USAGE
     project = load_project(root)
     if project.problems:
-        print(format_problems(list(project.problems)), file=sys.stderr)
+        print(format_problems(list(project.problems), lang), file=sys.stderr)
     found = worklist.entries(project)
     if output == "json":
         sys.stdout.write(worklist.format_json(found, today))

@@ -1,4 +1,5 @@
-"""The validator's output: text grouped by file, JSON (scripts/validate.schema.json), GitHub annotations."""
+"""The validator's output: text grouped by file, JSON (scripts/validate.schema.json), GitHub annotations, in the
+language of messages (French by default, sitekit.messages)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
+from sitekit.messages import SOURCE_LANGUAGE, catalogue
 from sitekit.problems import Level, Problem
 
 JSON_VERSION = 1
@@ -20,68 +22,85 @@ class Finding:
     problem: Problem
     check: str
 
-    def text(self) -> str:
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
         """`path:line: level: field: message (fix)`: str(problem) with the level after the location."""
-        p = self.problem
+        p = self.problem.localized(lang)
         where = f"{p.path}:{p.line}" if p.line else p.path
-        return f"{where}: {p.level.value}: {str(p)[len(where) + 2 :]}"
+        return f"{where}: {catalogue().word(f'level.{p.level.value}', lang)}: {str(p)[len(where) + 2 :]}"
+
+
+_RANK = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(
         findings,
-        key=lambda f: (f.problem.path, f.problem.line, f.problem.level != Level.ERROR, f.problem.message, f.check),
+        key=lambda f: (f.problem.path, f.problem.line, _RANK[f.problem.level], f.problem.message, f.check),
     )
 
 
 def counts(findings: list[Finding]) -> tuple[int, int, int]:
+    """(errors, warnings, files); information is counted apart (`notes`)."""
     errors = sum(f.problem.level is Level.ERROR for f in findings)
-    return errors, len(findings) - errors, len({f.problem.path for f in findings})
+    warnings = sum(f.problem.level is Level.WARNING for f in findings)
+    return errors, warnings, len({f.problem.path for f in findings})
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def notes(findings: list[Finding]) -> int:
+    return sum(f.problem.level is Level.INFO for f in findings)
 
 
-def summary(findings: list[Finding]) -> str:
-    errors, warnings, files = counts(findings)
+def _count(n: int, word: str, lang: str) -> str:
+    return catalogue().word(f"count.{word}.{'one' if n == 1 else 'many'}", lang).format(n=n)
+
+
+def summary(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
+    """`1 error, 2 warnings in 3 files` (`, 4 notes` after the warnings when there is information)."""
     if not findings:
-        return "No problems found."
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+        return catalogue().word("summary.none", lang)
+    errors, warnings, files = counts(findings)
+    parts = [_count(errors, "error", lang), _count(warnings, "warning", lang)]
+    if notes(findings):
+        parts.append(_count(notes(findings), "info", lang))
+    return catalogue().word("summary", lang).format(counts=", ".join(parts), files=_count(files, "file", lang))
 
 
-def format_text(findings: list[Finding]) -> str:
+def format_text(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
     """Grouped by file (a blank line between files), then the one-line summary."""
     blocks = []
     for _, group in groupby(_sorted(findings), key=lambda f: f.problem.path):
-        blocks.append("\n".join(f.text() for f in group))
-    return "\n\n".join(blocks + [summary(findings)]) + "\n"
+        blocks.append("\n".join(f.text(lang) for f in group))
+    return "\n\n".join(blocks + [summary(findings, lang)]) + "\n"
 
 
-def as_json(findings: list[Finding], today: date, checks: list[str]) -> dict[str, Any]:
+def as_json(findings: list[Finding], today: date, checks: list[str], lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
     errors, warnings, files = counts(findings)
+    problems = []
+    for f in _sorted(findings):
+        p = f.problem.localized(lang)
+        problems.append(
+            {
+                "check": f.check,
+                "level": p.level.value,
+                "path": p.path,
+                "line": p.line,
+                "field": p.field,
+                "message": p.message,
+                "fix": p.fix,
+            }
+        )
     return {
         "version": JSON_VERSION,
         "today": today.isoformat(),
+        "lang": lang,
         "checks": checks,
-        "summary": {"errors": errors, "warnings": warnings, "files": files},
-        "problems": [
-            {
-                "check": f.check,
-                "level": f.problem.level.value,
-                "path": f.problem.path,
-                "line": f.problem.line,
-                "field": f.problem.field,
-                "message": f.problem.message,
-                "fix": f.problem.fix,
-            }
-            for f in _sorted(findings)
-        ],
+        "summary": {"errors": errors, "warnings": warnings, "notes": notes(findings), "files": files},
+        "problems": problems,
     }
 
 
-def format_json(findings: list[Finding], today: date, checks: list[str]) -> str:
-    return json.dumps(as_json(findings, today, checks), ensure_ascii=False, indent=2) + "\n"
+def format_json(findings: list[Finding], today: date, checks: list[str], lang: str = SOURCE_LANGUAGE) -> str:
+    return json.dumps(as_json(findings, today, checks, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -92,15 +111,16 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: list[Finding]) -> str:
-    """One workflow command per problem (::error / ::warning), then the summary as plain text."""
+def format_github(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
+    """One workflow command per problem (::error / ::warning / ::notice), then the summary as plain text."""
     lines = []
     for f in _sorted(findings):
-        p = f.problem
+        p = f.problem.localized(lang)
         props = [f"file={_escape_property(p.path)}"]
         if p.line:
             props.append(f"line={p.line}")
         props.append(f"title={_escape_property(f.check + (': ' + p.field if p.field else ''))}")
         message = f"{p.message} ({p.fix})" if p.fix else p.message
-        lines.append(f"::{p.level.value} {','.join(props)}::{_escape_data(message)}")
-    return "\n".join(lines + [summary(findings)]) + "\n"
+        command = "notice" if p.level is Level.INFO else p.level.value
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(lines + [summary(findings, lang)]) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +49,7 @@ class Context:
     external_settings: Settings = field(default_factory=Settings)
     publish: bool = False  # what keeps the site from going live is an error, not a warning
     profile: str | None = None  # the profile file (default: $SITE_PROFILE, else data/profil.yml)
+    preview: bool = False  # a preview of another day: what only the date makes stale is information
 
     @property
     def docs_dir(self) -> Path:
@@ -153,6 +154,22 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
 ]
 
 
+# Checks whose findings come from the date alone (review dates, last checks, deadlines, past dates in prose):
+# in a preview of another day (--preview) they are information, since the author previewing a post did not
+# write them and they are fixed on their own schedule.
+DATED_CHECKS = frozenset(
+    {
+        "deadlines",
+        "call-freshness",
+        "prose-dates",
+        "freshness",
+        "kit-freshness",
+        "criteria-freshness",
+        "campaign-freshness",
+    }
+)
+
+
 def run(ctx: Context) -> tuple[list[Finding], list[str]]:
     """Every check's findings, and the names of the checks that ran (links/external only when asked)."""
     findings: list[Finding] = []
@@ -161,7 +178,10 @@ def run(ctx: Context) -> tuple[list[Finding], list[str]]:
         if (name == "links" and ctx.site is None) or (name == "external" and not ctx.external):
             continue
         ran.append(name)
-        findings.extend(Finding(problem, name) for problem in check(ctx))
+        problems = check(ctx)
+        if ctx.preview and name in DATED_CHECKS:
+            problems = [replace(p, level=Level.INFO) for p in problems]
+        findings.extend(Finding(problem, name) for problem in problems)
     return findings, ran
 
 
