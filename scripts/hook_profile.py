@@ -1,8 +1,8 @@
 """MkDocs hook: the publishing establishment's profile — site URL, logo, palette, `<!-- profil:key -->` markers,
 the home page's establishment block and the footer's publisher line.
 
-First in mkdocs.yml's hooks: it sets `site_url` from the profile before MkDocs, the i18n plugin and the other
-hooks read it (canonical links, sitemap, feeds, calendars, QR codes).
+Early in mkdocs.yml's hooks (after hook_messages, which only tells messages): it sets `site_url` from the profile
+before MkDocs, the i18n plugin and the other hooks read it (canonical links, sitemap, feeds, calendars, QR codes).
 """
 
 from __future__ import annotations

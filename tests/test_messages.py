@@ -32,6 +32,7 @@ def _texts(lang: str) -> list[tuple[str, str]]:
 
 def test_every_message_the_code_writes_has_its_entry():
     known = {_norm(text) for _, text in _texts("en")} | set(catalogue().fields)
+    known |= {text[2:] for text in known if text.startswith("{}")}  # a hint first ("did you mean x? ") or nothing
     missing = sorted(
         {f"{w.path}:{w.line}: {w.template!r}" for w in written_templates() if _norm(w.template) not in known}
     )
@@ -87,7 +88,7 @@ def test_each_english_template_is_recognised_as_itself():
     for entry_id, entry in cat.entries.items():
         for texts in [entry, *fixes_of(entry)]:
             sample = re.sub(r"\{(\w+)\}", lambda m: f"<{m[1]}>", texts["en"]).replace("{{", "{").replace("}}", "}")
-            found = cat.find(sample)
+            found = cat.find(sample, inside=bool(entry.get("fragment")))
             assert found is not None, f"{entry_id}: {sample!r} is not recognised"
             assert found[0].texts["en"] == texts["en"] or _norm(found[0].texts["en"]) == _norm(texts["en"]), (
                 f"{entry_id}: {sample!r} is read as {found[0].id}"
@@ -164,3 +165,15 @@ def test_the_catalogue_is_shipped_with_the_package():
     assert messages.CATALOGUE == ROOT / "src" / "sitekit" / "messages.yml"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"messages.yml"' in pyproject
+
+
+def test_literal_braces_are_written_once():
+    cat = catalogue()
+    assert cat.translate("expected {fr: ..., en: ...}", "fr") == "{fr: …, en: …} était attendu"
+    fix = cat.translate(
+        "confirm the closing day from a source and write it in closes; or, if a source says the call is over (or "
+        "nothing more can be found), add override: {status: archive, reason: {fr: ..., en: ...}} saying so, "
+        "with that source in sources",
+        "fr",
+    )
+    assert "override: {status: archive, reason: {fr: ..., en: ...}}" in fix

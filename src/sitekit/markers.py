@@ -20,6 +20,7 @@ MARKERS: dict[str, str | None] = {
     "catalogue-kits": "scripts/hook_kits.py",
     "fiche-kit": "scripts/hook_kits.py",
     "accueil-etablissement": "scripts/hook_profile.py",
+    "messages": "scripts/hook_messages.py",
 }
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")

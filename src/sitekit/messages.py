@@ -52,6 +52,7 @@ class Template:
     pattern: re.Pattern[str]
     literal: int  # characters that are not placeholders: the most specific template wins
     nested: frozenset[str]  # placeholders whose value is itself a message of the catalogue
+    fragment: bool  # a piece of other messages ("{first} to {last}"): only recognised inside them
 
     def translate(self, match: re.Match[str], lang: str, catalogue: Catalogue, depth: int) -> str:
         values = {
@@ -116,21 +117,26 @@ class Catalogue:
         self.patterns: list[Template] = []
         for entry_id, entry in self.entries.items():
             nested = frozenset(entry.get("nested", ()))
+            fragment = bool(entry.get("fragment"))
             for texts in [{k: entry[k] for k in MESSAGE_LANGUAGES}, *fixes_of(entry)]:
                 english = texts[SOURCE_LANGUAGE]
                 literal = _TOKEN.sub(lambda m: m[0][0] if m[1] is None else "", english)
-                template = Template(entry_id, texts, _pattern(english), len(literal), nested)
+                template = Template(entry_id, texts, _pattern(english), len(literal), nested, fragment)
                 if placeholders(english):
                     self.patterns.append(template)
                 else:
                     self.exact.setdefault(_fill(english, {}), template)
         self.patterns.sort(key=lambda t: -t.literal)
 
-    def find(self, text: str) -> tuple[Template, re.Match[str] | None] | None:
-        """The template an English text was written from, and how its placeholders matched; None if unknown."""
-        if text in self.exact:
-            return self.exact[text], None
+    def find(self, text: str, inside: bool = False) -> tuple[Template, re.Match[str] | None] | None:
+        """The template an English text was written from, and how its placeholders matched; None if unknown.
+        Fragments are recognised only `inside` another message (as the value of a nested placeholder)."""
+        exact = self.exact.get(text)
+        if exact is not None and (inside or not exact.fragment):
+            return exact, None
         for template in self.patterns:
+            if template.fragment and not inside:
+                continue
             match = template.pattern.fullmatch(text)
             if match is not None:
                 return template, match
@@ -172,11 +178,11 @@ def fixes_of(entry: dict[str, Any]) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=8192)  # the same warnings come back line after line (typography) and build after build
 def _translate(catalogue: Catalogue, text: str, lang: str, depth: int) -> str:
-    found = catalogue.find(text)
+    found = catalogue.find(text, inside=depth > 0)
     if found is None:
         return text
     template, match = found
-    return template.texts[lang] if match is None else template.translate(match, lang, catalogue, depth)
+    return _fill(template.texts[lang], {}) if match is None else template.translate(match, lang, catalogue, depth)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,8 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise ProblemsError([Problem(path, line, "", str(exc.problem), exc.fix)]) from None
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == COLON_PROBLEM:  # « Semaine 1 : … »: every such line at once, each with its quoted form
+            raise ProblemsError(colon_problems(text, path)) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise ProblemsError(
@@ -238,3 +241,43 @@ def load_mapping(file: Path, display_path: str, expected: str, fix: str) -> Yaml
     if not isinstance(doc.data, dict):
         raise ProblemsError([Problem(doc.path, 1, "(root)", expected, fix)])
     return doc
+
+
+# --- texts holding ": " ----------------------------------------------------------------------------
+
+COLON_PROBLEM = "mapping values are not allowed here"  # PyYAML's words for a second ": " on a line
+COLON_MESSAGE = "a colon followed by a space inside a text"
+_KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s\"'#][^:]*?):[ \t]+(?P<value>\S.*?)\s*")
+MAX_COLON_LINES = 100
+
+
+def _quoted(line: str, column: int) -> str | None:
+    """The line with its value in double quotes, when the colon at `column` is inside the value of a
+    `key: value` line (a colon on the continuation of a longer text cannot be repaired on its line alone)."""
+    found = _KEY_LINE.fullmatch(line)
+    if found is None or column <= found.end("key") or found["value"].startswith(('"', "'")):
+        return None
+    value = found["value"].replace("\\", "\\\\").replace('"', '\\"')
+    return f'{found["lead"]}{found["key"]}: "{value}"'
+
+
+def colon_problems(text: str, path: str) -> list[Problem]:
+    """One problem per line whose text holds ": " (YAML reads it as a second key), each fix giving the line
+    with its text quoted: the text is parsed again with each such line quoted, until no such line is left."""
+    out: list[Problem] = []
+    lines = text.splitlines()
+    for _ in range(MAX_COLON_LINES):
+        try:
+            yaml.compose("\n".join(lines), Loader=_Loader)
+            return out
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            if exc.problem != COLON_PROBLEM or mark is None or mark.line >= len(lines):
+                return out or [Problem(path, 0, "", f"invalid YAML: {exc.problem}", "fix the YAML syntax")]
+            repaired = _quoted(lines[mark.line], mark.column)
+            if repaired is None:
+                fix = 'put the whole text in quotes: key: "text : more text" (a quote inside it is written \\")'
+                return out + [Problem(path, mark.line + 1, "", COLON_MESSAGE, fix)]
+            out.append(Problem(path, mark.line + 1, "", COLON_MESSAGE, f"put the whole text in quotes: {repaired.strip()}"))
+            lines[mark.line] = repaired
+    return out

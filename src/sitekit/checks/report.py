@@ -51,7 +51,8 @@ def notes(findings: list[Finding]) -> int:
 
 
 def _count(n: int, word: str, lang: str) -> str:
-    return catalogue().word(f"count.{word}.{'one' if n == 1 else 'many'}", lang).format(n=n)
+    one = n == 1 or (n == 0 and lang == "fr")  # « 0 erreur », "0 errors"
+    return catalogue().word(f"count.{word}.{'one' if one else 'many'}", lang).format(n=n)
 
 
 def summary(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
