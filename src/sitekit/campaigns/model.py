@@ -107,6 +107,8 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
         "copy modeles/element-campagne.yml and the header of data/campagnes/2025.yml",
     )
     problems = Collector()
+    if kit_ids is not None:  # from the file as written: reported with its other problems, whatever they are
+        problems.extend(kit_reference_problems(doc, kit_ids))
     try:
         campaign = Campaign.model_validate(doc.data)
     except ValidationError as exc:
@@ -114,8 +116,6 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
         problems.raise_if_errors()
     campaign._document = doc
     problems.extend(campaign_problems(campaign, doc, path.stem))
-    if kit_ids is not None:
-        problems.extend(kit_reference_problems(campaign, doc, kit_ids))
     problems.raise_if_errors()
     return campaign
 
@@ -183,17 +183,20 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
     return out
 
 
-def kit_reference_problems(campaign: Campaign, doc: YamlDocument, kit_ids: set[str]) -> list[Problem]:
-    """The campaign's pack and each item's kit must be kits that exist."""
-    refs = [(("kit",), campaign.kit)] + [
-        (("weeks", n, "items", i, "kit"), item.kit)
-        for n, week in enumerate(campaign.weeks)
-        for i, item in enumerate(week.items)
-        if item.kit is not None
-    ]
+def kit_reference_problems(doc: YamlDocument, kit_ids: set[str]) -> list[Problem]:
+    """The campaign's pack and each item's kit must be kits that exist; read from the file as written, so that
+    a wrong kit is reported even when other keys of the file are wrong too."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    refs: list[tuple[Location, object]] = [(("kit",), data.get("kit", Campaign.model_fields["kit"].default))]
+    weeks = data.get("weeks")
+    for n, week in enumerate(weeks if isinstance(weeks, list) else []):
+        items = week.get("items") if isinstance(week, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and "kit" in item:
+                refs.append((("weeks", n, "items", i, "kit"), item["kit"]))
     out = []
     for loc, kit in refs:
-        if kit not in kit_ids:
+        if isinstance(kit, str) and kit not in kit_ids:  # not a text: the schema says so
             close = difflib.get_close_matches(kit, sorted(kit_ids), n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             out.append(
