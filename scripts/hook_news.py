@@ -14,7 +14,8 @@ from mkdocs.structure.pages import Page
 from sitekit import hooksupport as hook
 from sitekit.checks.editorial import unpublished_link_problems
 from sitekit.i18n import Strings
-from sitekit.news.model import FEED, Author, Post, load_posts, published_posts, unpublished_sources
+from sitekit.news.model import FEED, Author, Post, load_posts, published_posts
+from sitekit.news.schedule import scheduled_files
 from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.problems import ProblemsError, format_problems
 
@@ -27,7 +28,7 @@ class _State(TypedDict, total=False):
     posts: list[Post]
     strings: Strings
     renderer: NewsRenderer
-    hidden: set[str]  # docs/ paths of the posts not yet published
+    hidden: set[str]  # docs/ paths of the posts not yet published, and of the files only they use
     by_source: dict[str, Post]  # each post by its docs/ path
 
 
@@ -53,7 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "posts": posts,
             "strings": project.strings,
             "renderer": renderer,
-            "hidden": unpublished_sources(posts, today),
+            "hidden": scheduled_files(
+                docs_dir, posts, today, keep=[*config.extra_css, *map(str, config.extra_javascript)]
+            ),
             "by_source": {p.src_uri: p for p in posts},
         }
     )
@@ -61,8 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Drop the posts dated after the build date before the i18n plugin (priority -100) sorts the languages:
-    no page, no search entry, no sitemap entry."""
+    """Drop the posts dated after the build date, and their images, before the i18n plugin (priority -100)
+    sorts the languages: no page, no search entry, no sitemap entry, no file."""
     for file in [f for f in files if f.src_uri in _state["hidden"]]:
         files.remove(file)
     return files

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from message_sources import ROOT, written_templates
 
+from message_sources import ROOT, written_templates
 from sitekit import messages
 from sitekit.messages import Catalogue, catalogue, fixes_of, message_language, placeholders
 from sitekit.problems import Level, Problem, format_problems
@@ -37,8 +37,7 @@ def test_every_message_the_code_writes_has_its_entry():
         {f"{w.path}:{w.line}: {w.template!r}" for w in written_templates() if _norm(w.template) not in known}
     )
     assert not missing, (
-        "messages without an entry in src/sitekit/messages.yml (add each with its French text):\n"
-        + "\n".join(missing)
+        "messages without an entry in src/sitekit/messages.yml (add each with its French text):\n" + "\n".join(missing)
     )
 
 
@@ -114,7 +113,9 @@ def test_a_problem_is_translated_with_its_values_and_its_fix():
 def test_values_and_nested_messages_are_translated():
     cat = catalogue()
     assert cat.translate("'2025-13-01' is not a date", "fr") == "'2025-13-01' n’est pas une date"
-    assert cat.translate("call 'd2' closes in 5 days (2025-10-25)", "fr") == "l’appel 'd2' ferme dans 5 jours (2025-10-25)"
+    assert (
+        cat.translate("call 'd2' closes in 5 days (2025-10-25)", "fr") == "l’appel 'd2' ferme dans 5 jours (2025-10-25)"
+    )
     assert cat.translate("call 'd2' closes tomorrow (2025-10-21)", "fr") == "l’appel 'd2' ferme demain (2025-10-21)"
     assert cat.translate("invalid YAML: mapping values are not allowed here", "fr") == (
         "YAML mal écrit\u00a0: un deux-points suivi d’une espace se trouve au milieu d’une valeur"

@@ -154,6 +154,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "freshness",
         "translations",
         "links",
+        "scheduled",
         "kit-freshness",
         "criteria-freshness",
         "campaign-freshness",

@@ -122,6 +122,8 @@ class Catalogue:
                 english = texts[SOURCE_LANGUAGE]
                 literal = _TOKEN.sub(lambda m: m[0][0] if m[1] is None else "", english)
                 template = Template(entry_id, texts, _pattern(english), len(literal), nested, fragment)
+                if not literal.strip():
+                    continue  # "{hint}{listed}" would match any text: such a text is made of catalogued parts
                 if placeholders(english):
                     self.patterns.append(template)
                 else:

@@ -278,6 +278,8 @@ def colon_problems(text: str, path: str) -> list[Problem]:
             if repaired is None:
                 fix = 'put the whole text in quotes: key: "text : more text" (a quote inside it is written \\")'
                 return out + [Problem(path, mark.line + 1, "", COLON_MESSAGE, fix)]
-            out.append(Problem(path, mark.line + 1, "", COLON_MESSAGE, f"put the whole text in quotes: {repaired.strip()}"))
+            out.append(
+                Problem(path, mark.line + 1, "", COLON_MESSAGE, f"put the whole text in quotes: {repaired.strip()}")
+            )
             lines[mark.line] = repaired
     return out

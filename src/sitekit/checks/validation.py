@@ -25,9 +25,11 @@ from sitekit.checks.links import Site, is_web, link_problems
 from sitekit.checks.prose_dates import past_deadline_problems
 from sitekit.checks.publish import publish_problems
 from sitekit.checks.report import Finding
+from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.markdown_pages import MarkdownPage, read_pages
+from sitekit.news.model import read_posts
 from sitekit.problems import Level, Problem
 from sitekit.project import CRITERIA, Project, load_project
 
@@ -127,6 +129,12 @@ def external_urls(ctx: Context) -> dict[str, tuple[str, int]]:
     return where
 
 
+def check_scheduled(ctx: Context) -> list[Problem]:
+    """Posts not yet published, checked as on their day (the editorial check reports posts that are invalid)."""
+    posts, _ = read_posts(ctx.docs_dir, ctx.project.authors)
+    return scheduled_problems(ctx.docs_dir, posts, ctx.today, ctx.project, ctx.site, ctx.grace_days)
+
+
 def check_external(ctx: Context) -> list[Problem]:
     if not ctx.external:
         return []
@@ -141,6 +149,7 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("freshness", lambda ctx: freshness_problems(ctx.pages, ctx.today, ctx.grace_days)),
     ("translations", check_translations),
     ("links", check_links),
+    ("scheduled", check_scheduled),
     ("external", check_external),
     ("kit-freshness", lambda ctx: kit_freshness_problems(list(ctx.project.kits), ctx.today, ctx.grace_days)),
     ("criteria-freshness", check_criteria_freshness),

@@ -182,6 +182,15 @@ def _heading_problems(page: Page) -> list[Problem]:
 
 def load_posts(docs_dir: Path, authors: Mapping[str, Author], shown_as: str = "docs") -> list[Post]:
     """Every post of every language; ProblemsError with all problems at once."""
+    posts, problems = read_posts(docs_dir, authors, shown_as)
+    Collector(problems).raise_if_errors()
+    return posts
+
+
+def read_posts(
+    docs_dir: Path, authors: Mapping[str, Author], shown_as: str = "docs"
+) -> tuple[list[Post], list[Problem]]:
+    """Every valid post of every language, and the problems of the others (for checks that go on)."""
     problems = Collector()
     posts: list[Post] = []
     folder = docs_dir / POSTS_DIR
@@ -197,8 +206,7 @@ def load_posts(docs_dir: Path, authors: Mapping[str, Author], shown_as: str = "d
         problems.extend(found)
         if post is not None:
             posts.append(post)
-    problems.raise_if_errors()
-    return posts
+    return posts, problems.problems
 
 
 def is_published(post: Post, today: date) -> bool:
