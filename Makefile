@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test unit lint format lock clean browser npm java
+.PHONY: build serve preview campagne test unit lint format lock clean browser npm java
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -26,6 +26,18 @@ build: $(VENV)/.build
 
 serve: $(VENV)/.build
 	$(BIN)/mkdocs serve --strict
+
+# The site as it will be on another day (make preview DATE=2027-10-06): that day's checks, where what only the
+# date makes stale (review dates, last checks, deadlines) is information, then the site on http://127.0.0.1:8000.
+preview: $(VENV)/.build
+	@test -n "$(DATE)" || { echo "Indiquez le jour : make preview DATE=AAAA-MM-JJ (par exemple DATE=2027-10-06)"; exit 2; }
+	-CARE_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
+	CARE_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
+
+# Next year's October campaign (make campagne ANNEE=2028): data/campagnes/2028.yml from modeles/campagne.yml.
+campagne: $(VENV)/.build
+	@test -n "$(ANNEE)" || { echo "Indiquez l’année : make campagne ANNEE=AAAA (par exemple ANNEE=2028)"; exit 2; }
+	$(BIN)/python scripts/new_campaign.py $(ANNEE)
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:

@@ -29,7 +29,17 @@ DEVELOPER_ONLY = {"weight.py", "bench.py"}
 
 # Calls that make a problem or a build error: each argument that is a sentence (a text with a space) is a
 # message, a fix, or a field name written in words ("front matter").
-SITES = {"Problem", "add", "problem", "_RefusedSyntax", "PluginError", "BuildDateError", "load_mapping"}
+SITES = {
+    "Problem",
+    "add",
+    "problem",
+    "_RefusedSyntax",
+    "PluginError",
+    "BuildDateError",
+    "load_mapping",
+    "say",
+    "MessageLanguageError",
+}
 # Module constants holding a message or a fix (FIX_STALE = "...").
 CONSTANT = re.compile(r"(^|_)(FIX|MESSAGE|PROBLEM)(_|$)")
 

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from sitekit.i18n import LANGUAGES
 from sitekit.problems import Collector, Problem
 from sitekit.text import text_problem
+from sitekit.today import clock_today
 from sitekit.yamlfile import Location, YamlDocument, dotted
 
 UNKNOWN = "unknown"
@@ -45,6 +46,18 @@ def parse_date(value: Any) -> date:
         except ValueError:
             pass
     raise problem(f"{value!r} is not a date", "write YYYY-MM-DD, e.g. 2025-10-31")
+
+
+def not_in_future(value: date) -> date:
+    """A day something was done (checked, reviewed): not after the real today, whatever the build date."""
+    today = clock_today()
+    if value > today:
+        raise problem(
+            f"{value.isoformat()} is in the future: a check cannot have been made yet",
+            f"write the day the sources were checked (today at the latest, {today.isoformat()}); a date copied "
+            "from another entry must be checked again",
+        )
+    return value
 
 
 def _parse_date_or_unknown(value: Any) -> date | None:
@@ -107,6 +120,8 @@ def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeVa
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
 MaybeDate = Annotated[date | None, BeforeValidator(_parse_date_or_unknown)]
 Day = Annotated[date, BeforeValidator(parse_date)]
+# The day an entry was last checked against its sources (last_checked) or reviewed (a kit's last_review).
+CheckedDay = Annotated[date, BeforeValidator(parse_date), AfterValidator(not_in_future)]
 ClockTime = Annotated[time, BeforeValidator(_parse_hh_mm)]
 Url = Annotated[str, BeforeValidator(check_url)]
 

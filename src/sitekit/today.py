@@ -21,6 +21,11 @@ def parse_build_date(value: str, source: str = ENV_VAR) -> date:
         raise BuildDateError(f"{source}: {value!r} is not a date (write YYYY-MM-DD, e.g. 2025-10-31)") from None
 
 
+def clock_today() -> date:
+    """The real day in Paris, whatever CARE_TODAY says: what cannot have happened yet is after it."""
+    return datetime.now(PARIS).date()
+
+
 def build_date(value: str | None = None) -> date:
     """`value` if given, else $CARE_TODAY if set, else today's date in Paris."""
     if value:
@@ -28,4 +33,4 @@ def build_date(value: str | None = None) -> date:
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         return parse_build_date(env)
-    return datetime.now(PARIS).date()
+    return clock_today()

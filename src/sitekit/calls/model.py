@@ -12,8 +12,8 @@ from pydantic import Field
 
 from sitekit.problems import Collector, Problem
 from sitekit.schema import (
+    CheckedDay,
     ClockTime,
-    Day,
     Localized,
     LocalizedList,
     MaybeDate,
@@ -88,7 +88,7 @@ class Call(Model):
     envelope: Localized | None = None
     sources: tuple[Url, ...] = Field(min_length=1)
     contact: Localized
-    last_checked: Day
+    last_checked: CheckedDay
 
     @property
     def opening(self) -> datetime | None:

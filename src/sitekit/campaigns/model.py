@@ -12,7 +12,7 @@ from pydantic import Field, PrivateAttr, ValidationError
 
 from sitekit.kits.model import Audience
 from sitekit.problems import Collector, Problem, ProblemsError
-from sitekit.schema import Day, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
+from sitekit.schema import CheckedDay, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
 from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 CAMPAIGNS_DIR = "data/campagnes"
@@ -62,7 +62,7 @@ class Campaign(Model):
     theme: Localized | None = None  # only when a source gives a yearly theme
     kit: KitId = "cybermois"
     sources: tuple[Url, ...] = Field(min_length=1)
-    last_checked: Day
+    last_checked: CheckedDay
     weeks: tuple[Week, ...] = Field(min_length=1)
 
     # Where the campaign was read from (set by load_campaign), for problems reported at a line.

@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field
 from sitekit.problems import Collector, Problem
 from sitekit.schema import (
     UNKNOWN,
+    CheckedDay,
     Day,
     Localized,
     LocalizedList,
@@ -91,7 +92,7 @@ class Referentiel(Model):
     title: Localized
     version: Localized
     sources: tuple[Url, ...] = Field(min_length=1)
-    last_checked: Day
+    last_checked: CheckedDay
 
 
 class Axis(Model):
@@ -101,7 +102,7 @@ class Axis(Model):
     kind: Literal["axe", "domaine"]
     label: Localized
     sources: tuple[Url, ...] = Field(min_length=1)
-    last_checked: Day
+    last_checked: CheckedDay
 
 
 class Criterion(Model):
@@ -121,7 +122,7 @@ class Criterion(Model):
     note: Localized | None = None
     sources: tuple[Url, ...] = Field(min_length=1)
     confirmed: bool
-    last_checked: Day  # the day the entry was last checked against its sources
+    last_checked: CheckedDay  # the day the entry was last checked against its sources
     review_by: Day  # the day it is due to be checked again (a warning after it, an error after the grace period)
 
     @property

@@ -13,7 +13,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
 from sitekit.dates import add_months
 from sitekit.problems import Collector, Level, Problem, ProblemsError
-from sitekit.schema import Day, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
+from sitekit.schema import CheckedDay, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
 from sitekit.text import decode_utf8
 from sitekit.yamlfile import YamlDocument, dotted, load_yaml
 
@@ -115,7 +115,7 @@ class Kit(Model):
     summary: Localized
     audiences: tuple[Audience, ...] = Field(min_length=1)
     themes: tuple[Theme, ...] = Field(min_length=1)
-    last_review: Day
+    last_review: CheckedDay
     review_months: Months
     licence: Text = DEFAULT_LICENCE
     sources: tuple[Url, ...] = Field(min_length=1)
