@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve preview campagne test unit lint format lock clean browser npm java
+.PHONY: build serve preview campagne kits-versions test unit lint format lock clean browser npm java
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -38,6 +38,10 @@ preview: $(VENV)/.build
 campagne: $(VENV)/.build
 	@test -n "$(ANNEE)" || { echo "Indiquez l’année : make campagne ANNEE=AAAA (par exemple ANNEE=2028)"; exit 2; }
 	$(BIN)/python scripts/new_campaign.py $(ANNEE)
+
+# After raising a kit's version: record the fingerprint of its sources in kits/versions.yml (commit it).
+kits-versions: $(VENV)/.build
+	$(BIN)/python scripts/kit_versions.py
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:

@@ -156,6 +156,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "links",
         "scheduled",
         "kit-freshness",
+        "kit-versions",
         "criteria-freshness",
         "campaign-freshness",
         "editorial",

@@ -1,5 +1,5 @@
-"""Editorial checks of pages and data: front matter, alternative text, post descriptions, French typography,
-links to posts not yet published. Pure: returns problems, never raises for bad input."""
+"""Editorial checks of pages, data and the menu: front matter, alternative text, post descriptions, French
+typography (pages, French data texts, the menu's labels), links to posts not yet published. Pure: returns problems, never raises for bad input."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sitekit.frontmatter import Page, parse_page
@@ -39,12 +40,14 @@ class PageMeta(BaseModel):
 # --- masking: what is not French prose is replaced by spaces, keeping columns ----------------------
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->")  # HTML comments (markers)
+_CODE = re.compile(r"(`+).+?\1")  # inline code
+_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*\S.*$")  # reference link definitions
 _MASKS = [
-    re.compile(r"<!--.*?-->"),  # HTML comments (markers)
-    re.compile(r"(`+).+?\1"),  # inline code
+    _COMMENT,
+    _CODE,
     re.compile(r"<[a-zA-Z/][^>]*>"),  # HTML tags and their attributes
-    re.compile(r"\]\([^)]*\)"),  # Markdown link and image targets
-    re.compile(r"^\s*\[[^\]]+\]:\s*\S.*$"),  # reference link definitions
+    _REFERENCE,
     re.compile(r"(?:https?|ftp|mailto|file):\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+"),  # bare URLs, e-mails
     re.compile(r"\{\s*[:.#][^}]*\}"),  # attribute lists { .class }
     re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*"),  # admonition and details marker
@@ -56,6 +59,7 @@ _MASKS = [
     re.compile(r"^\s*\[\^[^\]]+\]:"),  # footnote definitions
     re.compile(r"!(?=\[)"),  # the ! of an image
 ]
+_LINK_TARGET_MASK = re.compile(r"\]\([^)]*\)")  # a link's or image's target: removed, its text stays
 _TITLE_QUOTES = re.compile(r'^(\s*(?:!!!|\?\?\?\+?|===\+?)[^"]*)"(.*)"(\s*)$')  # admonition / tab titles
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -65,13 +69,17 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def prose(line: str) -> str:
-    """The line with everything that is not prose blanked out (same length)."""
+    """The line with everything that is not prose blanked out; a link's target is removed rather than blanked,
+    so that what follows a link is read next to its text (« [le kit](kit.md) : » has a space before « : »)."""
     line = _ENTITIES.sub("\u00a0", line)
     quoted = _TITLE_QUOTES.match(line)
     if quoted:
         line = f"{quoted[1]} {quoted[2]} {quoted[3]}"
     if _TABLE_RULE.match(line):
         return ""
+    for pattern in (_COMMENT, _CODE, _REFERENCE):  # what may hold "](" without being a link, first
+        line = _mask(line, pattern)
+    line = _LINK_TARGET_MASK.sub("]", line)
     for pattern in _MASKS:
         line = _mask(line, pattern)
     return line
@@ -295,6 +303,32 @@ def data_typography_problems(doc: YamlDocument) -> list[Problem]:
     return out
 
 
+def navigation_problems(root: Path, config: str = "mkdocs.yml") -> list[Problem]:
+    """Typography warnings for the French labels of the menu (`nav:` of mkdocs.yml), at their line.
+
+    The file is composed, not loaded: its `!!python/name` tags are MkDocs' business, not data to build."""
+    try:
+        node = yaml.compose((root / config).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # no menu to check (MkDocs reports a broken configuration itself)
+    nav = next(
+        (value for key, value in getattr(node, "value", []) if getattr(key, "value", None) == "nav"),
+        None,
+    )
+    out: list[Problem] = []
+    pending = [nav] if nav is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    out += typography_problems(prose(key.value), config, key.start_mark.line + 1, "menu")
+                pending.append(value)
+    return sorted(out)
+
+
 def editorial_problems(
     docs_dir: Path, root: Path, today: date, shown_as: str = "docs", authors: Mapping[str, Author] | None = None
 ) -> list[Problem]:
@@ -324,6 +358,7 @@ def editorial_problems(
         if post is not None:
             posts.append(post)
     problems += unpublished_link_problems(docs_dir, posts, today, shown_as)
+    problems += navigation_problems(root)
     for pattern in FRENCH_DATA:
         for path in sorted(root.glob(pattern)):
             try:

@@ -28,6 +28,7 @@ from sitekit.checks.report import Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
 from sitekit.kits.model import kit_freshness_problems
+from sitekit.kits.versions import version_problems
 from sitekit.markdown_pages import MarkdownPage, read_pages
 from sitekit.news.model import read_posts
 from sitekit.problems import Level, Problem
@@ -152,6 +153,7 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("scheduled", check_scheduled),
     ("external", check_external),
     ("kit-freshness", lambda ctx: kit_freshness_problems(list(ctx.project.kits), ctx.today, ctx.grace_days)),
+    ("kit-versions", lambda ctx: version_problems(ctx.project.kits, ctx.root)),
     ("criteria-freshness", check_criteria_freshness),
     ("campaign-freshness", check_campaign_freshness),
     # authors.yml as the data check loaded it ({} when it failed: its problems are already reported)

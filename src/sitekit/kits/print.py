@@ -317,61 +317,49 @@ def _render(markdown: str, info: PrintInfo, poster: bool, scale: float) -> _Shee
 def render_preview(
     markdown: str, kit_title: str, url: str, width: int = 420, contact: ContactBlock | None = None, lang: str = "fr"
 ) -> bytes:
-    """A small PNG picture of the poster (A4 proportions): band, title, first headings and bullets, the contact
-    box (name and numbers: an SVG logo is left out, Pillow cannot draw it) and the QR code."""
+    """A small PNG picture of the whole poster (A4 proportions): band, title, every heading, paragraph and bullet,
+    the contact box (name and numbers: an SVG logo is left out, Pillow cannot draw it) and the QR code. As on the
+    printed poster, the type is made smaller until everything fits; a word wider than the page (an address) is
+    broken."""
     height = round(width * 297 / 210)
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
     scale = width / 420
     band, accent = (contact.band, contact.heading) if contact else (BAND, ACCENT)
     small = ImageFont.truetype(str(BOLD), round(11 * scale))
-    title_font = ImageFont.truetype(str(BOLD), round(24 * scale))
-    head_font = ImageFont.truetype(str(BOLD), round(15 * scale))
-    body_font = ImageFont.truetype(str(REGULAR), round(13 * scale))
     box_font = ImageFont.truetype(str(REGULAR), round(10 * scale))
     margin = round(26 * scale)
+    inner = width - 2 * margin
     draw.rectangle((0, 0, width, round(18 * scale)), fill=band)
     draw.rectangle((0, 0, width - 1, height - 1), outline=(200, 200, 200))
     y: float = round(30 * scale)
     if contact:
-        draw.text((margin, y), contact.name, font=head_font, fill=band)
-        y += round(22 * scale)
-    draw.text((margin, y), kit_title.upper(), font=small, fill=band)
-    y += round(24 * scale)
-    fonts = {
-        "title": (title_font, band),
-        "heading": (head_font, accent),
-        "paragraph": (body_font, INK),
-        "bullet": (body_font, INK),
-    }
-    box_height = round((30 + 15 * len(contact.lines)) * scale) if contact else 0
+        name_font = ImageFont.truetype(str(BOLD), round(13 * scale))
+        for line in _wrap(draw, contact.name, name_font, inner):
+            draw.text((margin, y), line, font=name_font, fill=band)
+            y += draw.textbbox((0, 0), line, font=name_font)[3] + round(3 * scale)
+        y += round(4 * scale)
+    for line in _wrap(draw, kit_title.upper(), small, inner):
+        draw.text((margin, y), line, font=small, fill=band)
+        y += round(16 * scale)
+    y += round(8 * scale)
+    box_lines = [
+        line
+        for label, value in (contact.lines if contact else ())
+        for line in _wrap(draw, _labelled(label, lang) + value, box_font, inner - round(16 * scale))
+    ]
+    box_height = round((30 + 15 * len(box_lines)) * scale) if contact else 0
     bottom = height - round(110 * scale) - box_height
-    for block in blocks(markdown):
-        font, colour = fonts[block.kind]
-        text = ("• " if block.kind == "bullet" else "") + block.text
-        for line in _wrap(draw, text, font, width - 2 * margin):
-            box = draw.textbbox((0, 0), line, font=font)
-            if y + box[3] > bottom:
-                break
-            draw.text((margin, y), line, font=font, fill=colour)
-            y += box[3] + round(5 * scale)
-        else:
-            y += round(8 * scale)
-            continue
-        break
+    for text, font, colour, gap in _fitted(draw, blocks(markdown), scale, inner, bottom - y, band, accent):
+        draw.text((margin, y), text, font=font, fill=colour)
+        y += draw.textbbox((0, 0), text, font=font)[3] + gap
     if contact:
         top = bottom + round(4 * scale)
         draw.rectangle((margin, top, width - margin, top + box_height - round(6 * scale)), outline=band, width=2)
         draw.text((margin + round(8 * scale), top + round(5 * scale)), contact.title, font=small, fill=band)
         line_y = top + round(21 * scale)
-        for label, value in contact.lines:
-            text = _labelled(label, lang) + value
-            draw.text(
-                (margin + round(8 * scale), line_y),
-                _wrap(draw, text, box_font, width - 2 * margin - 16)[0],
-                font=box_font,
-                fill=INK,
-            )
+        for line in box_lines:
+            draw.text((margin + round(8 * scale), line_y), line, font=box_font, fill=INK)
             line_y += round(15 * scale)
     # The QR code of the printed page, at the same place.
     matrix = _qr_matrix(url)
@@ -389,10 +377,48 @@ def render_preview(
     return buffer.getvalue()
 
 
+PreviewLine = tuple[str, ImageFont.FreeTypeFont, tuple[int, int, int], int]  # text, font, colour, space after
+
+
+def _fitted(
+    draw: ImageDraw.ImageDraw,
+    content: list[Block],
+    scale: float,
+    width: int,
+    room: float,
+    band: tuple[int, int, int],
+    accent: tuple[int, int, int],
+) -> list[PreviewLine]:
+    """Every line of the poster's blocks, in the largest type (from the poster's own sizes down) that fits `room`."""
+    fit = 1.0
+    while True:
+        size = {"title": 24, "heading": 15, "paragraph": 13, "bullet": 13}
+        fonts = {
+            kind: ImageFont.truetype(
+                str(BOLD if kind in ("title", "heading") else REGULAR), max(round(n * scale * fit), 6)
+            )
+            for kind, n in size.items()
+        }
+        colours = {"title": band, "heading": accent, "paragraph": INK, "bullet": INK}
+        lines: list[PreviewLine] = []
+        for block in content:
+            text = ("• " if block.kind == "bullet" else "") + block.text
+            wrapped = _wrap(draw, text, fonts[block.kind], width)
+            for index, line in enumerate(wrapped):
+                last = index == len(wrapped) - 1
+                gap = round((13 if last else 5) * scale * fit)
+                lines.append((line, fonts[block.kind], colours[block.kind], gap))
+        used = sum(draw.textbbox((0, 0), text, font=font)[3] + gap for text, font, _, gap in lines)
+        if used <= room or fit < 0.3:
+            return lines
+        fit *= 0.9
+
+
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """`text` in lines of at most `width` pixels, between words; a word wider than a line is broken."""
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
+    for word in _pieces(draw, text, font, width):
         candidate = f"{current} {word}".strip()
         if current and draw.textlength(candidate, font=font) > width:
             lines.append(current)
@@ -402,3 +428,18 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wi
     if current:
         lines.append(current)
     return lines
+
+
+def _pieces(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """The words of `text`, each word wider than `width` cut into pieces that fit."""
+    out: list[str] = []
+    for word in text.split(" "):
+        rest = word
+        while draw.textlength(rest, font=font) > width and len(rest) > 1:
+            cut = len(rest) - 1
+            while cut > 1 and draw.textlength(rest[:cut], font=font) > width:
+                cut -= 1
+            out.append(rest[:cut])
+            rest = rest[cut:]
+        out.append(rest)
+    return out
