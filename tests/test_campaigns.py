@@ -148,3 +148,20 @@ def test_campaign_pages_show_the_week_by_week_plan_and_the_pack(site, lang):
     assert {"fr": "sans que ce plan soit publié", "en": "without the plan being published"}[lang] in note
     index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
     assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2027", "2026", "2025"]
+
+
+def test_every_problem_of_a_campaign_file_at_once(tmp_path):
+    """A wrong date, a wrong channel and a wrong kit in one file: the three at once, not one per build."""
+    text = (ROOT / "data" / "campagnes" / "2027.yml").read_text(encoding="utf-8")
+    text = text.replace("last_checked: 2026-11-29", "last_checked: 2026-11-31", 1)
+    text = text.replace("        channel: intranet", "        channel: intranett", 1)
+    text = text.replace("        kit: mots-de-passe", "        kit: mots-de-pass", 1)
+    path = tmp_path / "2027.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as exc:
+        load_campaign(path, "data/campagnes/2027.yml", {"cybermois", "mots-de-passe", "exercice-crise"})
+    assert [(p.field, p.message) for p in exc.value.problems] == [
+        ("last_checked", "'2026-11-31' is not a date"),
+        ("weeks[0].items[0].channel", "'intranett' is not allowed"),
+        ("weeks[1].items[0].kit", "unknown kit 'mots-de-pass'"),
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_project
-from sitekit.checks.editorial import editorial_problems
+from sitekit.checks.editorial import editorial_problems, navigation_problems, prose, typography_problems
 from sitekit.problems import Level
 
 TODAY = date(2025, 10, 20)
@@ -165,3 +165,32 @@ def test_build_stops_on_a_link_to_a_scheduled_post(project):
         "not published before 2026-12-01"
     ) in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md) : prêt.", ["ordinary space before « : »"]),
+        ("Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md): prêt.", ["no space before « : »"]),
+        ("Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md)\u00a0: prêt.", []),
+        ("![Affiche](affiche.png) ; la suite", ["ordinary space before « ; »"]),
+        ("[ref]: https://example.org/a", []),
+        ("Le code `[a](b) : c` est cité.", []),
+    ],
+)
+def test_typography_right_after_a_link(line, expected):
+    assert [p.message for p in typography_problems(prose(line), "docs/x.md", 1)] == expected
+
+
+def test_menu_labels_are_checked_at_their_line(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "En cas d’incident: incident.md" in config  # the shipped menu uses the typographic apostrophe
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("En cas d’incident: incident.md", "En cas d'incident: incident.md"), encoding="utf-8"
+    )
+    line = config.splitlines().index("      - En cas d’incident: incident.md") + 1
+    assert [str(p) for p in navigation_problems(tmp_path)] == [
+        f"mkdocs.yml:{line}: menu: straight apostrophe ' (use the typographic apostrophe ’)"
+    ]
+    assert navigation_problems(ROOT) == []
+    assert navigation_problems(tmp_path / "absent") == []

@@ -301,3 +301,27 @@ def test_freshness_ok_warning_then_error(tmp_path):
 def test_real_kits_are_fresh_on_the_frozen_dates():
     kits = load_kits(ROOT / "kits", ROOT)
     assert kit_freshness_problems(kits, date(2026, 11, 23)) == []
+
+
+def test_the_poster_preview_shows_the_whole_poster():
+    """Every block of a long poster is laid out in the room of the preview (its type made smaller), and an
+    address wider than the page is broken instead of running off it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sitekit.kits.print import BOLD, _fitted, _wrap, blocks
+
+    draw = ImageDraw.Draw(Image.new("RGB", (420, 594)))
+    markdown = (ROOT / "kits" / "hameconnage" / "affiche.fr.md").read_text(encoding="utf-8")
+    markdown += "\n" + "\n".join(
+        f"- Réflexe numéro {n} : un texte assez long pour prendre une ligne." for n in range(12)
+    )
+    lines = _fitted(draw, blocks(markdown), 1.0, 368, 330, (0, 0, 0), (0, 0, 0))
+    used = sum(draw.textbbox((0, 0), text, font=font)[3] + gap for text, font, _, gap in lines)
+    assert used <= 330
+    shown = " ".join(text for text, *_ in lines)
+    assert "Réflexe numéro 11" in shown and "le dire vite limite les dégâts." in shown
+    font = ImageFont.truetype(str(BOLD), 13)
+    address = "https://www.iledefrance.ars.sante.fr/mois-de-la-cybersecurite-lars-ile-de-france-en-premiere-ligne"
+    wrapped = _wrap(draw, f"Source : {address}", font, 200)
+    assert all(draw.textlength(line, font=font) <= 200 for line in wrapped)
+    assert "".join(wrapped).replace(" ", "") == f"Source:{address}"

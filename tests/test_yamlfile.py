@@ -111,3 +111,33 @@ def test_a_control_character_in_the_file_is_named_with_its_line():
         "data/x.yml:2: character U+0007 is not allowed in a data file "
         "(delete it: an invisible control character, often from a copy and paste)"
     )
+
+
+def test_every_text_holding_a_colon_is_reported_at_its_line_with_the_line_quoted():
+    text = (
+        "title:\n"
+        "  fr: Semaine 1 : lancement\n"
+        "  en: Week 1\n"
+        "weeks:\n"
+        "  - theme:\n"
+        '      fr: Thème : les "mots" de passe\n'
+        "      en: Theme\n"
+    )
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml(text, "data/campagnes/2027.yml")
+    assert str(exc.value).splitlines() == [
+        "data/campagnes/2027.yml:2: a colon followed by a space inside a text "
+        '(put the whole text in quotes: fr: "Semaine 1 : lancement")',
+        "data/campagnes/2027.yml:6: a colon followed by a space inside a text "
+        '(put the whole text in quotes: fr: "Thème : les \\"mots\\" de passe")',
+    ]
+
+
+def test_a_colon_on_the_continuation_of_a_text_is_reported_without_a_quoted_line():
+    text = "summary:\n  fr: Un texte long\n    sur deux lignes : la suite\n"
+    with pytest.raises(ProblemsError) as exc:
+        parse_yaml(text, "data/x.yml")
+    assert str(exc.value) == (
+        "data/x.yml:3: a colon followed by a space inside a text "
+        '(put the whole text in quotes: key: "text : more text" (a quote inside it is written \\"))'
+    )
