@@ -12,7 +12,7 @@ from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
 from sitekit.checks.report import format_github, format_json, format_text
 from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run
-from sitekit.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language
+from sitekit.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language, translate
 from sitekit.problems import ProblemsError, format_problems
 from sitekit.project import load_project
 from sitekit.today import BuildDateError, build_date
@@ -107,10 +107,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except SystemExit as exc:  # argparse printed the usage and the error
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     try:
-        today = build_date(args.today)
         lang = message_language(args.lang)
-    except (BuildDateError, MessageLanguageError) as exc:
+        today = build_date(args.today)
+    except MessageLanguageError as exc:
         print(f"validate.py: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildDateError as exc:
+        print(f"validate.py: error: {translate(str(exc), lang)}", file=sys.stderr)
         return EXIT_USAGE
     root = Path(args.root).resolve()
     site = Path(args.site) if args.site else None
