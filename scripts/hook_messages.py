@@ -51,7 +51,7 @@ def _install(docs_dir: Path, lang: str) -> None:
         logger.addFilter(_Retell(docs_dir, lang))
 
 
-_state: dict[str, MessagesRenderer | str] = {}
+_state: dict[str, MessagesRenderer] = {}
 
 
 @event_priority(100)  # before the other hooks, whose errors it translates
@@ -68,5 +68,4 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer = _state["renderer"]
-    assert isinstance(renderer, MessagesRenderer)
     return hook.fill(markdown, MARKER, lambda: renderer.table(hook.page_language(config)))
