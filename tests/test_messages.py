@@ -10,7 +10,7 @@ import pytest
 
 from message_sources import ROOT, written_templates
 from sitekit import messages
-from sitekit.messages import Catalogue, catalogue, fixes_of, message_language, placeholders
+from sitekit.messages import Catalogue, catalogue, fill, fixes_of, message_language, placeholders
 from sitekit.problems import Level, Problem, format_problems
 from sitekit.yamlfile import load_yaml
 
@@ -86,7 +86,7 @@ def test_each_english_template_is_recognised_as_itself():
     cat = catalogue()
     for entry_id, entry in cat.entries.items():
         for texts in [entry, *fixes_of(entry)]:
-            sample = re.sub(r"\{(\w+)\}", lambda m: f"<{m[1]}>", texts["en"]).replace("{{", "{").replace("}}", "}")
+            sample = fill(texts["en"], {name: f"<{name}>" for name in placeholders(texts["en"])})
             found = cat.find(sample, inside=bool(entry.get("fragment")))
             assert found is not None, f"{entry_id}: {sample!r} is not recognised"
             assert found[0].texts["en"] == texts["en"] or _norm(found[0].texts["en"]) == _norm(texts["en"]), (

@@ -59,7 +59,7 @@ class Template:
             name: catalogue.translate(value, lang, depth + 1) if name in self.nested else value
             for name, value in match.groupdict().items()
         }
-        return _fill(self.texts[lang], values)
+        return fill(self.texts[lang], values)
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,9 @@ class Row:
 _TOKEN = re.compile(r"\{\{|\}\}|\{(\w*)\}")  # a literal brace, doubled; or a placeholder
 
 
-def _fill(text: str, values: dict[str, str]) -> str:
+def fill(text: str, values: dict[str, str]) -> str:
+    """A catalogue text with its placeholders replaced by `values` (others kept) and its doubled braces single."""
+
     def one(match: re.Match[str]) -> str:
         if match[0] in ("{{", "}}"):
             return match[0][0]
@@ -127,7 +129,7 @@ class Catalogue:
                 if placeholders(english):
                     self.patterns.append(template)
                 else:
-                    self.exact.setdefault(_fill(english, {}), template)
+                    self.exact.setdefault(fill(english, {}), template)
         self.patterns.sort(key=lambda t: -t.literal)
 
     def find(self, text: str, inside: bool = False) -> tuple[Template, re.Match[str] | None] | None:
@@ -184,7 +186,7 @@ def _translate(catalogue: Catalogue, text: str, lang: str, depth: int) -> str:
     if found is None:
         return text
     template, match = found
-    return _fill(template.texts[lang], {}) if match is None else template.translate(match, lang, catalogue, depth)
+    return fill(template.texts[lang], {}) if match is None else template.translate(match, lang, catalogue, depth)
 
 
 @cache
