@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from sitekit import hooksupport as hook
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.outputs import write_output
 from sitekit.search_terms import split_index
@@ -24,7 +25,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     with open(merged_path, encoding="utf-8") as f:
         merged = json.load(f)
-    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+    vocabulary = hook.project(config).vocabulary.by_language()
+    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE, vocabulary).items():
         folder = Path(config.site_dir) / lang_prefix(lang) / "search"
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_output(folder / "search_index.json", data.encode("utf-8"))

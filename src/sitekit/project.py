@@ -22,6 +22,7 @@ from sitekit.kits.model import Kit, load_kits
 from sitekit.news.model import Author, load_authors
 from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.profile.model import Profile, load_profile, profile_location
+from sitekit.vocabulary import VOCABULARY, Vocabulary, load_vocabulary, page_sources, page_texts
 from sitekit.yamlfile import YamlDocument
 
 CALLS = "data/calls.yml"
@@ -51,6 +52,7 @@ class Project:
     authors: dict[str, Author]
     campaigns: tuple[Campaign, ...]
     profile: Profile | None  # the publishing establishment (data/profil.yml or $SITE_PROFILE); None if invalid
+    vocabulary: Vocabulary  # the words staff type for what the pages say (search)
     failed: frozenset[str]
     problems: tuple[Problem, ...]
 
@@ -99,10 +101,11 @@ _cache: dict[Path, tuple[tuple[str, _Stamp], Project]] = {}
 
 
 def _stamp(root: Path, profile_file: Path) -> _Stamp:
-    """Name, modification time and size of every file the project is made of (the profile's logo included)."""
+    """Name, modification time and size of every file the project is made of (the profile's logo included), and
+    of the hand-written pages, in which the vocabulary's words must be found."""
     stamps = []
     paths = [path for folder in DATA_FOLDERS for path in sorted((root / folder).rglob("*"))]
-    paths += [profile_file, *_logo_candidates(profile_file, root)]
+    paths += [profile_file, *_logo_candidates(profile_file, root), *page_sources(root)]
     for path in paths:
         try:
             stat = path.stat()
@@ -151,6 +154,9 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     campaigns: list[Campaign] = attempt(
         "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
     )
+    vocabulary = attempt(
+        "vocabulary", lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, page_texts(root)), Vocabulary()
+    )
     return Project(
         root,
         tuple(calls),
@@ -161,6 +167,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
         authors,
         tuple(campaigns),
         profile,
+        vocabulary,
         frozenset(failed),
         tuple(sorted(problems)),
     )

@@ -13,14 +13,24 @@ import html
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import snowballstemmer
 
+from sitekit.news.model import NEWS_INDEX, POSTS_DIR
+from sitekit.paths import CRITERION_PAGES
+
 TITLE_FIELD = "title_alt"
 TEXT_FIELD = "text_alt"
 FIELD_BOOSTS = {TITLE_FIELD: {"boost": 1000.0}, TEXT_FIELD: {"boost": 1.0}}
+# Pages that tell the news or detail one item rank after the reference pages of their subject: lunr multiplies
+# every field of their sections by these (a location prefix, from the language's root -> its boost).
+PAGE_BOOSTS = {
+    f"{POSTS_DIR}/": 0.3,
+    NEWS_INDEX: 0.3,
+    f"{CRITERION_PAGES}/": 0.3,
+}
 
 _STEMMER_NAMES = {"fr": "french", "en": "english"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -114,7 +124,9 @@ def words(text: str) -> list[str]:
 
 
 def inflections(word: str, lang: str) -> set[str]:
-    """Regular plural (and irregular singular) forms that prefix matching cannot reach."""
+    """Plural (and singular) forms that neither prefix matching nor the search worker's tolerance of one letter
+    reaches: a plural that only adds a letter (« sauvegardes », « réseaux », "backups") is found from its
+    singular by that tolerance (docs/assets/javascripts/workers/search-worker.js), and is not stored."""
     forms: set[str] = set()
     if len(word) < 5 or word in _NO_INFLECTION:
         return forms
@@ -123,10 +135,6 @@ def inflections(word: str, lang: str) -> set[str]:
             forms.add(word[:-3] + "al")
         elif word.endswith("al"):
             forms.add(word[:-2] + "aux")
-        elif word.endswith(("eau", "au", "eu")):
-            forms.add(word + "x")
-        elif not word.endswith(("s", "x", "z")):
-            forms.add(word + "s")
     elif lang == "en":
         if word.endswith("ies"):
             forms.add(word[:-3] + "y")
@@ -134,8 +142,6 @@ def inflections(word: str, lang: str) -> set[str]:
             forms.add(word[:-1] + "ies")
         elif word.endswith(("s", "x", "z", "ch", "sh")):
             forms.add(word + "es")
-        else:
-            forms.add(word + "s")
     return forms
 
 
@@ -172,11 +178,17 @@ class Variants:
         return self._forms[word]
 
 
-def split_index(merged: dict[str, Any], languages: Sequence[str], default: str) -> dict[str, dict[str, Any]]:
+def split_index(
+    merged: dict[str, Any],
+    languages: Sequence[str],
+    default: str,
+    vocabulary: Mapping[str, Sequence[Sequence[str]]] | None = None,
+) -> dict[str, dict[str, Any]]:
     """Split the i18n plugin's merged index into one index per language, with variant fields.
 
     Entries of a non-default language have locations starting with '<lang>/'; in that
-    language's own index they become relative to the language folder.
+    language's own index they become relative to the language folder. `vocabulary` gives,
+    per language, the groups of words that say the same thing (data/vocabulaire.yml).
     """
     docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     for doc in merged.get("docs", []):
@@ -192,8 +204,101 @@ def split_index(merged: dict[str, Any], languages: Sequence[str], default: str) 
         for doc in docs:
             doc[TITLE_FIELD] = variants.extra_terms(doc.get("title", ""))
             doc[TEXT_FIELD] = variants.extra_terms(doc.get("text", ""))
+        if vocabulary:
+            add_equivalents(docs, Matcher(vocabulary.get(lang, ()), variants.stem))
+        boost_pages(docs, PAGE_BOOSTS)
         config = dict(merged.get("config", {}))
         config["lang"] = [lang]
         config["fields"] = {**config.get("fields", {}), **FIELD_BOOSTS}
         indexes[lang] = {**merged, "config": config, "docs": docs}
     return indexes
+
+
+# --- the vocabulary of the field: equivalents of a section's words ---------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+_EXACT = 3  # a token this short (an acronym, mostly) matches only itself, unstemmed
+_SHORT = 2  # a word of a phrase this short (« à », « de », "by") is not worth a place in the index
+
+Stem = Callable[[str], str]  # a word -> its stem
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words (letters and digits) of a text or an HTML fragment, in order."""
+    return _TOKEN.findall(html.unescape(_TAG.sub(" ", text)).lower())
+
+
+class Matcher:
+    """Finds the vocabulary's words and phrases of one language in texts; gives the words of the other terms
+    of the entries found."""
+
+    def __init__(self, groups: Sequence[Sequence[str]], stem: Stem):
+        self._stem = stem
+        self._keys: dict[str, str] = {}
+        # first key of a term -> (keys of the whole term, entry index)
+        self._starts: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        self._words: list[frozenset[str]] = []
+        for index, group in enumerate(groups):
+            for term in group:
+                keys = self.keys(tokens(term))
+                if keys:
+                    self._starts[keys[0]].append((keys, index))
+            self._words.append(frozenset(_index_words(group)))
+
+    def key(self, token: str) -> str:
+        """What two spellings of a word share: the folded word if it is short or holds a digit, else its stem."""
+        if token not in self._keys:
+            folded = fold(token)
+            short = len(folded) <= _EXACT or any(c.isdigit() for c in folded)
+            self._keys[token] = folded if short else self._stem(folded)
+        return self._keys[token]
+
+    def keys(self, words: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.key(word) for word in words)
+
+    def entries_in(self, words: Sequence[str]) -> set[int]:
+        """Indexes of the entries one of whose terms is in `words` (a text's tokens, in order)."""
+        keys = self.keys(words)
+        found: set[int] = set()
+        for position, key in enumerate(keys):
+            for term, index in self._starts.get(key, ()):
+                if index not in found and keys[position : position + len(term)] == term:
+                    found.add(index)
+        return found
+
+    def equivalents(self, words: Sequence[str]) -> set[str]:
+        """The index words of every entry found in `words`, except those `words` already holds."""
+        out: set[str] = set()
+        for index in self.entries_in(words):
+            out |= self._words[index]
+        return out - set(words)
+
+
+def add_equivalents(docs: Iterable[dict[str, Any]], matcher: Matcher) -> None:
+    """Add to each section's hidden fields the vocabulary's equivalents of the words of its title and text."""
+    for doc in docs:
+        for source, field in (("title", TITLE_FIELD), ("text", TEXT_FIELD)):
+            extra = set(doc.get(field, "").split())
+            added = matcher.equivalents(tokens(doc.get(source, ""))) - extra
+            if added:
+                doc[field] = " ".join(sorted(extra | added))
+
+
+def boost_pages(docs: Iterable[dict[str, Any]], boosts: Mapping[str, float]) -> None:
+    """Give the sections of the pages under each location prefix of `boosts` its boost."""
+    for doc in docs:
+        for prefix, boost in boosts.items():
+            if doc["location"].startswith(prefix):
+                doc["boost"] = boost
+
+
+def _index_words(group: Sequence[str]) -> set[str]:
+    """The words an entry puts in the index: each word of its terms as written (lower case) and without
+    accents; short words of phrases left out."""
+    out: set[str] = set()
+    for term in group:
+        words = tokens(term)
+        for word in words:
+            if len(words) == 1 or len(word) > _SHORT:
+                out |= {word, fold(word)}
+    return out

@@ -1,0 +1,88 @@
+/* Search worker of the site: Material's own worker, whose lunr.js queries are widened (issue 18).
+ *
+ * overrides/main.html names this file as the search worker. It loads Material's worker beside it, then changes
+ * how lunr runs a query, for every word the reader types (Material has already made it "word*"):
+ * - the whole word is also looked up with WHOLE_WORD_BOOST, so that a page holding the word itself ranks before
+ *   pages holding only longer words that start with it (« CERT » before « certification »);
+ * - a word of FUZZY_MIN_LENGTH letters or more is also looked up with one letter wrong, missing, extra or two
+ *   letters swapped (lunr's edit distance 1), with FUZZY_BOOST: « sauvgarde » finds « sauvegarde ». Shorter
+ *   words are left alone: with one letter changed, « mail » would match « main », « mais », « nail »...;
+ * - a word found only through that tolerance is reported under the word typed, so that Material does not
+ *   list the typed word as missing from the results;
+ * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
+ *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
+ *   match every word that starts with that letter.
+ * The same file runs as a real worker (http) and inside the iframe of iframe-worker (file://).
+ */
+(function () {
+  "use strict";
+
+  var MATERIAL_WORKER = "search.a7633da7.min.js"; // tests/test_search_worker.py checks Material ships it
+  var WHOLE_WORD_BOOST = 3;
+  var FUZZY_MIN_LENGTH = 5;
+  var FUZZY_BOOST = 0.5;
+
+  var script = typeof document !== "undefined" && document.currentScript;
+  var here = script ? script.src : self.location.href;
+  var loading = importScripts(new URL(MATERIAL_WORKER, here).href);
+
+  /* Whether lunr's one-edit automaton for `typed` accepts the indexed word `word`. */
+  function withinOneEdit(typed, word) {
+    return lunr.TokenSet.fromFuzzyString(typed, 1).intersect(lunr.TokenSet.fromString(word)).toArray().length > 0;
+  }
+
+  /* Move the match data of `from` (an indexed word) under `to` (the word typed), merging positions. */
+  function relabel(metadata, from, to) {
+    var target = metadata[to] || (metadata[to] = {});
+    Object.keys(metadata[from]).forEach(function (field) {
+      var fields = target[field] || (target[field] = {});
+      Object.keys(metadata[from][field]).forEach(function (key) {
+        fields[key] = (fields[key] || []).concat(metadata[from][field][key]);
+      });
+    });
+    delete metadata[from];
+  }
+
+  function widen(lunr) {
+    var query = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function (build) {
+      var typed = [];
+      var pipeline = this.pipeline;
+      var results = query.call(this, function (q) {
+        build.call(q, q);
+        var last = q.clauses[q.clauses.length - 1];
+        var kept = q.clauses.filter(function (clause) {
+          var word = clause.term.replace(/\*/g, "");
+          return clause === last || (word.length > 1 && pipeline.runString(word).length > 0);
+        });
+        if (kept.length) q.clauses = kept;
+        q.clauses.slice().forEach(function (clause) {
+          if (clause.editDistance || clause.presence === lunr.Query.presence.PROHIBITED) return;
+          var word = clause.term.replace(/\*/g, "");
+          if (!word) return;
+          typed.push(word);
+          q.clause({ term: word, boost: WHOLE_WORD_BOOST, wildcard: lunr.Query.wildcard.NONE });
+          if (word.length >= FUZZY_MIN_LENGTH && /^[^\d]+$/.test(word))
+            q.clause({ term: word, boost: FUZZY_BOOST, editDistance: 1, wildcard: lunr.Query.wildcard.NONE });
+        });
+      });
+      results.forEach(function (result) {
+        var metadata = result.matchData.metadata;
+        Object.keys(metadata).forEach(function (word) {
+          if (typed.some(function (t) { return word.indexOf(t) === 0; })) return;
+          var source = typed.filter(function (t) {
+            return t.length >= FUZZY_MIN_LENGTH && withinOneEdit(t, word);
+          })[0];
+          if (source) relabel(metadata, word, source);
+        });
+      });
+      return results;
+    };
+  }
+
+  if (loading && typeof loading.then === "function") {
+    loading.then(function () { widen(self.lunr); }); // iframe-worker: scripts load asynchronously
+  } else {
+    widen(self.lunr);
+  }
+})();

@@ -1,0 +1,170 @@
+"""The vocabulary of the field (data/vocabulaire.yml): the words staff type for what the pages say, and where
+its words and phrases are found in a text, whatever their accents, capitals and endings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from sitekit.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
+from sitekit.problems import Collector, ProblemsError
+from sitekit.schema import LANGUAGE_NAMES, Model, Text, validate_item
+from sitekit.search_terms import Matcher, Variants, tokens
+from sitekit.yamlfile import dotted, load_mapping
+
+VOCABULARY = "data/vocabulaire.yml"
+KIT_FILE = "kit.yml"
+
+
+class Entry(Model):
+    """One subject: the words and phrases of each language that say it."""
+
+    fr: tuple[Text, ...] | None = Field(default=None)
+    en: tuple[Text, ...] | None = Field(default=None)
+
+    def terms(self, lang: str) -> tuple[str, ...]:
+        found: tuple[str, ...] | None = getattr(self, lang)
+        return found or ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The entries, in file order, each with the line of its first word in each language."""
+
+    entries: tuple[Entry, ...] = ()
+
+    def groups(self, lang: str) -> list[tuple[str, ...]]:
+        """The words and phrases of each entry that has some in `lang`."""
+        return [entry.terms(lang) for entry in self.entries if entry.terms(lang)]
+
+    def by_language(self) -> dict[str, list[tuple[str, ...]]]:
+        return {lang: self.groups(lang) for lang in LANGUAGES}
+
+
+def load_vocabulary(file: Path, shown: str = VOCABULARY, pages: Mapping[str, str] | None = None) -> Vocabulary:
+    """The vocabulary of `file`; ProblemsError with every problem. With `pages` (language -> the text of its
+    pages), an entry none of whose terms is on the pages of a language is a problem too."""
+    doc = load_mapping(
+        file, shown, "expected a mapping with the key entries:", "start the file with entries: then one - fr: line per entry"
+    )
+    problems = Collector()
+    for key in doc.data:
+        if key != "entries":
+            problems.add(shown, doc.line((key,)), str(key), "unknown key", "keep only entries: at the top level")
+    raw_entries = doc.data.get("entries")
+    if not isinstance(raw_entries, list):
+        problems.add(
+            shown,
+            doc.line(("entries",)),
+            "entries",
+            "expected a list of entries",
+            "write each entry as a list item: - fr: [...] then en: [...] below it",
+        )
+        raise ProblemsError(problems.problems)
+
+    entries: list[tuple[int, Entry]] = []
+    for index, raw in enumerate(raw_entries):
+        where = ("entries", index)
+        entry = validate_item(doc, where, raw, Entry, problems, "fr:, en:", "entry")
+        if entry is None:
+            continue
+        if not any(entry.terms(lang) for lang in LANGUAGES):
+            problems.add(
+                shown, doc.line(where), dotted(where), "no words", "write fr: [...] or en: [...] (or both)"
+            )
+            continue
+        for lang in LANGUAGES:
+            terms = entry.terms(lang)
+            if len(terms) == 1:
+                problems.add(
+                    shown,
+                    doc.line(where + (lang, 0)),
+                    dotted(where + (lang,)),
+                    f"« {terms[0]} » alone: nothing to find it by",
+                    "add the words readers type for the same subject, or remove the list",
+                )
+            for position, term in enumerate(terms):
+                if not tokens(term):
+                    problems.add(
+                        shown,
+                        doc.line(where + (lang, position)),
+                        dotted(where + (lang, position)),
+                        f"{term!r} has no letter or digit",
+                        "write a word or a phrase",
+                    )
+        entries.append((index, entry))
+
+    stems = {lang: Variants(lang, ()).stem for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        matcher = Matcher([], stems[lang])
+        first: dict[tuple[str, ...], tuple[str, int]] = {}
+        for index, entry in entries:
+            for position, term in enumerate(entry.terms(lang)):
+                where = ("entries", index, lang, position)
+                keys = matcher.keys(tokens(term))
+                if not keys:
+                    continue
+                if keys in first:
+                    earlier, line = first[keys]
+                    problems.add(
+                        shown,
+                        doc.line(where),
+                        dotted(where),
+                        f"« {term} » is already in the vocabulary at line {line} (« {earlier} »)",
+                        "keep it in one entry: merge the two entries if they are one subject, or remove one",
+                    )
+                else:
+                    first[keys] = (term, doc.line(where))
+        if pages is not None and lang in pages:
+            with_terms = [(index, entry) for index, entry in entries if entry.terms(lang)]
+            found = Matcher([entry.terms(lang) for _, entry in with_terms], stems[lang]).entries_in(
+                tokens(pages[lang])
+            )
+            for position, (index, entry) in enumerate(with_terms):
+                if position not in found:
+                    where = ("entries", index, lang)
+                    problems.add(
+                        shown,
+                        doc.line(where + (0,)),
+                        dotted(where),
+                        f"none of these words is on the {LANGUAGE_NAMES[lang]} pages",
+                        "check their spelling, add a word the pages use, or remove the entry",
+                    )
+    problems.raise_if_errors()
+    return Vocabulary(tuple(entry for _, entry in entries))
+
+
+def page_sources(root: Path) -> list[Path]:
+    """The files whose text the vocabulary's words must be found in: hand-written pages (docs/**/*.md, not the
+    generated ones) and the data the generated pages are made from (data/**/*.yml but this vocabulary, and
+    kits/*/kit.yml)."""
+    docs = root / "docs"
+    pages = [
+        path
+        for path in sorted(docs.rglob("*.md"))
+        if path.parent.relative_to(docs).as_posix() not in GENERATED_FOLDERS
+        and not (path.parent == docs / CAMPAIGN_PAGES and path.name[:1].isdigit())
+    ]
+    data = [path for path in sorted((root / "data").rglob("*.yml")) if path != root / VOCABULARY]
+    return pages + data + sorted((root / "kits").glob(f"*/{KIT_FILE}"))
+
+
+def page_texts(root: Path) -> dict[str, str]:
+    """Language -> the text of its pages and of the data of generated pages (YAML counts for every language)."""
+    texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for path in page_sources(root):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the loader of that file
+        if path.suffix == ".yml":
+            for lang in LANGUAGES:
+                texts[lang].append(text)
+            continue
+        suffix = path.stem.rpartition(".")[2] if "." in path.stem else DEFAULT_LANGUAGE
+        texts[suffix if suffix in texts else DEFAULT_LANGUAGE].append(text)
+    return {lang: "\n".join(parts) for lang, parts in texts.items()}
