@@ -1,18 +1,31 @@
-"""MkDocs hook: one search index per language (site/search/, site/en/search/), accent- and plural-tolerant."""
+"""MkDocs hook: one search index per language (site/search/, site/en/search/), tolerant of accents, plurals and the
+words of data/vocabulaire.yml."""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.outputs import write_output
 from sitekit.search_terms import split_index
+
+# Page URL -> its navigation and front-matter titles, gathered over the languages' builds (the search index holds
+# only the first heading: « Cybersécurité en santé », not « Accueil »).
+_titles: dict[str, list[str]] = {}
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    _titles[page.url] = [str(title) for title in (page.title, page.meta.get("title")) if title]
+    return context
 
 
 @event_priority(-200)  # after the i18n plugin has merged the languages' entries (-100)
@@ -26,7 +39,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     with open(merged_path, encoding="utf-8") as f:
         merged = json.load(f)
     vocabulary = hook.project(config).vocabulary.by_language()
-    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE, vocabulary).items():
+    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE, vocabulary, _titles).items():
         folder = Path(config.site_dir) / lang_prefix(lang) / "search"
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_output(folder / "search_index.json", data.encode("utf-8"))

@@ -1,6 +1,18 @@
-"""Search index variants: accent folding, plurals and corpus stem classes, split per language."""
+"""Search index variants: accent folding, plurals, corpus stem classes and the vocabulary's equivalents, split per
+language, with the pages' boosts."""
 
-from sitekit.search_terms import TEXT_FIELD, TITLE_FIELD, Variants, fold, inflections, split_index, words
+from sitekit.search_terms import (
+    PAGE_BOOSTS,
+    TEXT_FIELD,
+    TITLE_FIELD,
+    Matcher,
+    Variants,
+    fold,
+    inflections,
+    split_index,
+    tokens,
+    words,
+)
 
 
 def test_fold_removes_accents_and_ligatures():
@@ -12,21 +24,25 @@ def test_words_ignore_markup_and_short_words():
     assert words("<p>L’hameçonnage <em>touche</em> 94&nbsp;% des cas</p>") == ["hameçonnage", "touche", "des", "cas"]
 
 
-def test_inflections():
-    assert inflections("sauvegarde", "fr") == {"sauvegardes"}
+def test_inflections_are_the_plurals_one_typing_mistake_away_does_not_reach():
     assert inflections("hôpitaux", "fr") == {"hôpital"}
     assert inflections("national", "fr") == {"nationaux"}
-    assert inflections("réseau", "fr") == {"réseaux"}
-    assert inflections("avec", "fr") == set()
     assert inflections("policy", "en") == {"policies"}
-    assert inflections("backup", "en") == {"backups"}
+    assert inflections("patch", "en") == {"patches"}
+    # One letter more: the search worker's tolerance finds them, the index does not store them.
+    assert inflections("sauvegarde", "fr") == set()
+    assert inflections("réseau", "fr") == set()
+    assert inflections("backup", "en") == set()
+    assert inflections("calls", "en") == set()
+    assert inflections("avec", "fr") == set()
 
 
 def test_variants_cover_accents_plurals_and_stems():
     variants = Variants("fr", ["Sauvegarder ses données", "La sauvegarde est testée"])
     extra = set(variants.extra_terms("<p>Une sauvegarde contre l’hameçonnage</p>").split())
-    assert {"sauvegardes", "hameconnage", "sauvegarder"} <= extra
+    assert {"hameconnage", "sauvegarder"} <= extra
     assert "sauvegarde" not in extra  # already in the text, lunr indexes it
+    assert "sauvegardes" not in extra  # one letter more: found by the search worker's tolerance
 
 
 def test_split_index_per_language():
@@ -45,4 +61,107 @@ def test_split_index_per_language():
     assert indexes["en"]["config"]["lang"] == ["en"]
     assert indexes["fr"]["config"]["fields"][TEXT_FIELD] == {"boost": 1.0}
     assert "hameconnage" in indexes["fr"]["docs"][0][TEXT_FIELD].split()
-    assert indexes["fr"]["docs"][0][TITLE_FIELD] == "accueils"
+    assert indexes["fr"]["docs"][0][TITLE_FIELD] == ""
+
+
+FRENCH = [
+    ["hameçonnage", "phishing", "arnaque"],
+    ["logiciel malveillant", "virus"],
+    ["authentification multifacteur", "double authentification", "MFA", "2FA"],
+    ["pièce jointe", "PJ"],
+]
+
+
+def matcher(groups=FRENCH, lang="fr"):
+    return Matcher(groups, Variants(lang, ()).stem)
+
+
+def test_tokens_keep_short_words_and_digits_in_order():
+    assert tokens("<p>L’authentification à 2&nbsp;facteurs (2FA)</p>") == [
+        "l",
+        "authentification",
+        "à",
+        "2",
+        "facteurs",
+        "2fa",
+    ]
+
+
+def test_matcher_finds_phrases_whatever_accents_capitals_and_endings():
+    found = matcher().equivalents(tokens("<p>Deux LOGICIELS MALVEILLANTS et un hameconnage</p>"))
+    assert {"virus", "phishing", "arnaque"} <= found
+    assert {"logiciels", "malveillants", "hameconnage"}.isdisjoint(found)  # already in the text
+
+
+def test_matcher_needs_the_whole_phrase_in_order():
+    assert matcher().equivalents(tokens("un logiciel vraiment malveillant")) == set()
+    assert matcher().equivalents(tokens("malveillant logiciel")) == set()
+
+
+def test_matcher_gives_acronyms_and_expansions_with_and_without_accents():
+    assert matcher().equivalents(tokens("Activez la MFA")) == {
+        "authentification",
+        "multifacteur",
+        "double",
+        "2fa",
+    }
+    assert matcher().equivalents(tokens("une PJ")) == {"pièce", "piece", "jointe"}  # « à » of phrases left out
+
+
+def test_matcher_matches_short_words_only_exactly():
+    # « mfas » is not « mfa »: acronyms are not stemmed, so a longer word never passes for one.
+    assert matcher().equivalents(tokens("les mfas")) == set()
+
+
+def test_split_index_adds_equivalents_to_the_hidden_fields_only():
+    merged = {
+        "config": {"lang": ["fr", "en"], "fields": {}},
+        "docs": [
+            {"location": "p.html", "title": "Hameçonnage", "text": "<p>Un virus</p>"},
+            {"location": "en/p.html", "title": "Phishing", "text": "<p>A virus</p>"},
+        ],
+    }
+    indexes = split_index(merged, ("fr", "en"), "fr", {"fr": FRENCH, "en": [["phishing", "scam"]]})
+    fr, en = indexes["fr"]["docs"][0], indexes["en"]["docs"][0]
+    assert (fr["title"], fr["text"]) == ("Hameçonnage", "<p>Un virus</p>")
+    assert {"phishing", "arnaque", "hameconnage"} <= set(fr[TITLE_FIELD].split())
+    assert {"logiciel", "malveillant"} <= set(fr[TEXT_FIELD].split())
+    assert "phishing" not in fr[TEXT_FIELD].split()
+    assert en[TITLE_FIELD].split() == ["scam"]
+    assert "logiciel" not in en[TEXT_FIELD]  # each language has its own vocabulary
+
+
+def test_split_index_gives_a_page_entry_the_words_of_its_other_titles():
+    merged = {
+        "config": {"lang": ["fr"], "fields": {}},
+        "docs": [
+            {"location": "index.html", "title": "Cybersécurité en santé", "text": ""},
+            {"location": "index.html#a", "title": "Section", "text": ""},
+        ],
+    }
+    titles = {"index.html": ["Accueil", "Santé"], "index.html#a": ["Ailleurs"]}
+    page, section = split_index(merged, ("fr",), "fr", titles=titles)["fr"]["docs"]
+    assert page[TITLE_FIELD].split() == ["accueil", "cybersecurite", "sante"]
+    assert "ailleurs" not in section[TITLE_FIELD]
+
+
+def test_news_posts_and_criterion_pages_rank_after_reference_pages():
+    merged = {
+        "config": {"lang": ["fr", "en"], "fields": {}},
+        "docs": [
+            {"location": "incident.html", "title": "Incident", "text": ""},
+            {"location": "actualites/billets/2025-10-13-x.html", "title": "Incident", "text": ""},
+            {"location": "en/actualites/billets/2025-10-13-x.html#y", "title": "Incident", "text": ""},
+            {"location": "certification/criteres/c.html", "title": "Critère", "text": ""},
+        ],
+    }
+    indexes = split_index(merged, ("fr", "en"), "fr")
+    boosts = {d["location"]: d.get("boost") for lang in indexes for d in indexes[lang]["docs"]}
+    assert boosts["incident.html"] is None
+    assert boosts["actualites/billets/2025-10-13-x.html"] == boosts["actualites/billets/2025-10-13-x.html#y"]
+    assert boosts["actualites/billets/2025-10-13-x.html"] < 1
+    assert boosts["certification/criteres/c.html"] < 1
+    assert set(PAGE_BOOSTS.values()) == {
+        boosts["actualites/billets/2025-10-13-x.html"],
+        boosts["certification/criteres/c.html"],
+    }

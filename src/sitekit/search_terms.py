@@ -140,7 +140,7 @@ def inflections(word: str, lang: str) -> set[str]:
             forms.add(word[:-3] + "y")
         elif word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
             forms.add(word[:-1] + "ies")
-        elif word.endswith(("s", "x", "z", "ch", "sh")):
+        elif word.endswith(("ss", "x", "z", "ch", "sh")):  # not "calls": a plural already
             forms.add(word + "es")
     return forms
 
@@ -183,35 +183,51 @@ def split_index(
     languages: Sequence[str],
     default: str,
     vocabulary: Mapping[str, Sequence[Sequence[str]]] | None = None,
+    titles: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Split the i18n plugin's merged index into one index per language, with variant fields.
 
     Entries of a non-default language have locations starting with '<lang>/'; in that
     language's own index they become relative to the language folder. `vocabulary` gives,
-    per language, the groups of words that say the same thing (data/vocabulaire.yml).
+    per language, the groups of words that say the same thing (data/vocabulaire.yml);
+    `titles`, the other titles of a page (merged location -> front matter and navigation
+    titles), whose words its entry carries beside those of its first heading.
     """
     docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
+    title_sources: dict[int, str] = {}  # id of an entry -> its heading and its page's other titles
     for doc in merged.get("docs", []):
         lang = next((code for code in languages if code != default and doc["location"].startswith(f"{code}/")), default)
         entry = dict(doc)
         if lang != default:
             entry["location"] = entry["location"][len(lang) + 1 :]
         docs_by_lang[lang].append(entry)
+        if "#" not in doc["location"]:
+            title_sources[id(entry)] = " ".join([doc.get("title", ""), *(titles or {}).get(doc["location"], ())])
 
     indexes: dict[str, dict[str, Any]] = {}
     for lang, docs in docs_by_lang.items():
         variants = Variants(lang, (d.get("title", "") + " " + d.get("text", "") for d in docs))
+        matcher = Matcher(vocabulary.get(lang, ()), variants.stem) if vocabulary else None
         for doc in docs:
-            doc[TITLE_FIELD] = variants.extra_terms(doc.get("title", ""))
-            doc[TEXT_FIELD] = variants.extra_terms(doc.get("text", ""))
-        if vocabulary:
-            add_equivalents(docs, Matcher(vocabulary.get(lang, ()), variants.stem))
+            title, text = doc.get("title", ""), doc.get("text", "")
+            doc[TITLE_FIELD] = hidden_words(title_sources.get(id(doc), title), title, variants, matcher)
+            doc[TEXT_FIELD] = hidden_words(text, text, variants, matcher)
         boost_pages(docs, PAGE_BOOSTS)
         config = dict(merged.get("config", {}))
         config["lang"] = [lang]
         config["fields"] = {**config.get("fields", {}), **FIELD_BOOSTS}
         indexes[lang] = {**merged, "config": config, "docs": docs}
     return indexes
+
+
+def hidden_words(source: str, shown: str, variants: Variants, matcher: Matcher | None) -> str:
+    """The words of a hidden field: those of `source` that the text shown (`shown`) lacks, their other forms, and
+    the vocabulary's equivalents of its words and phrases."""
+    present = set(words(shown))
+    extra = (set(words(source)) - present) | set(variants.extra_terms(source).split())
+    if matcher is not None:
+        extra |= matcher.equivalents(tokens(source))
+    return " ".join(sorted(extra - present))
 
 
 # --- the vocabulary of the field: equivalents of a section's words ---------------------------------------------
@@ -272,16 +288,6 @@ class Matcher:
         for index in self.entries_in(words):
             out |= self._words[index]
         return out - set(words)
-
-
-def add_equivalents(docs: Iterable[dict[str, Any]], matcher: Matcher) -> None:
-    """Add to each section's hidden fields the vocabulary's equivalents of the words of its title and text."""
-    for doc in docs:
-        for source, field in (("title", TITLE_FIELD), ("text", TEXT_FIELD)):
-            extra = set(doc.get(field, "").split())
-            added = matcher.equivalents(tokens(doc.get(source, ""))) - extra
-            if added:
-                doc[field] = " ".join(sorted(extra | added))
 
 
 def boost_pages(docs: Iterable[dict[str, Any]], boosts: Mapping[str, float]) -> None:

@@ -14,7 +14,7 @@ from sitekit.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
 from sitekit.problems import Collector, ProblemsError
 from sitekit.schema import LANGUAGE_NAMES, Model, Text, validate_item
 from sitekit.search_terms import Matcher, Variants, tokens
-from sitekit.yamlfile import dotted, load_mapping
+from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 VOCABULARY = "data/vocabulaire.yml"
 KIT_FILE = "kit.yml"
@@ -33,7 +33,7 @@ class Entry(Model):
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The entries, in file order, each with the line of its first word in each language."""
+    """The entries, in file order."""
 
     entries: tuple[Entry, ...] = ()
 
@@ -46,10 +46,16 @@ class Vocabulary:
 
 
 def load_vocabulary(file: Path, shown: str = VOCABULARY, pages: Mapping[str, str] | None = None) -> Vocabulary:
-    """The vocabulary of `file`; ProblemsError with every problem. With `pages` (language -> the text of its
-    pages), an entry none of whose terms is on the pages of a language is a problem too."""
+    """The vocabulary of `file` (none when the file does not exist: search then works without it);
+    ProblemsError with every problem. With `pages` (language -> the text of its pages), an entry none of whose
+    words is on the pages of a language is a problem too."""
+    if not file.exists():
+        return Vocabulary()
     doc = load_mapping(
-        file, shown, "expected a mapping with the key entries:", "start the file with entries: then one - fr: line per entry"
+        file,
+        shown,
+        "expected a mapping with the key entries:",
+        "start the file with entries: then one - fr: line per entry",
     )
     problems = Collector()
     for key in doc.data:
@@ -65,77 +71,89 @@ def load_vocabulary(file: Path, shown: str = VOCABULARY, pages: Mapping[str, str
             "write each entry as a list item: - fr: [...] then en: [...] below it",
         )
         raise ProblemsError(problems.problems)
-
-    entries: list[tuple[int, Entry]] = []
-    for index, raw in enumerate(raw_entries):
-        where = ("entries", index)
-        entry = validate_item(doc, where, raw, Entry, problems, "fr:, en:", "entry")
-        if entry is None:
-            continue
-        if not any(entry.terms(lang) for lang in LANGUAGES):
-            problems.add(
-                shown, doc.line(where), dotted(where), "no words", "write fr: [...] or en: [...] (or both)"
-            )
-            continue
-        for lang in LANGUAGES:
-            terms = entry.terms(lang)
-            if len(terms) == 1:
-                problems.add(
-                    shown,
-                    doc.line(where + (lang, 0)),
-                    dotted(where + (lang,)),
-                    f"« {terms[0]} » alone: nothing to find it by",
-                    "add the words readers type for the same subject, or remove the list",
-                )
-            for position, term in enumerate(terms):
-                if not tokens(term):
-                    problems.add(
-                        shown,
-                        doc.line(where + (lang, position)),
-                        dotted(where + (lang, position)),
-                        f"{term!r} has no letter or digit",
-                        "write a word or a phrase",
-                    )
-        entries.append((index, entry))
-
-    stems = {lang: Variants(lang, ()).stem for lang in LANGUAGES}
+    entries = [
+        (index, entry)
+        for index, raw in enumerate(raw_entries)
+        if (entry := _entry(doc, ("entries", index), raw, problems)) is not None
+    ]
     for lang in LANGUAGES:
-        matcher = Matcher([], stems[lang])
-        first: dict[tuple[str, ...], tuple[str, int]] = {}
-        for index, entry in entries:
-            for position, term in enumerate(entry.terms(lang)):
-                where = ("entries", index, lang, position)
-                keys = matcher.keys(tokens(term))
-                if not keys:
-                    continue
-                if keys in first:
-                    earlier, line = first[keys]
-                    problems.add(
-                        shown,
-                        doc.line(where),
-                        dotted(where),
-                        f"« {term} » is already in the vocabulary at line {line} (« {earlier} »)",
-                        "keep it in one entry: merge the two entries if they are one subject, or remove one",
-                    )
-                else:
-                    first[keys] = (term, doc.line(where))
+        matcher = Matcher([entry.terms(lang) for _, entry in entries], Variants(lang, ()).stem)
+        _repeated_terms(doc, entries, lang, matcher, problems)
         if pages is not None and lang in pages:
-            with_terms = [(index, entry) for index, entry in entries if entry.terms(lang)]
-            found = Matcher([entry.terms(lang) for _, entry in with_terms], stems[lang]).entries_in(
-                tokens(pages[lang])
-            )
-            for position, (index, entry) in enumerate(with_terms):
-                if position not in found:
-                    where = ("entries", index, lang)
-                    problems.add(
-                        shown,
-                        doc.line(where + (0,)),
-                        dotted(where),
-                        f"none of these words is on the {LANGUAGE_NAMES[lang]} pages",
-                        "check their spelling, add a word the pages use, or remove the entry",
-                    )
+            _unused_entries(doc, entries, lang, matcher.entries_in(tokens(pages[lang])), problems)
     problems.raise_if_errors()
     return Vocabulary(tuple(entry for _, entry in entries))
+
+
+def _entry(doc: YamlDocument, where: Location, raw: object, problems: Collector) -> Entry | None:
+    """The entry at `where`, or None with its problems: not a mapping, no words, a list of one word, a term
+    without a letter or digit."""
+    entry = validate_item(doc, where, raw, Entry, problems, "fr:, en:", "entry")
+    if entry is None:
+        return None
+    if not any(entry.terms(lang) for lang in LANGUAGES):
+        problems.add(doc.path, doc.line(where), dotted(where), "no words", "write fr: [...] or en: [...] (or both)")
+        return None
+    for lang in LANGUAGES:
+        terms = entry.terms(lang)
+        if len(terms) == 1:
+            problems.add(
+                doc.path,
+                doc.line(where + (lang, 0)),
+                dotted(where + (lang,)),
+                f"« {terms[0]} » alone: nothing to find it by",
+                "add the words readers type for the same subject, or remove the list",
+            )
+        for position, term in enumerate(terms):
+            if not tokens(term):
+                problems.add(
+                    doc.path,
+                    doc.line(where + (lang, position)),
+                    dotted(where + (lang, position)),
+                    f"{term!r} has no letter or digit",
+                    "write a word or a phrase",
+                )
+    return entry
+
+
+def _repeated_terms(
+    doc: YamlDocument, entries: list[tuple[int, Entry]], lang: str, matcher: Matcher, problems: Collector
+) -> None:
+    """A word or phrase written twice in a language (the same once accents, capitals and endings are set aside:
+    « sauvegardes » repeats « sauvegarde »), reported where it is repeated."""
+    first: dict[tuple[str, ...], tuple[str, int]] = {}
+    for index, entry in entries:
+        for position, term in enumerate(entry.terms(lang)):
+            where = ("entries", index, lang, position)
+            keys = matcher.keys(tokens(term))
+            if keys in first:
+                earlier, line = first[keys]
+                problems.add(
+                    doc.path,
+                    doc.line(where),
+                    dotted(where),
+                    f"« {term} » is already in the vocabulary at line {line} (« {earlier} »)",
+                    "keep it in one entry: merge the two entries if they are one subject, or remove one",
+                )
+            elif keys:
+                first[keys] = (term, doc.line(where))
+
+
+def _unused_entries(
+    doc: YamlDocument, entries: list[tuple[int, Entry]], lang: str, found: set[int], problems: Collector
+) -> None:
+    """An entry none of whose words of `lang` is on the pages of that language (`found`: the positions, in
+    `entries`, of those that are)."""
+    for position, (index, entry) in enumerate(entries):
+        if entry.terms(lang) and position not in found:
+            where = ("entries", index, lang)
+            problems.add(
+                doc.path,
+                doc.line(where + (0,)),
+                dotted(where),
+                f"none of these words is on the {LANGUAGE_NAMES[lang]} pages",
+                "check their spelling, add a word the pages use, or remove the entry",
+            )
 
 
 def page_sources(root: Path) -> list[Path]:

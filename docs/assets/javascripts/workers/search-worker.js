@@ -26,6 +26,14 @@
   var here = script ? script.src : self.location.href;
   var loading = importScripts(new URL(MATERIAL_WORKER, here).href);
 
+  /* Whether `word` is a stop word of a language loaded in the worker (English, and the index's language). */
+  function isStopWord(word) {
+    var functions = lunr.Pipeline.registeredFunctions;
+    return Object.keys(functions).some(function (label) {
+      return label.indexOf("stopWordFilter") === 0 && functions[label](word) === undefined;
+    });
+  }
+
   /* Whether lunr's one-edit automaton for `typed` accepts the indexed word `word`. */
   function withinOneEdit(typed, word) {
     return lunr.TokenSet.fromFuzzyString(typed, 1).intersect(lunr.TokenSet.fromString(word)).toArray().length > 0;
@@ -47,13 +55,12 @@
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function (build) {
       var typed = [];
-      var pipeline = this.pipeline;
       var results = query.call(this, function (q) {
         build.call(q, q);
         var last = q.clauses[q.clauses.length - 1];
         var kept = q.clauses.filter(function (clause) {
           var word = clause.term.replace(/\*/g, "");
-          return clause === last || (word.length > 1 && pipeline.runString(word).length > 0);
+          return clause === last || (word.length > 1 && !isStopWord(word));
         });
         if (kept.length) q.clauses = kept;
         q.clauses.slice().forEach(function (clause) {

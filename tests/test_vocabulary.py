@@ -1,0 +1,139 @@
+"""The vocabulary of the field (data/vocabulaire.yml): what it holds, the loader's rules and its problems."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from conftest import ROOT
+from sitekit.problems import ProblemsError
+from sitekit.project import load_project
+from sitekit.vocabulary import VOCABULARY, load_vocabulary, page_sources, page_texts
+
+
+def entry_of(vocabulary, lang: str, term: str) -> set[str]:
+    """The words and phrases of the entry holding `term` in `lang` (lower case)."""
+    for group in vocabulary.groups(lang):
+        if term.lower() in (t.lower() for t in group):
+            return {t.lower() for t in group}
+    raise AssertionError(f"{term!r} is in no {lang} entry")
+
+
+def test_the_vocabulary_loads_with_the_project_and_covers_the_issue():
+    vocabulary = load_project(ROOT).require().vocabulary
+    for words in (
+        ("hameçonnage", "phishing"),
+        ("rançongiciel", "ransomware"),
+        ("courriel", "mail"),
+        ("logiciel malveillant", "virus"),
+        ("authentification multifacteur", "mfa", "2fa"),
+        ("pca", "plan de continuité d’activité"),
+        ("pra", "plan de reprise d’activité"),
+        ("ehpad", "esms", "médico-social"),
+    ):
+        assert set(words) <= entry_of(vocabulary, "fr", words[0]), words
+    for acronym in ("RSSI", "DPO", "ARS", "GHT", "CERT"):
+        assert len(entry_of(vocabulary, "fr", acronym)) > 1
+    assert "arnaque" in entry_of(vocabulary, "fr", "hameçonnage")
+    assert {"nursing home", "ehpad"} <= entry_of(vocabulary, "en", "medico-social")
+    assert {"ciso", "rssi"} <= entry_of(vocabulary, "en", "information security officer")
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "vocabulaire.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(path, pages=None) -> list[str]:
+    with pytest.raises(ProblemsError) as exc:
+        load_vocabulary(path, VOCABULARY, pages)
+    return str(exc.value).splitlines()
+
+
+def test_a_word_repeated_in_a_language_is_reported_where_it_is_repeated(tmp_path):
+    path = write(
+        tmp_path,
+        "entries:\n  - fr: [sauvegarde, backup]\n    en: [backup, save]\n  - fr: [copie, Sauvegardes]\n",
+    )
+    assert problems_of(path) == [
+        "data/vocabulaire.yml:4: entries[1].fr[1]: « Sauvegardes » is already in the vocabulary at line 2 "
+        "(« sauvegarde ») (keep it in one entry: merge the two entries if they are one subject, or remove one)"
+    ]
+
+
+def test_the_same_word_in_two_languages_is_no_repeat(tmp_path):
+    path = write(tmp_path, "entries:\n  - fr: [phishing, hameçonnage]\n    en: [phishing, scam]\n")
+    assert [len(g) for g in load_vocabulary(path).groups("en")] == [2]
+
+
+def test_an_entry_none_of_whose_words_is_on_the_pages_is_reported(tmp_path):
+    path = write(
+        tmp_path,
+        "entries:\n  - fr: [hameçonnage, phishing]\n    en: [phishing, scam]\n  - fr: [télétravail, VPN]\n",
+    )
+    pages = {"fr": "Les logiciels de hameconnage", "en": "A page about backups"}
+    assert problems_of(path, pages) == [
+        "data/vocabulaire.yml:3: entries[0].en: none of these words is on the English pages "
+        "(check their spelling, add a word the pages use, or remove the entry)",
+        "data/vocabulaire.yml:4: entries[1].fr: none of these words is on the French pages "
+        "(check their spelling, add a word the pages use, or remove the entry)",
+    ]
+    assert load_vocabulary(path, VOCABULARY, {"fr": "Hameçonnage et VPN", "en": "Scams"}).groups("fr")
+
+
+def test_shape_problems_are_all_reported_with_their_lines(tmp_path):
+    path = write(
+        tmp_path,
+        "entries:\n"
+        "  - fr: [virus]\n"
+        "  - {}\n"
+        "  - fr: [mot de passe, '…']\n"
+        "  - de: [Passwort, Kennwort]\n"
+        "  - just a string\n"
+        "synonyms: []\n",
+    )
+    assert problems_of(path) == [
+        "data/vocabulaire.yml:2: entries[0].fr: « virus » alone: nothing to find it by "
+        "(add the words readers type for the same subject, or remove the list)",
+        "data/vocabulaire.yml:3: entries[1]: no words (write fr: [...] or en: [...] (or both))",
+        "data/vocabulaire.yml:4: entries[2].fr[1]: '…' has no letter or digit (write a word or a phrase)",
+        "data/vocabulaire.yml:5: entries[3].de: unknown key (known keys: fr, en)",
+        "data/vocabulaire.yml:6: entries[4]: expected a mapping of keys (fr:, en:) "
+        "(write the entry's keys indented under its - line)",
+        "data/vocabulaire.yml:7: synonyms: unknown key (keep only entries: at the top level)",
+    ]
+
+
+def test_no_vocabulary_file_means_no_equivalents(tmp_path):
+    assert load_vocabulary(tmp_path / "absent.yml").entries == ()
+
+
+def test_the_pages_searched_for_its_words_are_the_hand_written_ones_and_the_data(project):
+    (project / "docs" / "kits" / "fiches").mkdir(exist_ok=True)
+    (project / "docs" / "kits" / "fiches" / "genere.md").write_text("généré", encoding="utf-8")
+    (project / "docs" / "campagnes" / "2031.md").write_text("généré", encoding="utf-8")
+    shown = {path.relative_to(project).as_posix() for path in page_sources(project)}
+    assert {"docs/index.md", "docs/index.en.md", "data/calls.yml", "kits/hameconnage/kit.yml"} <= shown
+    assert {"docs/kits/fiches/genere.md", "docs/campagnes/2031.md", VOCABULARY}.isdisjoint(shown)
+    texts = page_texts(project)
+    french, english = (project / "docs" / name for name in ("bonnes-pratiques.md", "bonnes-pratiques.en.md"))
+    assert french.read_text(encoding="utf-8") in texts["fr"] and french.read_text(encoding="utf-8") not in texts["en"]
+    assert english.read_text(encoding="utf-8") in texts["en"] and english.read_text(encoding="utf-8") not in texts["fr"]
+    calls = (project / "data" / "calls.yml").read_text(encoding="utf-8")
+    assert calls in texts["fr"] and calls in texts["en"]  # data holds both languages
+
+
+def test_a_page_edit_that_leaves_an_entry_unused_is_reported(project):
+    vocabulary = project / VOCABULARY
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - fr: [post-it, pense-bête]\n", encoding="utf-8")
+    assert load_project(project).problems == ()  # « post-it » is on docs/bonnes-pratiques.md
+    page = project / "docs" / "bonnes-pratiques.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("post-it", "papier"), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(page, (later, later))  # a new modification time, whatever the file system's resolution
+    problems = load_project(project).problems
+    assert [p.message for p in problems] == ["none of these words is on the French pages"]
+    assert problems[0].line == len(vocabulary.read_text(encoding="utf-8").splitlines())
