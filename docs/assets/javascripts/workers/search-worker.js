@@ -36,7 +36,7 @@
 
   /* Whether lunr's one-edit automaton for `typed` accepts the indexed word `word`. */
   function withinOneEdit(typed, word) {
-    return lunr.TokenSet.fromFuzzyString(typed, 1).intersect(lunr.TokenSet.fromString(word)).toArray().length > 0;
+    return lunr.TokenSet.fromString(word).intersect(lunr.TokenSet.fromFuzzyString(typed, 1)).toArray().length > 0;
   }
 
   /* Move the match data of `from` (an indexed word) under `to` (the word typed), merging positions. */
