@@ -4,7 +4,6 @@ built site, each expected to bring one of its pages among the first three; typin
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -26,7 +25,8 @@ def relevance_set() -> dict[str, list[dict]]:
 
 
 def result_pages(page, query: str, root: str) -> list[str]:
-    """Type `query` in Material's search box; the pages of the results in order, from the language's root.
+    """Type `query` in Material's search box; the pages of the results in order, relative to `root` (the URL of
+    the language's root folder).
 
     The box is first emptied (Material then shows its placeholder), the query put in it but its last letter,
     which is typed: its key release makes Material send the whole query once, and the results shown next are
@@ -45,8 +45,7 @@ def result_pages(page, query: str, root: str) -> list[str]:
     )
     pages: list[str] = []
     for href in page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)"):
-        path = urlparse(href).path
-        path = path.split("/" + root, 1)[1] if root else path.lstrip("/")
+        path = href.split("?")[0].split("#")[0].removeprefix(root)
         if path not in pages:  # a page's sections follow its entry
             pages.append(path)
     return pages
@@ -55,16 +54,16 @@ def result_pages(page, query: str, root: str) -> list[str]:
 def open_search(browser, base_url: str, lang: str):
     page, watch = open_page(browser, base_url + lang_prefix(lang) + "index.html")
     page.locator("input.md-search__input").focus()
-    return page, watch
+    return page, watch, base_url + lang_prefix(lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_everyday_queries_find_their_page_in_the_top_three(browser, base_url, lang, capsys):
-    page, watch = open_search(browser, base_url, lang)
+    page, watch, root = open_search(browser, base_url, lang)
     queries = relevance_set()[lang]
     misses = []
     for item in queries:
-        found = result_pages(page, item["q"], lang_prefix(lang))[:TOP]
+        found = result_pages(page, item["q"], root)[:TOP]
         if not set(found) & set(item["pages"]):
             misses.append(f"  {item['q']!r}: got {found or 'nothing'}, expected one of {item['pages']}")
     score = 1 - len(misses) / len(queries)
@@ -89,23 +88,34 @@ def test_the_relevance_set_is_big_enough_and_points_to_real_pages(site):
 
 
 def test_one_typing_mistake_in_a_long_word_still_finds_it_without_listing_it_missing(browser, base_url):
-    page, _ = open_search(browser, base_url, "fr")
+    page, _, root = open_search(browser, base_url, "fr")
     for typed in ("sauvgarde", "sauvegrade", "sauvegardde", "sauvegarbe"):  # missing, swapped, extra, wrong
-        assert "bonnes-pratiques.html" in result_pages(page, typed, "")[:TOP], typed
+        assert "bonnes-pratiques.html" in result_pages(page, typed, root)[:TOP], typed
         assert page.locator(".md-search-result__terms").count() == 0, f"{typed}: listed as missing"
     page.context.close()
 
 
+def test_vocabulary_and_typing_mistakes_work_from_a_folder(browser, site):
+    """From file:// the worker runs in iframe-worker's frame: the same widened queries."""
+    page, watch = open_page(browser, (site / "index.html").as_uri())
+    page.locator("input.md-search__input").focus()
+    root = site.as_uri() + "/"
+    assert "bonnes-pratiques.html" in result_pages(page, "phishnig", root)[:TOP]
+    assert "medico-social.html" in result_pages(page, "EHPAD", root)[:TOP]
+    assert watch.errors == [] and watch.foreign == []
+    page.context.close()
+
+
 def test_short_words_are_not_stretched_to_their_neighbours(browser, base_url):
-    page, _ = open_search(browser, base_url, "fr")
-    assert result_pages(page, "cnil", "")  # a real four-letter word
-    assert result_pages(page, "cnul", "") == []  # one letter off: no « cnil », no « nul »
+    page, _, root = open_search(browser, base_url, "fr")
+    assert result_pages(page, "cnil", root)  # a real four-letter word
+    assert result_pages(page, "cnul", root) == []  # one letter off: no « cnil », no « nul »
     page.context.close()
 
 
 def test_a_synonym_finds_the_page_but_never_shows(browser, base_url):
-    page, _ = open_search(browser, base_url, "fr")
-    assert result_pages(page, "ransomware", "")[:TOP]
+    page, _, root = open_search(browser, base_url, "fr")
+    assert result_pages(page, "ransomware", root)[:TOP]
     shown = page.locator(".md-search-result").inner_text().lower()
     assert "rançongiciel" in shown and "ransomware" not in shown
     page.context.close()
