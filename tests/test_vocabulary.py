@@ -6,8 +6,11 @@ import os
 import time
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
+from conftest import FROZEN_TODAY, ROOT, hook_config
+from sitekit import hooksupport
+from sitekit.checks import cli as validate
 from sitekit.problems import ProblemsError
 from sitekit.project import load_project
 from sitekit.vocabulary import VOCABULARY, load_vocabulary, page_sources, page_texts
@@ -137,3 +140,26 @@ def test_a_page_edit_that_leaves_an_entry_unused_is_reported(project):
     problems = load_project(project).problems
     assert [p.message for p in problems] == ["none of these words is on the French pages"]
     assert problems[0].line == len(vocabulary.read_text(encoding="utf-8").splitlines())
+
+
+def break_vocabulary(project) -> tuple[str, str]:
+    """Repeat a word of the project's vocabulary in a new entry; where the problem is, and what it says."""
+    vocabulary = project / VOCABULARY
+    text = vocabulary.read_text(encoding="utf-8") + "  - fr: [phishing, hameçonner par courriel]\n"
+    vocabulary.write_text(text, encoding="utf-8")
+    entry = len(load_vocabulary(ROOT / VOCABULARY).entries)
+    return f"data/vocabulaire.yml:{len(text.splitlines())}:", f"entries[{entry}].fr[0]: « phishing » is already"
+
+
+def test_a_vocabulary_problem_stops_the_build_with_file_and_line(project):
+    where, what = break_vocabulary(project)
+    with pytest.raises(PluginError) as exc:
+        hooksupport.project(hook_config(project / "docs", root=project))
+    assert f"{where} {what}" in str(exc.value)
+    assert "Traceback" not in str(exc.value)
+
+
+def test_the_validator_reports_vocabulary_problems(project, capsys):
+    where, what = break_vocabulary(project)
+    assert validate.main(["--root", str(project), "--today", FROZEN_TODAY]) == 1
+    assert f"{where} error: {what}" in capsys.readouterr().out
