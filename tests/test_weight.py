@@ -74,6 +74,19 @@ def test_static_weight_counts_each_referenced_file_once(tmp_path):
     assert weight.missing == ["gone.png"]
 
 
+def test_static_weight_follows_the_search_worker_to_the_script_it_loads(tmp_path):
+    workers = tmp_path / "assets" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "site-worker.js").write_text('var MATERIAL_WORKER = "material.min.js"; var OTHER = "elsewhere.js";')
+    (workers / "material.min.js").write_bytes(b"m" * 40)
+    (tmp_path / "page.html").write_text(
+        '<script id="__config" type="application/json">{"search": "assets/workers/site-worker.js"}</script>'
+    )
+    weight = page_weight(tmp_path, "page.html")
+    assert sorted(weight.files) == ["assets/workers/material.min.js", "assets/workers/site-worker.js", "page.html"]
+    assert weight.missing == []  # a quoted name with no file beside the worker is not a script it loads
+
+
 def test_budget_file_problems_name_the_line(tmp_path):
     bad = tmp_path / "budgets.yml"
     bad.write_text("index.html: 1000\nen/index.html: lots\n")

@@ -41,6 +41,7 @@ EXTENSIONS = {
 FETCHED_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "apple-touch-icon", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)  # data:, http:, //host, #fragment
+WORKER_SCRIPT = re.compile(r'"([\w.-]+\.js)"')  # a script named in quotes, in the worker's folder
 
 
 @dataclass
@@ -86,12 +87,25 @@ def page_references(html: str) -> list[str]:
         urls += css_references(node.attributes["style"] or "")
     for node in tree.css("style"):
         urls += css_references(node.text() or "")
-    config = tree.css_first("script#__config")  # Material starts its search worker on every page
-    if config is not None:
-        worker = json.loads(config.text() or "{}").get("search")
-        if worker:
-            urls.append(worker)
+    worker = search_worker(html)
+    if worker:
+        urls.append(worker)
     return urls
+
+
+def search_worker(html: str) -> str | None:
+    """The URL of the search worker that Material starts on every page (its configuration's "search")."""
+    config = HTMLParser(html).css_first("script#__config")
+    if config is None:
+        return None
+    worker = json.loads(config.text() or "{}").get("search")
+    return worker if isinstance(worker, str) and worker else None
+
+
+def worker_references(js: str) -> list[str]:
+    """Scripts a search worker loads from its own folder, named in quotes ("search.a7633da7.min.js": the site's
+    worker loads Material's)."""
+    return WORKER_SCRIPT.findall(js)
 
 
 def css_references(css: str) -> list[str]:
@@ -102,6 +116,7 @@ def page_weight(site: Path, page: str) -> PageWeight:
     """The page's own bytes plus every local file it references, and those its stylesheets reference, once each."""
     weight = PageWeight(page)
     pending = [page]
+    worker: str | None = None
     while pending:
         path = pending.pop()
         if path in weight.files or path in weight.missing:
@@ -112,7 +127,11 @@ def page_weight(site: Path, page: str) -> PageWeight:
             continue
         weight.files[path] = file.stat().st_size
         if path == page:
-            urls = page_references(file.read_text(encoding="utf-8"))
+            html = file.read_text(encoding="utf-8")
+            urls = page_references(html)
+            worker = _resolve(path, search_worker(html) or "")
+        elif path == worker:
+            urls = [url for url in worker_references(file.read_text(encoding="utf-8")) if (file.parent / url).is_file()]
         elif kind_of(path) == "css":
             urls = css_references(file.read_text(encoding="utf-8"))
         else:
