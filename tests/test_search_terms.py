@@ -7,6 +7,7 @@ from sitekit.search_terms import (
     TITLE_FIELD,
     Matcher,
     Variants,
+    compounds,
     fold,
     inflections,
     split_index,
@@ -165,3 +166,9 @@ def test_news_posts_and_criterion_pages_rank_after_reference_pages():
         boosts["actualites/billets/2025-10-13-x.html"],
         boosts["certification/criteres/c.html"],
     }
+
+
+def test_hyphenated_words_are_also_indexed_as_one():
+    assert compounds("<p>Le médico-social, l’e-mail et SHA-256</p>") == {"médicosocial", "medicosocial", "email"}
+    merged = {"config": {"lang": ["fr"], "fields": {}}, "docs": [{"location": "p.html", "title": "", "text": "Wi-Fi"}]}
+    assert split_index(merged, ("fr",), "fr")["fr"]["docs"][0][TEXT_FIELD].split() == ["wifi"]

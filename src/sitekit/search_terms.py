@@ -35,6 +35,8 @@ PAGE_BOOSTS = {
 _STEMMER_NAMES = {"fr": "french", "en": "english"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TAG = re.compile(r"<[^>]+>")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)+")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # Function words get no plural: a reader never searches for "avecs" or "cettes".
 _NO_INFLECTION = frozenset(
@@ -220,11 +222,19 @@ def split_index(
     return indexes
 
 
+def compounds(text: str) -> set[str]:
+    """Hyphenated words written as one, with and without accents: « médico-social » gives « médicosocial » and
+    « medicosocial » (lunr splits words at hyphens, and a reader may not type one)."""
+    found = _COMPOUND.findall(html.unescape(_TAG.sub(" ", text)).lower())
+    joined = {_HYPHEN.sub("", word) for word in found}
+    return joined | {fold(word) for word in joined}
+
+
 def hidden_words(source: str, shown: str, variants: Variants, matcher: Matcher | None) -> str:
     """The words of a hidden field: those of `source` that the text shown (`shown`) lacks, their other forms, and
     the vocabulary's equivalents of its words and phrases."""
     present = set(words(shown))
-    extra = (set(words(source)) - present) | set(variants.extra_terms(source).split())
+    extra = (set(words(source)) - present) | set(variants.extra_terms(source).split()) | compounds(source)
     if matcher is not None:
         extra |= matcher.equivalents(tokens(source))
     return " ".join(sorted(extra - present))
