@@ -13,7 +13,7 @@ from sitekit import hooksupport
 from sitekit.checks import cli as validate
 from sitekit.problems import ProblemsError
 from sitekit.project import load_project
-from sitekit.vocabulary import VOCABULARY, load_vocabulary, page_sources, page_texts
+from sitekit.vocabulary import VOCABULARY, corpus_files, corpus_texts, load_vocabulary
 
 
 def entry_of(vocabulary, lang: str, term: str) -> set[str]:
@@ -118,10 +118,10 @@ def test_the_pages_searched_for_its_words_are_the_hand_written_ones_and_the_data
     (project / "docs" / "kits" / "fiches").mkdir(exist_ok=True)
     (project / "docs" / "kits" / "fiches" / "genere.md").write_text("généré", encoding="utf-8")
     (project / "docs" / "campagnes" / "2031.md").write_text("généré", encoding="utf-8")
-    shown = {path.relative_to(project).as_posix() for path in page_sources(project)}
+    shown = {path.relative_to(project).as_posix() for path in corpus_files(project)}
     assert {"docs/index.md", "docs/index.en.md", "data/calls.yml", "kits/hameconnage/kit.yml"} <= shown
     assert {"docs/kits/fiches/genere.md", "docs/campagnes/2031.md", VOCABULARY}.isdisjoint(shown)
-    texts = page_texts(project)
+    texts = corpus_texts(project)
     french, english = (project / "docs" / name for name in ("bonnes-pratiques.md", "bonnes-pratiques.en.md"))
     assert french.read_text(encoding="utf-8") in texts["fr"] and french.read_text(encoding="utf-8") not in texts["en"]
     assert english.read_text(encoding="utf-8") in texts["en"] and english.read_text(encoding="utf-8") not in texts["fr"]

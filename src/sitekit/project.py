@@ -22,7 +22,7 @@ from sitekit.kits.model import Kit, load_kits
 from sitekit.news.model import Author, load_authors
 from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.profile.model import Profile, load_profile, profile_location
-from sitekit.vocabulary import VOCABULARY, Vocabulary, load_vocabulary, page_sources, page_texts
+from sitekit.vocabulary import VOCABULARY, Vocabulary, corpus_files, corpus_texts, load_vocabulary
 from sitekit.yamlfile import YamlDocument
 
 CALLS = "data/calls.yml"
@@ -105,7 +105,7 @@ def _stamp(root: Path, profile_file: Path) -> _Stamp:
     of the hand-written pages, in which the vocabulary's words must be found."""
     stamps = []
     paths = [path for folder in DATA_FOLDERS for path in sorted((root / folder).rglob("*"))]
-    paths += [profile_file, *_logo_candidates(profile_file, root), *page_sources(root)]
+    paths += [profile_file, *_logo_candidates(profile_file, root), *corpus_files(root)]
     for path in paths:
         try:
             stat = path.stat()
@@ -155,7 +155,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
         "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
     )
     vocabulary = attempt(
-        "vocabulary", lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, page_texts(root)), Vocabulary()
+        "vocabulary", lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root)), Vocabulary()
     )
     return Project(
         root,

@@ -156,7 +156,7 @@ def _unused_entries(
             )
 
 
-def page_sources(root: Path) -> list[Path]:
+def corpus_files(root: Path) -> list[Path]:
     """The files whose text the vocabulary's words must be found in: hand-written pages (docs/**/*.md, not the
     generated ones) and the data the generated pages are made from (data/**/*.yml but this vocabulary, and
     kits/*/kit.yml)."""
@@ -171,10 +171,10 @@ def page_sources(root: Path) -> list[Path]:
     return pages + data + sorted((root / "kits").glob(f"*/{KIT_FILE}"))
 
 
-def page_texts(root: Path) -> dict[str, str]:
+def corpus_texts(root: Path) -> dict[str, str]:
     """Language -> the text of its pages and of the data of generated pages (YAML counts for every language)."""
     texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
-    for path in page_sources(root):
+    for path in corpus_files(root):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
