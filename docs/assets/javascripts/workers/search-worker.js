@@ -12,7 +12,10 @@
  * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
  *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
  *   match every word that starts with that letter.
- * The same file runs as a real worker (http) and inside the iframe of iframe-worker (file://).
+ * The same file runs as a real worker (http) and inside the iframe of iframe-worker (file://), where the
+ * worker's globals (importScripts) come from the script after this one (vendor/iframe-worker-scope.js): there,
+ * Material's worker is loaded once the frame's document is parsed, and before the frame's load event, which the
+ * shim waits for before it posts the first message.
  */
 (function () {
   "use strict";
@@ -23,8 +26,7 @@
   var FUZZY_BOOST = 0.5;
 
   var script = typeof document !== "undefined" && document.currentScript;
-  var here = script ? script.src : self.location.href;
-  var loading = importScripts(new URL(MATERIAL_WORKER, here).href);
+  var material = new URL(MATERIAL_WORKER, script ? script.src : self.location.href).href;
 
   /* Whether `word` is a stop word of a language loaded in the worker (English, and the index's language). */
   function isStopWord(word) {
@@ -87,9 +89,12 @@
     };
   }
 
-  if (loading && typeof loading.then === "function") {
-    loading.then(function () { widen(self.lunr); }); // iframe-worker: scripts load asynchronously
+  if (script) {
+    document.addEventListener("DOMContentLoaded", function () {
+      importScripts(material).then(function () { widen(self.lunr); }); // iframe-worker: asynchronous
+    });
   } else {
+    importScripts(material);
     widen(self.lunr);
   }
 })();
