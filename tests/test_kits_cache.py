@@ -54,12 +54,12 @@ def test_a_warm_cache_renders_nothing_and_gives_the_same_bytes(tmp_path, renders
 
     renders.clear()
     cold = kits_cache(tmp_path / ".cache" / "kits")
-    first = build_kits(kits, renderer, SITE_URL, cold)
+    first = build_kits(kits, renderer, SITE_URL, cache=cold)
     assert renders == {"pdf": 2, "png": 2} and (cold.made, cold.found) == (5, 0)  # 2 PDFs, 2 previews, 1 archive
 
     renders.clear()
     warm = kits_cache(tmp_path / ".cache" / "kits")  # another build: nothing shared but the folder
-    second = build_kits(load_kits(tmp_path / "kits", tmp_path), renderer, SITE_URL, warm)
+    second = build_kits(load_kits(tmp_path / "kits", tmp_path), renderer, SITE_URL, cache=warm)
     assert renders == {} and (warm.made, warm.found) == (0, 5)
     assert outputs(first) == outputs(second) == outputs(uncached)
     assert [b.entries for b in second] == [b.entries for b in uncached]
@@ -69,12 +69,12 @@ def test_a_warm_cache_renders_nothing_and_gives_the_same_bytes(tmp_path, renders
 def test_a_changed_source_is_rendered_again(tmp_path, renders, renderer):
     folder = make_kit(tmp_path)
     cache_dir = tmp_path / ".cache" / "kits"
-    [before] = build_kits(load_kits(tmp_path / "kits", tmp_path), renderer, SITE_URL, kits_cache(cache_dir))
+    [before] = build_kits(load_kits(tmp_path / "kits", tmp_path), renderer, SITE_URL, cache=kits_cache(cache_dir))
     (folder / "affiche.fr.md").write_text("# Titre changé\n\n- autre point\n", encoding="utf-8")
 
     renders.clear()
     kits = load_kits(tmp_path / "kits", tmp_path)
-    [after] = build_kits(kits, renderer, SITE_URL, kits_cache(cache_dir))
+    [after] = build_kits(kits, renderer, SITE_URL, cache=kits_cache(cache_dir))
     assert renders == {"pdf": 1, "png": 1}  # the French poster and its preview; the English ones are cached
     assert after.pdfs != before.pdfs and after.archive != before.archive
     assert after.previews["en"] == before.previews["en"] and after.previews["fr"] != before.previews["fr"]
@@ -84,9 +84,9 @@ def test_a_changed_source_is_rendered_again(tmp_path, renders, renderer):
 def test_another_site_url_prints_other_qr_codes(tmp_path, renders, renderer):
     make_kit(tmp_path)
     kits = load_kits(tmp_path / "kits", tmp_path)
-    build_kits(kits, renderer, SITE_URL, kits_cache(tmp_path / "cache"))
+    build_kits(kits, renderer, SITE_URL, cache=kits_cache(tmp_path / "cache"))
     renders.clear()
-    [other] = build_kits(kits, renderer, "https://intranet.example/", kits_cache(tmp_path / "cache"))
+    [other] = build_kits(kits, renderer, "https://intranet.example/", cache=kits_cache(tmp_path / "cache"))
     assert renders == {"pdf": 2, "png": 2}
     assert outputs([other]) == outputs(build_kits(kits, renderer, "https://intranet.example/"))
 
@@ -144,3 +144,30 @@ def test_the_fonts_characters_are_kept(tmp_path):
     stored.write_text("[65, 66]", encoding="utf-8")  # what a build reads: the file, not the fonts
     assert printable.printable_characters(tmp_path) == {65, 66}
     printable._characters.clear()
+
+
+def test_an_edited_logo_prints_the_pages_again(tmp_path, renders, renderer):
+    import dataclasses
+    import shutil
+
+    from sitekit.profile.model import load_profile
+    from sitekit.profile.printed import ProfileStamp
+
+    make_kit(tmp_path)
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "profil.yml", tmp_path / "data" / "profil.yml")
+    profile = load_profile(tmp_path / "data" / "profil.yml", "data/profil.yml", ROOT)
+    logo = tmp_path / "logo.svg"
+    shutil.copy(profile.logo_file, logo)
+    profile = dataclasses.replace(profile, logo_file=logo)
+    stamp = ProfileStamp(profile, renderer.strings)
+    kits = load_kits(tmp_path / "kits", tmp_path)
+    build_kits(kits, renderer, SITE_URL, stamp, cache=kits_cache(tmp_path / "cache"))
+    assert renders["pdf"] == 2
+    renders.clear()
+    build_kits(kits, renderer, SITE_URL, stamp, cache=kits_cache(tmp_path / "cache"))
+    assert renders == {}
+    logo.write_text(logo.read_text(encoding="utf-8").replace("</svg>", "<!-- v2 --></svg>"), encoding="utf-8")
+    again = build_kits(kits, renderer, SITE_URL, stamp, cache=kits_cache(tmp_path / "cache"))
+    assert renders["pdf"] == 2  # the logo is drawn on each page: its bytes are part of the key, not only its path
+    assert outputs(again) == outputs(build_kits(kits, renderer, SITE_URL, stamp))
