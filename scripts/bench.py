@@ -67,7 +67,7 @@ print("COUNT", len(problems))
 # `make serve` (Makefile): the flags of its `mkdocs serve` (tests/test_bench.py checks that they match).
 SERVE_ARGS = ("--strict",)
 SERVE_PAGE = ("docs/bonnes-pratiques.md", "bonnes-pratiques.html")  # the page saved, and where it is served
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "kits", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src", "examples")  # all watched
 
 LINKCHECKERRC = """[checking]
 threads=10
@@ -273,6 +273,8 @@ def serve_reload(work: Path, repeat: int, timeout: float = 180.0) -> Reload:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+    if os.environ.get("BENCH_SERVE_LOG"):
+        print(log.read_text(encoding="utf-8")[-6000:], file=sys.stderr)
     return Reload(seconds, cpu, peak, log.read_text(encoding="utf-8"))
 
 

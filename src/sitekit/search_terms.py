@@ -106,6 +106,7 @@ _NO_INFLECTION = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same words again in every build, and in every `mkdocs serve` rebuild
 def fold(word: str) -> str:
     """Lower case without accents or ligatures: 'Hameçonnage' -> 'hameconnage'."""
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
