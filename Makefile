@@ -93,4 +93,4 @@ lock: $(VENV)/.dev
 	  --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache node_modules
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
-"""Benchmark (a script, not a test): build times with and without this project's hooks, link check vs linkchecker.
+"""Benchmark (a script, not a test): build times with and without this project's hooks, link check vs linkchecker,
+`make serve` reload time.
 
 Generates a synthetic bilingual site in a temporary folder (PAGES pages per language, about 15 internal links
 with anchors per page, a few broken links and anchors planted), then measures, each in its own process:
   1. `mkdocs build` with Material + i18n + search, without this project's hooks and theme overrides;
-  2. the same with every hook of mkdocs.yml and the project's overrides/ (the hooks read the project's own
-     data/ files: the calendar adds its call pages, the footer its links);
+  2. the same with every hook of mkdocs.yml and the project's overrides/ (the hooks read this project's data/
+     and kits/, named by `extra: sitekit_root:` in the generated mkdocs.yml: the calendar adds its call pages,
+     the footer its links; the kit outputs and word stems come from this project's .cache/ when there);
   3. the validator's offline link check (sitekit.checks.links) on the site of build 1;
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
-     links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those.
-Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS of the process), problems.
-Then, when the real site is built (`make build`, or --site DIR), the weight of its budgeted pages (tests/budgets.yml):
-the bytes a browser loads for each page and each language's search index (scripts/weight.py, sitekit.weight).
+     links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those;
+  5. `make serve` on a copy of the real site (SERVE_ARGS, the Makefile's flags): the time from saving one
+     Markdown page to the served page showing the change, median of --repeat saves, and the serve process's CPU.
+Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS
+of the process), problems, and the load average. Then, when the real site is built (`make build`, or --site DIR),
+the weight of its budgeted pages (tests/budgets.yml): the bytes a browser loads for each page and each language's
+search index (scripts/weight.py, sitekit.weight).
 
-    .venv/bin/python scripts/bench.py [--pages 1000] [--repeat 3] [--skip-linkchecker] [--keep] [--site site] [--weight-only]
+    .venv/bin/python scripts/bench.py [--pages 1000] [--repeat 3] [--skip-linkchecker] [--skip-serve] [--keep]
+                                      [--site site] [--weight-only] [--serve-only]
 """
 
 from __future__ import annotations
@@ -22,15 +28,19 @@ import argparse
 import os
 import random
 import shutil
+import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPTS = ROOT / "scripts"
 LINKS_PER_PAGE = 15
 SECTIONS = 5
 BROKEN_EVERY = 200  # one broken link and one broken anchor every BROKEN_EVERY pages, per language
@@ -47,13 +57,17 @@ sys.exit(code)
 _LINK_CHECK = """
 import sys
 from pathlib import Path
-sys.path.insert(0, sys.argv[2])
 from sitekit.checks.links import Site, link_problems
 problems = link_problems(Site(Path(sys.argv[1]), None))
 for p in problems:
     print(p)
 print("COUNT", len(problems))
 """
+
+# `make serve` (Makefile): the flags of its `mkdocs serve` (tests/test_bench.py checks that they match).
+SERVE_ARGS = ("--strict",)
+SERVE_PAGE = ("docs/bonnes-pratiques.md", "bonnes-pratiques.html")  # the page saved, and where it is served
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src", "examples")  # all watched
 
 LINKCHECKERRC = """[checking]
 threads=10
@@ -106,6 +120,8 @@ def mkdocs_yml(hooks: bool) -> str:
         ]
         project_hooks = "hooks:\n" + "".join(f"  - {ROOT / name}\n" for name in names)
         theme_extra = f"  custom_dir: {ROOT / 'overrides'}\n"
+        # The hooks read data/ and kits/ of this project, not of the generated site's folder.
+        project_hooks += f"extra:\n  sitekit_root: {ROOT}\n"
     # The hooks write generated page stubs into their docs_dir: each variant has its own copy of the pages.
     return f"""site_name: Bench
 docs_dir: {"docs-hooks" if hooks else "docs"}
@@ -165,9 +181,124 @@ def measure(cmd: list[str], cwd: Path) -> Run:
     )
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            text: str = response.read().decode("utf-8", "replace")
+            return text
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _peak_mib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+@dataclass(frozen=True)
+class Reload:
+    seconds: list[float]  # from saving the page to the served page showing the change, per save
+    cpu: list[float]  # CPU time of the serve process over the same span
+    peak_mib: int
+    log: str
+
+
+def serve_reload(work: Path, repeat: int, timeout: float = 180.0) -> Reload:
+    """Start `mkdocs serve` as `make serve` does on a copy of the real site, save one Markdown page `repeat` times
+    and time each save until the reloaded page is served with the change (polled every 20 ms)."""
+    project = work / "serve-project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    if (ROOT / ".cache").is_dir():  # the kit outputs already made (made once otherwise: not part of a reload)
+        shutil.copytree(ROOT / ".cache", project / ".cache")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/{SERVE_PAGE[1]}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_TODAY": "2025-10-20"}
+    log = project / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "mkdocs"), "serve", *SERVE_ARGS, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    seconds: list[float] = []
+    cpu: list[float] = []
+    try:
+        deadline = time.monotonic() + timeout
+        while _get(url) is None:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            time.sleep(0.2)
+        page = project / SERVE_PAGE[0]
+        original = page.read_text(encoding="utf-8")
+        for i in range(repeat):
+            time.sleep(1.0)  # let the watcher settle between saves
+            token = f"mesurebench{i}x{random.randrange(10**9)}"
+            before = _cpu_seconds(server.pid)
+            page.write_text(f"{original}\nParagraphe de mesure {token}.\n", encoding="utf-8")
+            start = time.perf_counter()
+            while token not in (_get(url) or ""):
+                if server.poll() is not None or time.perf_counter() - start > timeout:
+                    raise RuntimeError(f"the saved page was not served:\n{log.read_text(encoding='utf-8')[-3000:]}")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+            cpu.append(_cpu_seconds(server.pid) - before)
+        peak = _peak_mib(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)  # mkdocs serve removes its temporary site folder on Ctrl+C
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    if os.environ.get("BENCH_SERVE_LOG"):
+        print(log.read_text(encoding="utf-8")[-6000:], file=sys.stderr)
+    return Reload(seconds, cpu, peak, log.read_text(encoding="utf-8"))
+
+
+def serve_row(work: Path, repeat: int) -> tuple[str, Run, str]:
+    """The table row of the `make serve` reload: median seconds and CPU seconds of the serve process."""
+    reload = serve_reload(work, repeat)
+    times = ", ".join(f"{s:.2f}" for s in reload.seconds)
+    return (
+        "make serve: page saved -> reloaded page served",
+        Run(statistics.median(reload.seconds), statistics.median(reload.cpu), reload.peak_mib, reload.log, 0),
+        f"median of {len(reload.seconds)} saves ({times} s; target < 2 s)",
+    )
+
+
+def print_table(rows: list[tuple[str, Run, str]]) -> None:
+    print(f"{os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end")
+    print(f"| {'run':46} | {'wall (s)':>8} | {'CPU (s)':>8} | {'peak MiB':>8} | result |")
+    print(f"|{'-' * 48}|{'-' * 9}:|{'-' * 9}:|{'-' * 9}:|{'-' * 8}|")
+    for name, r, result in rows:
+        print(f"| {name:46} | {r.seconds:8.2f} | {r.cpu:8.2f} | {r.peak_mib:8d} | {result} |")
+
+
 def print_weights(site: Path) -> int:
     """The weight table of the budgeted pages of the real built site, with each budget."""
-    sys.path.insert(0, str(SCRIPTS))
     from sitekit.weight import load_budgets, page_weight, search_index_sizes
 
     if not (site / "index.html").is_file():
@@ -197,6 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="leave out linkchecker (about 10 minutes at 1,000 pages per language)",
     )
+    parser.add_argument(
+        "--skip-serve", action="store_true", help="leave out the `make serve` reload time (about 30 seconds)"
+    )
+    parser.add_argument("--serve-only", action="store_true", help="only measure the `make serve` reload time")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site to weigh (default: site)")
     parser.add_argument("--weight-only", action="store_true", help="only print the weight table of --site")
@@ -206,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     bin_dir = Path(sys.executable).parent
     work = Path(tempfile.mkdtemp(prefix="sitekit-bench-"))
     try:
+        if args.serve_only:
+            print_table([serve_row(work, args.repeat)])
+            return 0
         (work / "docs").mkdir()
         planted = generate(work / "docs", args.pages)
         shutil.copytree(work / "docs", work / "docs-hooks")
@@ -233,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         site = work / "site-bare"
-        run = measure([sys.executable, "-c", _LINK_CHECK, str(site), str(SCRIPTS)], work)
+        run = measure([sys.executable, "-c", _LINK_CHECK, str(site)], work)
         found = {line for line in run.log.splitlines() if ": " in line and not line.startswith("COUNT")}
         count = next(int(line.split()[1]) for line in run.log.splitlines() if line.startswith("COUNT "))
         missed = [p for p in planted if not any(p[0][:-5] in line and repr(p[1]) in line for line in found)]
@@ -273,15 +411,14 @@ def main(argv: list[str] | None = None) -> int:
                     f"{len(lc_rows)} problems; missed {len(lc_missed)} of {len(planted)} planted",
                 )
             )
+        checks = [row[1] for row in rows[2:]]  # the validator's link check, then linkchecker's
+        if not args.skip_serve:
+            rows.append(serve_row(work, args.repeat))
         print(
             f"Synthetic site: {args.pages} pages per language, {LINKS_PER_PAGE} links per page, "
-            f"{len(planted)} planted broken links/anchors; {os.cpu_count()} CPUs, load average "
-            f"{os.getloadavg()[0]:.1f} at the end"
+            f"{len(planted)} planted broken links/anchors"
         )
-        print(f"| {'run':44} | {'wall (s)':>8} | {'CPU (s)':>8} | {'peak MiB':>8} | result |")
-        print(f"|{'-' * 46}|{'-' * 9}:|{'-' * 9}:|{'-' * 9}:|{'-' * 8}|")
-        for name, r, result in rows:
-            print(f"| {name:44} | {r.seconds:8.2f} | {r.cpu:8.2f} | {r.peak_mib:8d} | {result} |")
+        print_table(rows)
         bare, hooked = rows[0][1], rows[1][1]
         print(
             f"hooks overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
@@ -289,8 +426,8 @@ def main(argv: list[str] | None = None) -> int:
             + (
                 ""
                 if args.skip_linkchecker
-                else f"; validator vs linkchecker: {rows[3][1].seconds / rows[2][1].seconds:.1f}x faster wall, "
-                f"{rows[3][1].cpu / rows[2][1].cpu:.1f}x less CPU (target >= 10x)"
+                else f"; validator vs linkchecker: {checks[1].seconds / checks[0].seconds:.1f}x faster wall, "
+                f"{checks[1].cpu / checks[0].cpu:.1f}x less CPU (target >= 10x)"
             )
         )
         cpus = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -16,6 +17,7 @@ from sitekit.calls.export import call_ics, calls_ics, calls_json
 from sitekit.calls.model import Call, start_of_day
 from sitekit.calls.view import GENERATED_NOTE, CallsRenderer
 from sitekit.i18n import Strings
+from sitekit.ics import ics_cache
 from sitekit.paths import CALL_EXPORTS, CALL_PAGES
 from sitekit.project import CALLS
 from sitekit.stubs import write_stubs
@@ -35,8 +37,10 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     project, today = hook.project(config), hook.today()
-    renderer = CallsRenderer(project.templates("calls"), project.strings)
+    renderer = hook.renderer(project, "calls", lambda: CallsRenderer(project.templates("calls"), project.strings))
     hook.require_strings(renderer, "call calendar")
     _state.update(
         {
@@ -72,13 +76,25 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Exports of the language being built, under its root: the i18n plugin builds each language in turn."""
+    """Exports of the language being built, under its root: the i18n plugin builds each language in turn. The
+    iCalendar files come from .cache/ics/ when their data, language, site URL and strings did not change."""
     lang, calls, strings, site_url = (
         hook.page_language(config),
         _state["calls"],
         _state["strings"],
         config.site_url or "",
     )
-    outputs = {"calls.ics": calls_ics(calls, lang, site_url, strings), "calls.json": calls_json(calls, _state["today"])}
-    outputs.update({f"{call.id}.ics": call_ics(call, lang, site_url, strings) for call in calls})
+    cache, data = ics_cache(hook.cache_folder(config, "ics")), [lang, site_url, hook.strings_key(strings)]
+    outputs = {
+        "calls.ics": cache.get(
+            "ics",
+            [*data, "calls", *(c.model_dump_json() for c in calls)],
+            partial(calls_ics, calls, lang, site_url, strings),
+        ),
+        "calls.json": calls_json(calls, _state["today"]),
+    }
+    for call in calls:
+        outputs[f"{call.id}.ics"] = cache.get(
+            "ics", [*data, "call", call.model_dump_json()], partial(call_ics, call, lang, site_url, strings)
+        )
     hook.write_exports(config, CALL_EXPORTS, outputs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TypedDict
 
@@ -13,6 +14,7 @@ from sitekit import hooksupport as hook
 from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
 from sitekit.campaigns.view import GENERATED_NOTE, CampaignsRenderer, campaign_ics
 from sitekit.i18n import Strings
+from sitekit.ics import ics_cache
 from sitekit.paths import CAMPAIGN_PAGES
 from sitekit.stubs import write_stubs
 
@@ -29,9 +31,15 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     project = hook.project(config)
-    renderer = CampaignsRenderer(
-        project.templates("campaigns"), project.strings, {kit.id: kit.title for kit in project.kits}
+    renderer = hook.renderer(
+        project,
+        "campaigns",
+        lambda: CampaignsRenderer(
+            project.templates("campaigns"), project.strings, {kit.id: kit.title for kit in project.kits}
+        ),
     )
     hook.require_strings(renderer, "campaigns")
     _state.update({"campaigns": project.campaigns, "strings": project.strings, "renderer": renderer})
@@ -62,10 +70,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """ICS of each campaign in the language being built, under its root."""
-    lang = hook.page_language(config)
+    """ICS of each campaign in the language being built, under its root (from .cache/ics/ when unchanged)."""
+    lang, site_url, strings = hook.page_language(config), config.site_url or "", _state["strings"]
+    cache, data = ics_cache(hook.cache_folder(config, "ics")), [lang, site_url, hook.strings_key(strings)]
     hook.write_exports(
         config,
         CAMPAIGN_PAGES,
-        {f"{c.year}.ics": campaign_ics(c, lang, config.site_url or "", _state["strings"]) for c in _state["campaigns"]},
+        {
+            f"{c.year}.ics": cache.get(
+                "ics", [*data, "campaign", c.model_dump_json()], partial(campaign_ics, c, lang, site_url, strings)
+            )
+            for c in _state["campaigns"]
+        },
     )

@@ -31,8 +31,14 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     project = hook.project(config)
-    renderer = CriteriaRenderer(project.templates("criteria"), project.strings, project.calls, project.kit_ids)
+    renderer = hook.renderer(
+        project,
+        "criteria",
+        lambda: CriteriaRenderer(project.templates("criteria"), project.strings, project.calls, project.kit_ids),
+    )
     hook.require_strings(renderer, "criteria pages")
     _state.update({"data": project.criteria, "strings": project.strings, "renderer": renderer})
     write_stubs(

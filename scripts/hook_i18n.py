@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
@@ -27,28 +28,43 @@ FOOTER_PAGES = (
 _HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z-]+">\s*')
 
 _state: dict[str, Strings] = {}
+# What every page of a folder gets, made once per build, language and folder: (lang, folder) -> context entries.
+_by_folder: dict[tuple[str, str], dict[str, object]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     _state["strings"] = hook.project(config).strings
+    _by_folder.clear()
     return config
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = page_language(config)
-    prefix = lang_prefix(lang)
-    context["ui"] = _state["strings"].for_language(lang)
-    context["ui_lang"] = lang
-    context["lang_root"] = get_relative_url(prefix or ".", page.url).rstrip("/") or "."
-    context["footer_links"] = [
-        {"title": _state["strings"].get(key, lang), "href": get_relative_url(prefix + target, page.url)}
-        for key, target in FOOTER_PAGES
-    ]
+    head, tail = posixpath.split(page.url)
+    key = (lang, head if "." in tail else page.url)  # the folder links are relative to (as get_relative_url sees it)
+    if key not in _by_folder:
+        prefix, strings = lang_prefix(lang), _state["strings"]
+        _by_folder[key] = {
+            "ui": strings.for_language(lang),
+            "ui_lang": lang,
+            "lang_root": get_relative_url(prefix or ".", page.url).rstrip("/") or ".",
+            "footer_links": [
+                {"title": strings.get(name, lang), "href": get_relative_url(prefix + target, page.url)}
+                for name, target in FOOTER_PAGES
+            ],
+        }
+    context.update(_by_folder[key])
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _HREFLANG_LINK.sub("", output)
+    # Material writes those links in <head>: only the head is searched, not the whole page.
+    end = output.find("</head>")
+    if end < 0:
+        return _HREFLANG_LINK.sub("", output)
+    return _HREFLANG_LINK.sub("", output[:end]) + output[end:]
 
 
 # 404.html: the i18n plugin builds it once per language into the same file (the English one won, with

@@ -11,9 +11,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
+from sitekit.cache import OutputCache
 from sitekit.kits.model import Kit
-from sitekit.kits.package import INDEX, KitBuild, kits_json
-from sitekit.kits.print import print_problems
+from sitekit.kits.package import CACHE_FOLDER, INDEX, KitBuild, kits_cache, kits_json
+from sitekit.kits.printable import print_problems, printable_characters
 from sitekit.kits.view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.paths import KIT_PAGES
 from sitekit.problems import format_problems
@@ -38,21 +39,30 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     project = hook.project(config)
     stamp = ProfileStamp(project.establishment, project.strings)
-    unprintable = [problem for kit in project.kits for problem in (*print_problems(kit), *stamp.source_problems(kit))]
+    printable = printable_characters(hook.cache_folder(config, CACHE_FOLDER))
+    unprintable = [
+        problem for kit in project.kits for problem in (*print_problems(kit, printable), *stamp.source_problems(kit))
+    ]
     if unprintable:
         raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
-    renderer = KitsRenderer(project.templates("kits"), project.strings)
+    renderer = hook.renderer(project, "kits", lambda: KitsRenderer(project.templates("kits"), project.strings))
     hook.require_strings(renderer, "kits")
     kits = tuple(medico_social_first(project.kits, stamp.profile.kind))  # the catalogue's order
-    _state.update({"builds": _builds(kits, renderer, config.site_url or "", stamp), "renderer": renderer})
+    cache = kits_cache(hook.cache_folder(config, CACHE_FOLDER))
+    _state.update({"builds": _builds(kits, renderer, config.site_url or "", stamp, cache), "renderer": renderer})
     write_stubs(Path(config.docs_dir) / KIT_PAGES, project.kits, lambda k: k.id, renderer.kit_stub, GENERATED_NOTE)
     return config
 
 
-def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp) -> list[KitBuild]:
-    """PDFs and archives are made once per content: the i18n plugin runs on_config for each language."""
+def _builds(
+    kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp, cache: OutputCache
+) -> list[KitBuild]:
+    """PDFs and archives are read or made once per content in a process (`mkdocs serve` rebuilds after each
+    save), and a file made by an earlier build is read from the cache (.cache/kits/)."""
     key: _BuildsKey = (
         site_url + " " + stamp.fingerprint(),
         tuple(
@@ -62,7 +72,7 @@ def _builds(kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str, stamp:
     )
     if _state.get("key") != key:
         _state["key"] = key
-        _state["cached"] = build_kits(kits, renderer, site_url, stamp)
+        _state["cached"] = build_kits(kits, renderer, site_url, stamp, cache)
     return _state["cached"]
 
 

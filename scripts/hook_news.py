@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TypedDict
@@ -29,20 +30,24 @@ class _State(TypedDict, total=False):
     strings: Strings
     renderer: NewsRenderer
     hidden: set[str]  # docs/ paths of the posts not yet published, and of the files only they use
-    by_source: dict[str, Post]  # each post by its docs/ path
+    by_path: dict[str, Post]  # each post by the absolute path of its source (File.abs_src_path)
 
 
 _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if hook.other_language_pass(config):
+        return config
     docs_dir = Path(config.docs_dir)
     project, today = hook.project(config), hook.today()
     try:
         posts = load_posts(docs_dir, project.authors)
     except ProblemsError as exc:
         raise PluginError(f"the news posts are invalid:\n{exc}") from None
-    renderer = NewsRenderer(project.templates("news"), project.strings, project.authors)
+    renderer = hook.renderer(
+        project, "news", lambda: NewsRenderer(project.templates("news"), project.strings, project.authors)
+    )
     hook.require_strings(renderer, "news")
     links = unpublished_link_problems(docs_dir, posts, today)
     if links:
@@ -57,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "hidden": scheduled_files(
                 docs_dir, posts, today, keep=[*config.extra_css, *map(str, config.extra_javascript)]
             ),
-            "by_source": {p.src_uri: p for p in posts},
+            # English pages that fall back to the French file find the French post.
+            "by_path": {os.path.normpath(os.path.join(config.docs_dir, p.src_uri)): p for p in posts},
         }
     )
     return config
@@ -73,8 +79,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer = _state["renderer"]
-    source = Path(page.file.abs_src_path or "").relative_to(Path(config.docs_dir)).as_posix()
-    post = _state["by_source"].get(source)
+    post = _state["by_path"].get(page.file.abs_src_path or "")
     if post is not None:
         markdown = renderer.header(post, page.url) + markdown.rstrip("\n") + "\n\n" + renderer.footer(post, page.url)
     lang = hook.page_language(config)

@@ -38,13 +38,16 @@ _state: _State = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = hook.project(config)
     profile = project.establishment
-    renderer = ProfileRenderer(project.templates("profile"), project.strings, profile)
+    renderer = hook.renderer(
+        project, "profile", lambda: ProfileRenderer(project.templates("profile"), project.strings, profile)
+    )
     hook.require_strings(renderer, "profile")
     config.site_url = profile.site_url
     config.theme["logo"] = config.theme["favicon"] = logo_path(profile)
     if PALETTE_CSS not in config.extra_css:
         config.extra_css.append(PALETTE_CSS)
     _state.update({"profile": profile, "strings": project.strings, "kits": project.kits, "renderer": renderer})
+    _publishers.clear()
     return config
 
 
@@ -75,9 +78,14 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     return context
 
 
+_publishers: dict[str, str] = {}  # the footer's publisher line, made once per build and language
+
+
 def _publisher(lang: str) -> str:
-    name = Renderer(_state["profile"], _state["strings"], markdown=False).value("establishment.name", lang)
-    return _state["strings"].get("footer.publisher", lang).format(name=name)
+    if lang not in _publishers:
+        name = Renderer(_state["profile"], _state["strings"], markdown=False).value("establishment.name", lang)
+        _publishers[lang] = _state["strings"].get("footer.publisher", lang).format(name=name)
+    return _publishers[lang]
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

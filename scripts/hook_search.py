@@ -3,8 +3,8 @@ words of data/vocabulaire.yml."""
 
 from __future__ import annotations
 
+import gc
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +33,26 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # inner build of a second language: the outer build writes every index
-    merged_path = os.path.join(config.site_dir, "search", "search_index.json")
-    if not os.path.isfile(merged_path):
+    merged_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not merged_path.is_file():
         return
-    with open(merged_path, encoding="utf-8") as f:
-        merged = json.load(f)
+    merged = json.loads(merged_path.read_bytes())
     vocabulary = hook.project(config).vocabulary.by_language()
-    for lang, index in split_index(merged, LANGUAGES, DEFAULT_LANGUAGE, vocabulary, _titles).items():
+    # The indexes are made of strings and sets, never cycles: the cyclic garbage collector is paused while they are
+    # built (it would go through every object of the build again and again, a fifth of this hook's time).
+    # Word stems are kept in .cache/search/ between builds: only new words go through the stemmer.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        indexes = split_index(
+            merged, LANGUAGES, DEFAULT_LANGUAGE, vocabulary, _titles, stems_folder=hook.cache_folder(config, "search")
+        )
+    finally:
+        if collecting:
+            gc.enable()
+    for lang, index in indexes.items():
         folder = Path(config.site_dir) / lang_prefix(lang) / "search"
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        write_output(folder / "search_index.json", data.encode("utf-8"))
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        write_output(folder / "search_index.json", data)
         # Same content as a script, for pages opened from file:// (offline plugin format).
-        write_output(folder / "search_index.js", f"var __index = {data}".encode())
+        write_output(folder / "search_index.js", b"var __index = " + data)

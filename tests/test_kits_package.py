@@ -188,7 +188,7 @@ def test_french_typography_in_kit_sources():
 
 
 def test_characters_missing_from_the_font_are_reported(tmp_path):
-    from sitekit.kits.print import print_problems
+    from sitekit.kits.printable import print_problems
     from test_kits import make_kit
 
     kit_dir = make_kit(tmp_path)

@@ -44,7 +44,8 @@ from sitekit.frontmatter import parse_page
 from sitekit.i18n import LANGUAGES, load_strings
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import Entry, KitBuild, kits_json
-from sitekit.kits.print import PrintInfo, print_problems, render_pdf
+from sitekit.kits.print import render_pdf
+from sitekit.kits.printable import PrintInfo, print_problems
 from sitekit.kits.view import KitsRenderer
 from sitekit.news.model import load_authors, post_problems
 from sitekit.news.view import NewsRenderer, atom_feed

@@ -1,11 +1,14 @@
 """Search index variants: accent folding, plurals, corpus stem classes and the vocabulary's equivalents, split per
 language, with the pages' boosts."""
 
+import json
+
 from sitekit.search_terms import (
     PAGE_BOOSTS,
     TEXT_FIELD,
     TITLE_FIELD,
     Matcher,
+    Stems,
     Variants,
     compounds,
     fold,
@@ -172,3 +175,35 @@ def test_hyphenated_words_are_also_indexed_as_one():
     assert compounds("<p>Le médico-social, l’e-mail et SHA-256</p>") == {"médicosocial", "medicosocial", "email"}
     merged = {"config": {"lang": ["fr"], "fields": {}}, "docs": [{"location": "p.html", "title": "", "text": "Wi-Fi"}]}
     assert split_index(merged, ("fr",), "fr")["fr"]["docs"][0][TEXT_FIELD].split() == ["wifi"]
+
+
+def test_stems_are_kept_between_builds(tmp_path):
+    first = Stems("fr", tmp_path)
+    assert first("sauvegardes") == first("sauvegarde") == "sauvegard" and first.added == 2
+    first.save()
+    again = Stems("fr", tmp_path)  # another build: only the folder is shared
+    assert again("sauvegardes") == "sauvegard" and again.added == 0
+    assert again._stemmer is None  # the stemmer was not even loaded
+    assert again("hameconnage") == Stems("fr")("hameconnage") and again.added == 1
+
+
+def test_an_unreadable_stems_file_is_made_again(tmp_path):
+    Stems("fr", tmp_path).path.write_text("[1, 2", encoding="utf-8")
+    stems = Stems("fr", tmp_path)
+    assert stems("sauvegardes") == "sauvegard" and stems.added == 1
+    stems.save()
+    assert Stems("fr", tmp_path).table == {"sauvegardes": "sauvegard"}
+
+
+def test_split_index_is_the_same_with_stored_stems(tmp_path):
+    merged = {
+        "config": {"lang": ["fr", "en"]},
+        "docs": [
+            {"location": "index.html", "title": "Sauvegardes", "text": "<p>Sauvegarder les données, hameçonnage</p>"},
+            {"location": "en/index.html", "title": "Backups", "text": "<p>Backing up policies</p>"},
+        ],
+    }
+    plain = split_index(json.loads(json.dumps(merged)), ("fr", "en"), "fr")
+    stored = split_index(json.loads(json.dumps(merged)), ("fr", "en"), "fr", stems_folder=tmp_path)
+    assert len(list(tmp_path.glob("stems-*.json"))) == 2
+    assert split_index(json.loads(json.dumps(merged)), ("fr", "en"), "fr", stems_folder=tmp_path) == stored == plain

@@ -37,6 +37,9 @@ _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.IGNORECASE)
+# The same tag without the spaces before it: searched first, since a pattern that starts with \s* is tried at every
+# position of the page (0.3 ms a page), one that starts with the tag is not.
+_META_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.IGNORECASE)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
@@ -66,7 +69,8 @@ def policy(hashes: list[str] | tuple[str, ...] = ()) -> str:
 def with_policy(html: str) -> str:
     """The page with its policy as the first element after <meta charset> (a meta policy only governs what
     follows it); a policy already there is replaced. A document without <head> is returned as it is."""
-    html = _META.sub("", html)
+    if _META_TAG.search(html):
+        html = _META.sub("", html)
     tag = f'<meta http-equiv="{META_NAME}" content="{policy([script_hash(s) for s in inline_scripts(html)])}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:

@@ -7,32 +7,60 @@ this module, never by importing each other (MkDocs loads each hook file as its o
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitekit.i18n import DEFAULT_LANGUAGE, lang_prefix
+from sitekit.cache import CACHE_DIR
+from sitekit.i18n import DEFAULT_LANGUAGE, Strings, lang_prefix
 from sitekit.markers import marker
 from sitekit.outputs import write_output
 from sitekit.problems import ProblemsError
 from sitekit.project import Project, load_project
+from sitekit.templating import TemplateRenderer
 from sitekit.today import BuildDateError, build_date
 
 T = TypeVar("T")
+R = TypeVar("R", bound=TemplateRenderer)
 
 
 class HasMissingStrings(Protocol):
     def missing_strings(self) -> list[str]: ...
 
 
+ROOT_SETTING = "sitekit_root"
+
+
 def project_root(config: MkDocsConfig) -> Path:
-    """The folder of mkdocs.yml: data/, kits/ and overrides/ are beside it."""
-    return Path(config.config_file_path).resolve().parent
+    """The folder holding data/, kits/ and overrides/: the folder of mkdocs.yml, unless `extra: sitekit_root:`
+    names another one (relative to mkdocs.yml; scripts/bench.py builds a generated site with this project's data)."""
+    folder = Path(config.config_file_path).resolve().parent
+    extra = getattr(config, "extra", None) or {}
+    setting = extra.get(ROOT_SETTING) if isinstance(extra, Mapping) else None
+    return (folder / str(setting)).resolve() if setting else folder
+
+
+def cache_folder(config: MkDocsConfig, name: str) -> Path:
+    """A folder of the project's git-ignored cache (.cache/<name>), for outputs kept between builds."""
+    return project_root(config) / CACHE_DIR / name
+
+
+_strings_keys: dict[int, tuple[Strings, str]] = {}
+
+
+def strings_key(strings: Strings) -> str:
+    """The interface strings as one text, part of the cache key of an export that shows some of them (made once
+    per loaded strings)."""
+    cached = _strings_keys.get(id(strings))
+    if cached is None or cached[0] is not strings:
+        cached = _strings_keys[id(strings)] = (strings, json.dumps(strings.table, ensure_ascii=False, sort_keys=True))
+    return cached[1]
 
 
 def project(config: MkDocsConfig) -> Project:
@@ -44,12 +72,37 @@ def project(config: MkDocsConfig) -> Project:
         raise PluginError(f"the project data is invalid:\n{exc}") from None
 
 
+_renderers: dict[str, tuple[Project, object]] = {}
+
+
+def renderer(project: Project, family: str, make: Callable[[], R]) -> R:
+    """The renderer of a page family for this project, made once per load of the project (`make()`): the i18n
+    plugin runs on_config once per language and `mkdocs serve` once per rebuild, and a new renderer would compile
+    its templates again (Jinja itself reloads a template whose file changed). Compiled templates are also kept in
+    .cache/jinja/ for the next build."""
+    cached = _renderers.get(family)
+    if cached is not None and cached[0] is project:
+        return cast(R, cached[1])
+    made = make()
+    made.keep_compiled(project.root / CACHE_DIR / "jinja")  # and compiled once, not once per build
+    _renderers[family] = (project, made)
+    return made
+
+
 def today() -> date:
     """The build date (CARE_TODAY, else today in Paris); a PluginError when CARE_TODAY is not a date."""
     try:
         return build_date()
     except BuildDateError as exc:
         raise PluginError(str(exc)) from None
+
+
+def other_language_pass(config: MkDocsConfig) -> bool:
+    """True when the i18n plugin runs the hooks' on_config again, for another language of the same build (its inner
+    builds): what on_config prepared for the first language still holds (same files, same build date), so a hook
+    returns at once instead of loading, checking and writing its stubs again."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
 
 
 def page_language(config: MkDocsConfig) -> str:

@@ -1,10 +1,41 @@
-"""What every iCalendar export of the site shares: the calendar header and the host that names it."""
+"""What every iCalendar export of the site shares: the calendar header, the host that names it, and the cache of
+the exports (icalendar is imported only to make a file that is not in the cache: 35 ms)."""
 
 from __future__ import annotations
 
+import platform
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from icalendar import Calendar
+from sitekit.cache import OutputCache, engine
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+HERE = Path(__file__).resolve().parent
+# The code that makes an iCalendar file from the data (models included: they define what the data means).
+ICS_CODE = (
+    HERE / "ics.py",
+    HERE / "i18n.py",
+    HERE / "schema.py",
+    HERE / "paths.py",
+    HERE / "calls" / "export.py",
+    HERE / "calls" / "model.py",
+    HERE / "campaigns" / "view.py",
+    HERE / "campaigns" / "model.py",
+)
+
+
+@lru_cache(maxsize=1)
+def _ics_engine() -> str:
+    return engine(ICS_CODE, ["icalendar", "python-dateutil"], [f"python {platform.python_version()}"])
+
+
+def ics_cache(folder: Path | None) -> OutputCache:
+    """The iCalendar exports made by earlier builds, by the hash of their data, language, site URL and strings."""
+    return OutputCache(folder, _ics_engine())
 
 
 def site_host(site_url: str) -> str:
@@ -14,6 +45,8 @@ def site_host(site_url: str) -> str:
 
 def new_calendar(site_url: str, product: str, lang: str, name: str) -> Calendar:
     """An empty published Gregorian calendar named `name`, identified as this site's `product` in `lang`."""
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", f"-//{site_host(site_url)}//{product}//{lang.upper()}")
     cal.add("version", "2.0")

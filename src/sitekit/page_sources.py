@@ -26,10 +26,24 @@ def page_source_problems(docs_dir: Path, shown_as: str = "docs") -> list[Problem
     return problems
 
 
+# (path, shown) -> (modification time, size, problems): the i18n plugin checks the pages once per language, and
+# `mkdocs serve` after each save; a page is read again only when it changed.
+_checked: dict[tuple[Path, str], tuple[int, int, list[Problem]]] = {}
+
+
 def source_problems(path: Path, shown: str) -> list[Problem]:
     """The problems of one page: too large, not UTF-8, front matter that does not parse, head fields that are
     not plain text."""
-    size = path.stat().st_size
+    stat = path.stat()
+    cached = _checked.get((path, shown))
+    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+        return list(cached[2])
+    problems = _source_problems(path, shown, stat.st_size)
+    _checked[(path, shown)] = (stat.st_mtime_ns, stat.st_size, problems)
+    return list(problems)
+
+
+def _source_problems(path: Path, shown: str, size: int) -> list[Problem]:
     if size > MAX_PAGE_BYTES:
         return [
             Problem(

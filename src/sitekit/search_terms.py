@@ -10,14 +10,17 @@ Snowball stem. They go in fields that are searched but never displayed.
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
-import snowballstemmer
-
+from sitekit.cache import store
 from sitekit.news.model import NEWS_INDEX, POSTS_DIR
 from sitekit.paths import CRITERION_PAGES
 
@@ -147,27 +150,90 @@ def inflections(word: str, lang: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _snowball_version() -> str:
+    return version("snowballstemmer")
+
+
+class Stems:
+    """Snowball stems of folded words in one language, kept for the process and, given a folder, between builds: a
+    JSON file per language and Snowball version (a word's stem never changes). The stemmer, slow to import and to
+    run, is only used for words never seen before."""
+
+    def __init__(self, lang: str, folder: Path | None = None):
+        self.lang = lang
+        self.path = folder / f"stems-{lang}-snowball-{_snowball_version()}.json" if folder else None
+        self.table = _read_table(self.path) if self.path else {}
+        self.added = 0
+        self._stemmer: Any = None
+
+    def __call__(self, folded: str) -> str:
+        stem = self.table.get(folded)
+        if stem is None:
+            if self._stemmer is None:
+                import snowballstemmer  # here, not at the top: 20 ms to import, and every word may be known
+
+                self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(self.lang, "english"))
+            stem = self.table[folded] = self._stemmer.stemWord(folded)
+            self.added += 1
+        return stem
+
+    def save(self) -> None:
+        """Write the stems to the folder when words were added."""
+        if self.path is not None and self.added:
+            store(self.path, json.dumps(self.table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            self.added = 0
+
+
+def _read_table(path: Path) -> dict[str, str]:
+    """The stems in a file; none when it is missing or unreadable (the words are stemmed again)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+_stems: dict[tuple[str, Path | None], Stems] = {}
+
+
+def stems_for(lang: str, folder: Path | None = None) -> Stems:
+    """The stems of a language, read once per process (`mkdocs serve` rebuilds reuse them)."""
+    if (lang, folder) not in _stems:
+        _stems[(lang, folder)] = Stems(lang, folder)
+    return _stems[(lang, folder)]
+
+
 class Variants:
     """Word forms for one language, with stem classes learnt from that language's corpus."""
 
-    def __init__(self, lang: str, corpus: Iterable[str]):
+    def __init__(self, lang: str, corpus: Iterable[str] = (), stems: Stems | None = None):
         self.lang = lang
-        self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(lang, "english"))
+        self._stem_of = stems or stems_for(lang)
         self._stems: dict[str, str] = {}
         self._forms: dict[str, frozenset[str]] = {}  # a word's forms and their folded spellings, made once
         self.classes: dict[str, set[str]] = defaultdict(set)
         for text in corpus:
-            for word in words(text):
-                self.classes[self.stem(word)].add(word)
+            self.learn(set(words(text)))
+
+    def learn(self, found: Iterable[str]) -> None:
+        """Add words of the corpus to their stem classes (before any extra_terms: forms are made once)."""
+        for word in found:
+            self.classes[self.stem(word)].add(word)
 
     def stem(self, word: str) -> str:
         if word not in self._stems:
-            self._stems[word] = self._stemmer.stemWord(fold(word))
+            self._stems[word] = self._stem_of(fold(word))
         return self._stems[word]
 
     def extra_terms(self, text: str) -> str:
         """Space-separated forms of the words of `text` that `text` does not already contain."""
-        present = set(words(text))
+        return self.extra_for(set(words(text)))
+
+    def extra_for(self, present: set[str]) -> str:
+        """Space-separated forms of the words `present` (the words of a text) that are not among them."""
         extra: set[str] = set()
         for word in present:
             extra |= self._word_forms(word)
@@ -186,6 +252,7 @@ def split_index(
     default: str,
     vocabulary: Mapping[str, Sequence[Sequence[str]]] | None = None,
     titles: Mapping[str, Iterable[str]] | None = None,
+    stems_folder: Path | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Split the i18n plugin's merged index into one index per language, with variant fields.
 
@@ -193,7 +260,8 @@ def split_index(
     language's own index they become relative to the language folder. `vocabulary` gives,
     per language, the groups of words that say the same thing (data/vocabulaire.yml);
     `titles`, the other titles of a page (merged location -> front matter and navigation
-    titles), whose words its entry carries beside those of its first heading.
+    titles), whose words its entry carries beside those of its first heading. Word stems
+    are kept in `stems_folder` between builds.
     """
     docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     title_sources: dict[int, str] = {}  # id of an entry -> its heading and its page's other titles
@@ -208,12 +276,22 @@ def split_index(
 
     indexes: dict[str, dict[str, Any]] = {}
     for lang, docs in docs_by_lang.items():
-        variants = Variants(lang, (d.get("title", "") + " " + d.get("text", "") for d in docs))
+        # Each title and text is split into words once; the stem classes are learnt from the distinct words of the
+        # language, each word's forms are made once (Variants), then each text gets the forms of its words.
+        sources = [(title_sources.get(id(d), d.get("title", "")), d.get("text", "")) for d in docs]
+        found = [(set(words(title)), set(words(text))) for title, text in sources]
+        distinct: set[str] = set()
+        for title_words, text_words in found:
+            distinct.update(title_words, text_words)
+        stems = stems_for(lang, stems_folder)
+        variants = Variants(lang, stems=stems)
+        variants.learn(distinct)
+        stems.save()
         matcher = Matcher(vocabulary.get(lang, ()), variants.stem) if vocabulary else None
-        for doc in docs:
-            title, text = doc.get("title", ""), doc.get("text", "")
-            doc[TITLE_FIELD] = hidden_words(title_sources.get(id(doc), title), title, variants, matcher)
-            doc[TEXT_FIELD] = hidden_words(text, text, variants, matcher)
+        for doc, (title, text), (title_words, text_words) in zip(docs, sources, found, strict=True):
+            heading = title_words if title == doc.get("title", "") else set(words(doc.get("title", "")))
+            doc[TITLE_FIELD] = hidden_words(title, title_words, heading, variants, matcher)
+            doc[TEXT_FIELD] = hidden_words(text, text_words, text_words, variants, matcher)
         boost_pages(docs, PAGE_BOOSTS)
         config = dict(merged.get("config", {}))
         config["lang"] = [lang]
@@ -230,14 +308,15 @@ def compounds(text: str) -> set[str]:
     return joined | {fold(word) for word in joined}
 
 
-def hidden_words(source: str, shown: str, variants: Variants, matcher: Matcher | None) -> str:
-    """The words of a hidden field: those of `source` that the text shown (`shown`) lacks, their other forms, and
-    the vocabulary's equivalents of its words and phrases."""
-    present = set(words(shown))
-    extra = (set(words(source)) - present) | set(variants.extra_terms(source).split()) | compounds(source)
+def hidden_words(
+    source: str, source_words: set[str], shown: set[str], variants: Variants, matcher: Matcher | None
+) -> str:
+    """The words of a hidden field: those of `source` (whose words are `source_words`) that the text shown lacks
+    (`shown`: its words), their other forms, and the vocabulary's equivalents of its words and phrases."""
+    extra = (source_words - shown) | set(variants.extra_for(source_words).split()) | compounds(source)
     if matcher is not None:
         extra |= matcher.equivalents(tokens(source))
-    return " ".join(sorted(extra - present))
+    return " ".join(sorted(extra - shown))
 
 
 # --- the vocabulary of the field: equivalents of a section's words ---------------------------------------------

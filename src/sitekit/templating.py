@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+import os
+import platform
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from sitekit.cache import engine
 from sitekit.i18n import Strings
 from sitekit.text import markdown_text
 
@@ -74,6 +79,14 @@ class TemplateRenderer:
         # tojson writes the front matter of generated pages: keep accented letters readable, keys in order.
         self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 
+    def keep_compiled(self, folder: Path) -> None:
+        """Keep the compiled templates in `folder` between builds. Jinja compiles a template again when its source
+        changes; the options of the environment are in this module and the renderer's, whose code names the
+        subfolder (with Jinja's and Python's versions)."""
+        code = [Path(__file__), Path(inspect.getfile(type(self)))]
+        key = engine(code, ["jinja2"], [platform.python_version()])[:16]
+        self.env.bytecode_cache = _FolderBytecodeCache(folder / key)
+
     def missing_strings(self) -> list[str]:
         """Interface strings used by the templates or the code that data/strings.yml lacks (checked before rendering)."""
         pattern = re.compile(r"ui\['(" + re.escape(self.string_prefix) + r"\.[a-z0-9_.-]+)'\]")
@@ -89,3 +102,65 @@ class TemplateRenderer:
     def _stub(self, name: str, lang: str, **context: Any) -> str:
         """A generated page stub: its front matter carries the family's generated note."""
         return self._render(name, lang, note=self.generated_note, **context)
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, shared by the Jinja environments that use it.
+
+    Jinja checks each template's source against what was compiled (a changed file is compiled again) but not the
+    environment's options, so the cache keeps one set of compiled templates per set of options.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[object, str], bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get((_options(bucket.environment), bucket.key))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[(_options(bucket.environment), bucket.key)] = bucket.bytecode_to_string()
+
+
+def _options(env: Environment) -> tuple[object, ...]:
+    """The options of an environment that change how a template compiles."""
+    return (
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.optimized,
+        env.finalize,
+        tuple(sorted(env.extensions)),
+        env.autoescape,  # True, False, or the function itself (never mistaken for another one)
+    )
+
+
+class _FolderBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder, created on first use; a folder that cannot be written only
+    makes builds slower."""
+
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            return  # compiled again
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            return

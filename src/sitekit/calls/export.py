@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-
-from icalendar import Alarm, Event
+from typing import TYPE_CHECKING, Any
 
 from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
 from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
 from sitekit.paths import call_page_path
 from sitekit.schema import Localized
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 ALARM_BEFORE = timedelta(days=7)
 JSON_FORMAT = "care-calls/1"
@@ -56,6 +57,8 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
         status_label = strings.get(f"calls.status.{call.override.status}", lang)
         description.append(f"{status_label}{strings.get('calls.colon', lang)} {call.override.reason[lang]}")
     description.append(f"{strings.get('calls.ics.details', lang)} {url}")
+
+    from icalendar import Alarm, Event  # here: only when the file is not in the cache (sitekit.ics)
 
     event = Event()
     event.add("uid", f"{call.id}-{kind}@{site_host(site_url)}")

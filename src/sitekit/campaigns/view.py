@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-
-from icalendar import Event
+from typing import TYPE_CHECKING
 
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
 from sitekit.dates import format_day
@@ -20,6 +19,9 @@ from sitekit.kits.model import Audience
 from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, link, relative_url
 from sitekit.schema import Localized
 from sitekit.templating import TemplateRenderer
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 GENERATED_NOTE = generated_note("data/campagnes/<year>.yml", "hook_campaigns.py")
 
@@ -172,6 +174,8 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
     UIDs are built from the year, the date, the channel and the French title, so that a calendar that
     imported the file updates its events when it is imported again.
     """
+    from icalendar import Event  # here: only when the file is not in the cache (sitekit.ics)
+
     host = site_host(site_url)
     page_url = f"{site_url.rstrip('/')}/{campaign_page_path(campaign.year, lang)}"
     stamp = datetime.combine(campaign.last_checked, time(0), UTC)

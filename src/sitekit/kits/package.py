@@ -5,17 +5,21 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import platform
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePosixPath
+from functools import lru_cache, partial
+from pathlib import Path, PurePosixPath
 
+from sitekit.cache import OutputCache, engine
 from sitekit.i18n import LANGUAGES
 from sitekit.kits.model import Kit, KitFile, review_due
-from sitekit.kits.print import PrintInfo, render_pdf, render_preview
+from sitekit.kits.printable import BOLD, REGULAR, PrintInfo
 from sitekit.paths import kit_page_path, kit_page_url
-from sitekit.profile.printed import ProfileStamp
+from sitekit.profile.printed import ContactBlock, ProfileStamp
 
 DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.pdf, shared by both languages
 PREVIEWS = "kits/apercus"  # <id>.<lang>.png
@@ -91,6 +95,26 @@ class KitBuild:
 Texts = Callable[[str, str], str]
 
 
+CACHE_FOLDER = "kits"  # under the project's .cache/
+
+
+@lru_cache(maxsize=1)
+def kits_engine() -> str:
+    """What makes a kit's PDFs, previews and archive besides their inputs: this code, the fonts, the libraries
+    (fpdf2 subsets the fonts with fontTools; zlib compresses the archive) and Python."""
+    here = Path(__file__).resolve().parent
+    return engine(
+        [here / "package.py", here / "print.py", here / "printable.py", REGULAR, BOLD],
+        ["fpdf2", "fonttools", "pillow", "qrcode"],
+        [f"zlib {zlib.ZLIB_RUNTIME_VERSION}", f"python {platform.python_version()}"],
+    )
+
+
+def kits_cache(folder: Path | None) -> OutputCache:
+    """The cache of kit outputs under `folder` (None: no cache, everything is made)."""
+    return OutputCache(folder, kits_engine())
+
+
 def build_kit(
     kit: Kit,
     site_url: str,
@@ -99,11 +123,14 @@ def build_kit(
     readme: str,
     licence: str,
     stamp: ProfileStamp | None = None,
+    cache: OutputCache | None = None,
 ) -> KitBuild:
-    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes.
+    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes, from `cache`
+    when they were made before.
 
     With the establishment's `stamp`, Markdown sources have their profile markers filled in (in the archive
     too) and printed pages carry its contact block and colours."""
+    cache = cache or OutputCache(None, "")
     pdfs: dict[str, bytes] = {}
     entries: list[Entry] = []
     previews: dict[str, bytes] = {}
@@ -132,16 +159,47 @@ def build_kit(
             day=kit.last_review,
             contact=stamp.contact(lang) if stamp else None,
         )
-        pdf = render_pdf(markdown, info, poster=file.role.value == "affiche")
+        poster, logo = file.role.value == "affiche", _logo_bytes(info.contact)
+        pdf = cache.get("pdf", [markdown, repr(info), logo, poster], partial(_render_pdf, markdown, info, poster))
         members[file.pdf_name] = pdf
         pdfs[pdf_path(kit, file)] = pdf
         entries.append(Entry(file.pdf_name, file.role.value, lang, "pdf", len(pdf), pdf_path(kit, file)))
         if file is poster_of(kit, lang):
-            previews[lang] = render_preview(markdown, kit.title[lang], info.url, contact=info.contact, lang=lang)
+            title, url, contact = kit.title[lang], info.url, info.contact
+            previews[lang] = cache.get(
+                "png",
+                [markdown, title, url, repr(contact), logo, lang],
+                partial(_render_preview, markdown, title, url, contact, lang),
+            )
             titles[lang] = _first_title(markdown, kit.title[lang])
     members[README_NAME] = readme.encode("utf-8")
     members[LICENCE_NAME] = licence.encode("utf-8")
-    return KitBuild(kit, pack(kit, members), tuple(entries), pdfs, previews, titles)
+    names = sorted(members)
+    archive = cache.get(
+        "zip",
+        [kit.id, kit.version, *archive_time(kit), *(part for name in names for part in (name, members[name]))],
+        partial(pack, kit, members),
+    )
+    return KitBuild(kit, archive, tuple(entries), pdfs, previews, titles)
+
+
+def _logo_bytes(contact: ContactBlock | None) -> bytes | None:
+    """The establishment's logo drawn on the printed page (its path alone would not tell an edited logo)."""
+    return contact.logo.read_bytes() if contact else None
+
+
+# The renderers are imported on first use: fpdf2, Pillow and qrcode take about 0.3 s to import, and a build
+# whose kits are all in the cache needs none of them.
+def _render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
+    from sitekit.kits.print import render_pdf
+
+    return render_pdf(markdown, info, poster=poster)
+
+
+def _render_preview(markdown: str, title: str, url: str, contact: ContactBlock | None, lang: str) -> bytes:
+    from sitekit.kits.print import render_preview
+
+    return render_preview(markdown, title, url, contact=contact, lang=lang)
 
 
 def poster_of(kit: Kit, lang: str) -> KitFile:

@@ -5,70 +5,20 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from datetime import UTC, datetime
 
 import qrcode
-from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 from PIL import Image, ImageDraw, ImageFont
 
-from sitekit.kits.model import Kit
-from sitekit.problems import Problem, ProblemsError
+from sitekit.kits.printable import ACCENT, BAND, BOLD, INK, PAPER, REGULAR, PrintInfo
 from sitekit.profile.printed import ContactBlock
-from sitekit.text import decode_utf8
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
-INK, BAND, ACCENT, PAPER = (33, 37, 41), (24, 58, 99), (0, 105, 92), (255, 255, 255)
 CONTACT_SIZE, CONTACT_LINE = 9.0, 4.4  # pt and mm: the contact box's text
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _INLINE = re.compile(r"(\*\*|__|`)")
-
-
-@lru_cache(maxsize=1)
-def _printable_characters() -> frozenset[int]:
-    return frozenset(TTFont(REGULAR).getBestCmap()) & frozenset(TTFont(BOLD).getBestCmap())
-
-
-def _unprintable(text: str, known: frozenset[int]) -> str | None:
-    missing = sorted({c for c in text if ord(c) not in known and c not in "\t"})
-    return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing) or None
-
-
-_FONT_FIX = "remove the character or write it in words (emoji and rare symbols are not in the font)"
-
-
-def print_problems(kit: Kit) -> list[Problem]:
-    """Characters of what the PDFs print (the printable sources, the kit's title and licences) that the embedded
-    font lacks: they would vanish from the PDF."""
-    out: list[Problem] = []
-    known = _printable_characters()
-    folder = PurePosixPath(kit.display_path).parent
-    printed = {(f"title.{lang}", kit.title[lang]) for lang in ("fr", "en")}
-    printed |= {("licence", kit.file_licence(file)) for file in kit.files if file.printable}
-    for field, text in sorted(printed):
-        shown = _unprintable(text, known)
-        if shown:
-            out.append(Problem(kit.display_path, 0, field, f"cannot be printed in the PDF: {shown}", _FONT_FIX))
-    for file in kit.files:
-        if not file.printable:
-            continue
-        try:
-            text = decode_utf8(kit.source(file).read_bytes(), str(folder / file.path))
-        except ProblemsError as exc:
-            out.extend(exc.problems)
-            continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            shown = _unprintable(line, known)
-            if shown:
-                out.append(
-                    Problem(str(folder / file.path), number, "", f"cannot be printed in the PDF: {shown}", _FONT_FIX)
-                )
-    return out
 
 
 @dataclass(frozen=True)
@@ -112,27 +62,6 @@ def blocks(markdown: str) -> list[Block]:
             para.append(line)
     flush()
     return out
-
-
-@dataclass(frozen=True)
-class PrintInfo:
-    """What the printed page says besides its source: where the kit lives online, and its edition."""
-
-    lang: str
-    url: str  # the kit's page; also the QR code's content and a link annotation
-    kit_title: str
-    footer_lines: tuple[str, ...]  # e.g. "Version 1.0.0 · revu le 20 novembre 2026", licence
-    scan_label: str  # e.g. "Retrouvez ce kit et ses sources :"
-    day: date  # creation date written in the PDF (the kit's last review)
-    contact: ContactBlock | None = None  # the publishing establishment: logo, name, whom to call
-
-    @property
-    def band(self) -> tuple[int, int, int]:
-        return self.contact.band if self.contact else BAND
-
-    @property
-    def accent(self) -> tuple[int, int, int]:
-        return self.contact.heading if self.contact else ACCENT
 
 
 def _labelled(label: str, lang: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from sitekit.cache import OutputCache
 from sitekit.dates import format_day
 from sitekit.generated import generated_note
 from sitekit.i18n import LANGUAGES, Strings
@@ -200,10 +201,14 @@ class KitsRenderer(TemplateRenderer):
 
 
 def build_kits(
-    kits: Sequence[Kit], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp | None = None
+    kits: Sequence[Kit],
+    renderer: KitsRenderer,
+    site_url: str,
+    stamp: ProfileStamp | None = None,
+    cache: OutputCache | None = None,
 ) -> list[KitBuild]:
     """Every kit printed and packed (PDFs, previews, archive), as the build publishes them (with the
-    establishment's contact block and values when `stamp` is given)."""
+    establishment's contact block and values when `stamp` is given); what `cache` holds is not made again."""
     return [
         build_kit(
             kit,
@@ -213,6 +218,7 @@ def build_kits(
             renderer.archive_readme(kit, site_url, stamp),
             renderer.archive_licence(kit),
             stamp,
+            cache,
         )
         for kit in kits
     ]
