@@ -115,4 +115,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for build in builds:
         outputs.update(build.outputs())
     hook.write_exports(config, "", outputs, per_language=False)
-

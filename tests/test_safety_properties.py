@@ -45,7 +45,7 @@ from sitekit.frontmatter import parse_page
 from sitekit.i18n import LANGUAGES, load_strings
 from sitekit.kits.formats import ScreenText
 from sitekit.kits.model import load_kits
-from sitekit.kits.package import Entry, KitBuild, print_info, kits_json
+from sitekit.kits.package import Entry, KitBuild, kits_json, print_info
 from sitekit.kits.printable import print_problems
 from sitekit.kits.printdoc import read_printable
 from sitekit.kits.printing import print_source

@@ -77,7 +77,9 @@ def print_problems(kit: Kit) -> list[Problem]:
     for field, text in sorted(printed):
         missing = unprintable(text)
         if missing:
-            out.append(Problem(kit.display_path, 0, field, f"cannot be printed in the PDF: {_shown(missing)}", _FONT_FIX))
+            out.append(
+                Problem(kit.display_path, 0, field, f"cannot be printed in the PDF: {_shown(missing)}", _FONT_FIX)
+            )
     for file in kit.files:
         if not file.printable:
             continue
@@ -91,7 +93,11 @@ def print_problems(kit: Kit) -> list[Problem]:
             if missing:
                 out.append(
                     Problem(
-                        str(folder / file.path), number, "", f"cannot be printed in the PDF: {_shown(missing)}", _FONT_FIX
+                        str(folder / file.path),
+                        number,
+                        "",
+                        f"cannot be printed in the PDF: {_shown(missing)}",
+                        _FONT_FIX,
                     )
                 )
     return out

@@ -250,7 +250,6 @@ def _check_headline(layout: Layout, limits: Limits, target: Target) -> None:
             ]
         )
     if layout.headline_lines > limits.headline_lines:
-        excess = layout.headline_lines - limits.headline_lines
         raise LayoutError(
             [
                 Problem(
@@ -258,24 +257,21 @@ def _check_headline(layout: Layout, limits: Limits, target: Target) -> None:
                     target.headline_line,
                     "headline",
                     f"takes {layout.headline_lines} lines on the {target.label}, {limits.headline_lines} at most",
-                    f"shorten it by about {excess} line{'s' if excess > 1 else ''} of text (move details to the "
-                    "paragraph below it)",
+                    f"shorten it to {limits.headline_lines} lines (move details to the paragraph below it)",
                 )
             ]
         )
 
 
 def _overflow_problem(layout: Layout, target: Target, fmt: Format) -> Problem:
-    amount = layout.overflow
-    shown = f"{max(amount / CSS_PX_PER_MM, 1):.0f} mm" if fmt.is_pdf else f"{max(amount, 1):.0f} px"
-    return Problem(
-        target.path,
-        layout.over_line or target.headline_line,
-        "body",
-        f"the text from this line on runs {shown} past the room of the {target.label}"
-        + (", even in the smallest type" if fmt.is_pdf else ""),
-        "shorten it (a poster says one thing: details belong in the reflex sheet or the article), or split it",
-    )
+    fix = "shorten it (a poster says one thing: details belong in the reflex sheet or the article), or split it"
+    if fmt.is_pdf:
+        amount = f"{max(layout.overflow / CSS_PX_PER_MM, 1):.0f}"
+        message = f"the text from this line on runs {amount} mm past the room of the {target.label}, even in the smallest type"
+    else:
+        amount = f"{max(layout.overflow, 1):.0f}"
+        message = f"the text from this line on runs {amount} px past the room of the {target.label}"
+    return Problem(target.path, layout.over_line or target.headline_line, "body", message, fix)
 
 
 # --- pictures ---------------------------------------------------------------------------------------------------
