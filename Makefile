@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve preview campagne kits-versions test unit lint format lock clean browser npm java
+.PHONY: build serve preview campagne kits-versions test unit lint format lock clean browser npm java pango
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -20,16 +20,16 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.build
 	$(PIP) --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
-build: $(VENV)/.build
+build: $(VENV)/.build pango
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/validate.py --site site
 
-serve: $(VENV)/.build
+serve: $(VENV)/.build pango
 	$(BIN)/mkdocs serve --strict
 
 # The site as it will be on another day (make preview DATE=2027-10-06): that day's checks, where what only the
 # date makes stale (review dates, last checks, deadlines) is information, then the site on http://127.0.0.1:8000.
-preview: $(VENV)/.build
+preview: $(VENV)/.build pango
 	@test -n "$(DATE)" || { echo "Indiquez le jour : make preview DATE=AAAA-MM-JJ (par exemple DATE=2027-10-06)"; exit 2; }
 	-CARE_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
 	CARE_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
@@ -42,6 +42,13 @@ campagne: $(VENV)/.build
 # After raising a kit's version: record the fingerprint of its sources in kits/versions.yml (commit it).
 kits-versions: $(VENV)/.build
 	$(BIN)/python scripts/kit_versions.py
+
+# Debian's Pango (and HarfBuzz's subsetter), which WeasyPrint lays the kits' posters out with, if missing.
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pango:
+	@{ ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && ldconfig -p | grep -q 'libharfbuzz-subset.so.0'; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES); \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES); fi; }
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:
@@ -69,11 +76,11 @@ node_modules/.installed: package-lock.json | npm
 # The whole suite: unit tests, site builds (one per frozen date, shared), HTML checker, browser and accessibility
 # sweeps, on two pytest-xdist workers (one test module, or one class, per worker at a time: see README "Tests").
 TEST_WORKERS ?= 2
-test: $(VENV)/.dev browser java node_modules/.installed
+test: $(VENV)/.dev pango browser java node_modules/.installed
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 
 # The seconds-long loop: every test that needs neither a site build nor a browser.
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev pango
 	$(BIN)/python -m pytest -m "not build and not browser"
 
 lint: $(VENV)/.dev

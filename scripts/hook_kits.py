@@ -11,19 +11,23 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
-from sitekit.cache import OutputCache
+from sitekit.cache import CACHE_DIR, OutputCache
 from sitekit.kits.model import Kit
 from sitekit.kits.package import CACHE_FOLDER, INDEX, KitBuild, kits_cache, kits_json
-from sitekit.kits.printable import print_problems, printable_characters
+from sitekit.kits.pictograms import Pictograms
+from sitekit.kits.printable import print_problems
 from sitekit.kits.view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.paths import KIT_PAGES
-from sitekit.problems import format_problems
+from sitekit.problems import ProblemsError, format_problems
 from sitekit.profile.printed import ProfileStamp
 from sitekit.profile.view import medico_social_first
 from sitekit.stubs import write_stubs
 
-# The site URL and the profile, then for each kit: id, data, (mtime, size) of each source file and of kit.yml.
-_BuildsKey = tuple[str, tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]]
+# The site URL and the profile, (mtime, size) of the print design's and pictograms' files, then for each kit: id,
+# data, (mtime, size) of each source file and of kit.yml.
+_BuildsKey = tuple[
+    str, tuple[tuple[int, int], ...], tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]
+]
 
 
 class _State(TypedDict, total=False):
@@ -39,32 +43,36 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if hook.other_language_pass(config):
-        return config
     project = hook.project(config)
     stamp = ProfileStamp(project.establishment, project.strings)
-    printable = printable_characters(hook.cache_folder(config, CACHE_FOLDER))
-    unprintable = [
-        problem for kit in project.kits for problem in (*print_problems(kit, printable), *stamp.source_problems(kit))
-    ]
+    unprintable = [problem for kit in project.kits for problem in (*print_problems(kit), *stamp.source_problems(kit))]
     if unprintable:
         raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
-    renderer = hook.renderer(project, "kits", lambda: KitsRenderer(project.templates("kits"), project.strings))
+    renderer = KitsRenderer(project.templates("kits"), project.strings)
     hook.require_strings(renderer, "kits")
     kits = tuple(medico_social_first(project.kits, stamp.profile.kind))  # the catalogue's order
-    cache = kits_cache(hook.cache_folder(config, CACHE_FOLDER))
-    _state.update({"builds": _builds(kits, renderer, config.site_url or "", stamp, cache), "renderer": renderer})
+    cache = kits_cache(hook.project_root(config) / CACHE_DIR / CACHE_FOLDER, renderer.print_css)
+    builds = _builds(kits, renderer, config.site_url or "", stamp, project.pictograms, cache)
+    _state.update({"builds": builds, "renderer": renderer})
     write_stubs(Path(config.docs_dir) / KIT_PAGES, project.kits, lambda k: k.id, renderer.kit_stub, GENERATED_NOTE)
     return config
 
 
 def _builds(
-    kits: tuple[Kit, ...], renderer: KitsRenderer, site_url: str, stamp: ProfileStamp, cache: OutputCache
+    kits: tuple[Kit, ...],
+    renderer: KitsRenderer,
+    site_url: str,
+    stamp: ProfileStamp,
+    pictograms: Pictograms,
+    cache: OutputCache,
 ) -> list[KitBuild]:
-    """PDFs and archives are read or made once per content in a process (`mkdocs serve` rebuilds after each
-    save), and a file made by an earlier build is read from the cache (.cache/kits/)."""
+    """PDFs, pictures and archives are made once per content: the i18n plugin runs on_config for each language, and
+    what an earlier build made is read from the cache (.cache/kits/, keyed by each page's whole HTML and the
+    engine); a source that does not fit its formats stops the build, naming its file and line."""
+    design = sorted((renderer.print_css.parent).iterdir()) + sorted(p.file for p in pictograms.by_theme.values())
     key: _BuildsKey = (
         site_url + " " + stamp.fingerprint(),
+        tuple(_stamp(path) for path in design),
         tuple(
             (k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
             for k in kits
@@ -72,7 +80,13 @@ def _builds(
     )
     if _state.get("key") != key:
         _state["key"] = key
-        _state["cached"] = build_kits(kits, renderer, site_url, stamp, cache)
+        try:
+            _state["cached"] = build_kits(kits, renderer, site_url, stamp, pictograms, cache.get)
+        except ProblemsError as exc:
+            del _state["key"]
+            raise PluginError(
+                "the awareness kits do not fit their formats:\n" + format_problems(exc.problems)
+            ) from None
     return _state["cached"]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from sitekit.kits.formats import output_names
 from sitekit.kits.model import (
     MAX_FILE_BYTES,
     Audience,
@@ -77,7 +78,11 @@ def test_valid_kit_loads_with_its_lines(tmp_path):
     assert kit.audiences == (Audience.SOIGNANTS, Audience.TOUS) and kit.themes == (Theme.HAMECONNAGE,)
     assert kit.licence == "Licence Ouverte / Etalab 2.0"
     assert kit.display_path == "kits/demo/kit.yml" and kit.last_review_line == 11
-    assert [f.pdf_name for f in kit.files if f.printable] == ["affiche.fr.pdf", "affiche.en.pdf"]
+    assert [output_names(f) for f in kit.files] == [
+        ["affiche.fr.a4.pdf", "affiche.fr.a3.pdf", "affiche.fr.1920x1080.png", "affiche.fr.1920x1080.txt"]
+        + ["affiche.fr.1200x630.png", "affiche.fr.1200x630.txt"],
+        ["affiche.en.a4.pdf"],  # a reflex sheet: A4 only
+    ]
 
 
 def test_real_kits_load():
@@ -301,27 +306,3 @@ def test_freshness_ok_warning_then_error(tmp_path):
 def test_real_kits_are_fresh_on_the_frozen_dates():
     kits = load_kits(ROOT / "kits", ROOT)
     assert kit_freshness_problems(kits, date(2026, 11, 23)) == []
-
-
-def test_the_poster_preview_shows_the_whole_poster():
-    """Every block of a long poster is laid out in the room of the preview (its type made smaller), and an
-    address wider than the page is broken instead of running off it."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    from sitekit.kits.print import BOLD, _fitted, _wrap, blocks
-
-    draw = ImageDraw.Draw(Image.new("RGB", (420, 594)))
-    markdown = (ROOT / "kits" / "hameconnage" / "affiche.fr.md").read_text(encoding="utf-8")
-    markdown += "\n" + "\n".join(
-        f"- Réflexe numéro {n} : un texte assez long pour prendre une ligne." for n in range(12)
-    )
-    lines = _fitted(draw, blocks(markdown), 1.0, 368, 330, (0, 0, 0), (0, 0, 0))
-    used = sum(draw.textbbox((0, 0), text, font=font)[3] + gap for text, font, _, gap in lines)
-    assert used <= 330
-    shown = " ".join(text for text, *_ in lines)
-    assert "Réflexe numéro 11" in shown and "le dire vite limite les dégâts." in shown
-    font = ImageFont.truetype(str(BOLD), 13)
-    address = "https://www.iledefrance.ars.sante.fr/mois-de-la-cybersecurite-lars-ile-de-france-en-premiere-ligne"
-    wrapped = _wrap(draw, f"Source : {address}", font, 200)
-    assert all(draw.textlength(line, font=font) <= 200 for line in wrapped)
-    assert "".join(wrapped).replace(" ", "") == f"Source:{address}"

@@ -1,4 +1,7 @@
-"""Kit packages: byte-identical rebuilds, archives that match kit.yml, published checksums, PDFs with their QR target."""
+"""Kit packages: the same bytes from another process, archives that match kit.yml, published checksums, every format
+of the posters and sheets (sizes, metadata, fonts, links to the kit's page).
+
+Laying out every poster takes about as long as a site build: the module is marked `build` (not in `make unit`)."""
 
 from __future__ import annotations
 
@@ -10,34 +13,42 @@ import stat
 import zipfile
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.kits.formats import A3, A4, SHEET_A4, formats_of, output_name, output_names
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import (
     LICENCE_NAME,
+    PICTOGRAM_FOLDER,
     README_NAME,
     archive_path,
+    download_path,
     kit_page_url,
     kits_json,
-    pdf_path,
     preview_path,
 )
+from sitekit.kits.pictograms import load_pictograms
 from sitekit.kits.view import KitsRenderer, build_kits
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
 
+pytestmark = pytest.mark.build
+
 PROFILE = load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT)  # the shipped demo, as the site fixture
 SITE_URL = PROFILE.site_url
 KITS = load_kits(ROOT / "kits", ROOT)
+PICTOGRAMS = load_pictograms(ROOT)
+MM = 72 / 25.4  # PDF points per millimetre
 
 
-def fresh_builds(site_url: str = SITE_URL):
+def fresh_builds(site_url: str = SITE_URL, kits=KITS):
     strings = load_strings(ROOT / "data" / "strings.yml")
     renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", strings)
-    return build_kits(load_kits(ROOT / "kits", ROOT), renderer, site_url, ProfileStamp(PROFILE, strings))
+    return build_kits(kits, renderer, site_url, ProfileStamp(PROFILE, strings), PICTOGRAMS)
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +60,10 @@ def test_seven_kits_or_more():
     assert len(KITS) >= 7
 
 
-def test_rebuild_is_byte_identical(builds, monkeypatch):
+def test_site_files_equal_a_fresh_build(site, builds, monkeypatch):
+    """The files another process published (the site's build) are the same bytes as this process makes, without a
+    cache: nothing random, nothing taken from the machine's clock."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    again = fresh_builds()
-    for first, second in zip(builds, again, strict=True):
-        assert first.outputs() == second.outputs(), first.kit.id
-    assert kits_json(builds) == kits_json(again)
-
-
-def test_site_files_equal_a_fresh_build(site, builds):
-    """The files another process published are the same bytes as this process makes: nothing random."""
     for build in builds:
         for path, data in build.outputs().items():
             assert (site / path).read_bytes() == data, path
@@ -74,9 +79,9 @@ def test_archive_content_matches_kit_yml(builds):
             names = [i.filename for i in infos]
             assert names == sorted(names)
             expected = (
-                {"kit.yml", README_NAME, LICENCE_NAME}
+                {"kit.yml", README_NAME, LICENCE_NAME, f"{PICTOGRAM_FOLDER}/{PICTOGRAMS.of(kit).file.name}"}
                 | {f.path for f in kit.files}
-                | {f.pdf_name for f in kit.files if f.printable}
+                | {name for f in kit.files for name in output_names(f)}
             )
             assert {n.removeprefix(top) for n in names} == expected
             assert all(n.startswith(top) for n in names)
@@ -88,8 +93,9 @@ def test_archive_content_matches_kit_yml(builds):
                 assert packed.startswith(parts[0]) and packed.endswith(parts[-1]), file.path
                 assert all(part in packed for part in parts), file.path
             for file in kit.files:
-                if file.printable:
-                    assert archive.read(top + file.pdf_name) == build.pdfs[pdf_path(kit, file)]
+                for fmt in formats_of(file):
+                    name = output_name(file, fmt)
+                    assert archive.read(top + name) == build.files[download_path(kit, name)]
             day = kit.last_review
             for info in infos:
                 assert info.date_time == (day.year, day.month, day.day, 0, 0, 0)
@@ -105,9 +111,10 @@ def test_archive_does_not_follow_the_build_date(monkeypatch):
     """hook_reproducible sets SOURCE_DATE_EPOCH to the build date: a kit's checksum must not change with it."""
     renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", load_strings(ROOT / "data" / "strings.yml"))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    [before] = build_kits(KITS[:1], renderer, SITE_URL)
+    kit = [k for k in KITS if k.id == "exercice-crise"]  # two reflex sheets: the quickest kit to print
+    [before] = build_kits(kit, renderer, SITE_URL)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
-    [after] = build_kits(KITS[:1], renderer, SITE_URL)
+    [after] = build_kits(kit, renderer, SITE_URL)
     assert after.archive == before.archive
     assert after.sha256 == before.sha256
 
@@ -146,56 +153,56 @@ def test_page_checksums_match_the_archives(site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_pdf_opens_and_carries_the_qr_target(site, lang):
+def test_each_pdf_has_its_size_metadata_link_and_embedded_font(site, lang):
     for kit in KITS:
         url = kit_page_url(kit.id, lang, SITE_URL)
         assert url == f"{SITE_URL}{lang_prefix(lang)}kits/fiches/{kit.id}.html"
         for file in kit.printables(lang):
-            reader = PdfReader(site / pdf_path(kit, file))
-            assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
-            assert reader.metadata.title and reader.metadata.creation_date.year == kit.last_review.year
-            for page in reader.pages:
+            for fmt in (f for f in formats_of(file) if f.is_pdf):
+                path = site / download_path(kit, output_name(file, fmt))
+                reader = PdfReader(path)
+                assert len(reader.pages) == 1, path.name  # one page: a source that does not fit stops the build
+                box = reader.pages[0].mediabox
+                assert (float(box.width), float(box.height)) == pytest.approx(
+                    (fmt.width * MM, fmt.height * MM), abs=0.1
+                )
+                assert reader.metadata.title and reader.metadata.creation_date.year == kit.last_review.year
+                page = reader.pages[0]
                 uris = {a.get_object()["/A"]["/URI"] for a in page.get("/Annots", [])}
-                assert uris == {url}, (kit.id, file.path)
-                assert url in page.extract_text().replace("\n", ""), (kit.id, file.path)
-            fonts = {f["/BaseFont"] for p in reader.pages for f in p["/Resources"]["/Font"].values()}
-            assert fonts and all("DejaVuSans" in f for f in fonts), fonts
-            assert all(
-                "/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                for p in reader.pages
-                for f in p["/Resources"]["/Font"].values()
-            )  # embedded
+                assert url in uris, (kit.id, path.name)
+                assert url in page.extract_text().replace("\n", "").replace("\u00ad", ""), (kit.id, path.name)
+                fonts = {f["/BaseFont"] for f in page["/Resources"]["/Font"].values()}
+                assert fonts and all("Atkinson-Hyperlegible-Next" in f for f in fonts), fonts
+                assert all(
+                    "/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                    for f in page["/Resources"]["/Font"].values()
+                )  # embedded
 
 
-def test_previews_are_png_images(builds):
+def test_screens_and_previews_are_pngs_of_their_size(builds):
     for build in builds:
+        for made in build.made:
+            data = build.files[made.href]
+            if made.media == "png":
+                assert Image.open(io.BytesIO(data)).size == tuple(int(n) for n in made.format.split("x")), made.href
+            thumb = Image.open(io.BytesIO(build.files[made.thumb]))
+            assert thumb.format == "PNG" and thumb.size == made.thumb_size, made.thumb
         for lang in LANGUAGES:
-            png = build.outputs()[preview_path(build.kit, lang)]
-            assert png.startswith(b"\x89PNG\r\n\x1a\n")
+            assert preview_path(build.kit, lang) in build.files
 
 
-def test_french_typography_in_kit_sources():
-    """French sources: narrow non-breaking space before : ; ! ? and inside guillemets, typographic apostrophe."""
-    for kit in KITS:
-        for file in kit.files:
-            if file.lang.value != "fr" or file.format != "md":
-                continue
-            text = kit.source(file).read_text(encoding="utf-8")
-            shown = f"{kit.id}/{file.path}"
-            assert not re.search(r" [:;!?](\s|$)", text), shown
-            assert "'" not in text, shown
-            assert not re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", text), shown
+def words(reader: PdfReader) -> list[str]:
+    """The words of a PDF's first page, those the layout hyphenated joined again."""
+    return re.sub("\u00ad\\s*", "", reader.pages[0].extract_text()).split()
 
 
-def test_characters_missing_from_the_font_are_reported(tmp_path):
-    from sitekit.kits.printable import print_problems
-    from test_kits import make_kit
-
-    kit_dir = make_kit(tmp_path)
-    (kit_dir / "affiche.fr.md").write_text("# Titre\n\n- Bravo 🙂\n", encoding="utf-8")
-    [kit] = load_kits(tmp_path / "kits", tmp_path)
-    assert [str(p) for p in print_problems(kit)] == [
-        "kits/demo/affiche.fr.md:3: cannot be printed in the PDF: '🙂' (U+1F642) (remove the character or write it "
-        "in words (emoji and rare symbols are not in the font))"
-    ]
-    assert all(print_problems(k) == [] for k in KITS)
+def test_a3_posters_are_the_a4_design_enlarged(builds):
+    """Same text, same type size relative to the page: the A3's words are the A4's, its page √2 larger."""
+    for build in builds:
+        for file in build.kit.files:
+            if A3 in formats_of(file):
+                a4, a3 = (
+                    PdfReader(io.BytesIO(build.files[download_path(build.kit, output_name(file, f))])) for f in (A4, A3)
+                )
+                assert words(a4) == words(a3), file.path
+            assert SHEET_A4 not in formats_of(file) or A3 not in formats_of(file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import ROOT, status_around_build
 from sitekit.dates import format_day
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.kits.formats import output_names
 from sitekit.kits.model import load_kits, review_due
 from sitekit.kits.package import archive_path, preview_path
+from sitekit.kits.view import human_size
 
 KITS = load_kits(ROOT / "kits", ROOT)
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
@@ -69,8 +72,7 @@ def test_kit_pages_have_every_required_element(site, lang):
         assert kit.version in facts and kit.licence in facts
         assert format_day(kit.last_review, lang) in facts and format_day(review_due(kit), lang) in facts
         rows = tree.css(".kit-files table tbody tr")
-        printable = sum(1 for f in kit.files if f.printable)
-        assert len(rows) == len(kit.files) + printable
+        assert len(rows) == len(kit.files) + sum(len(output_names(f)) for f in kit.files)
         assert {r.css("td")[0].text(strip=True) for r in rows} >= {f.path for f in kit.files}
         assert [a.attributes["href"] for a in tree.css(".kit-sources a")] == list(kit.sources)
         assert "<!--" not in (site / page).read_text(encoding="utf-8").split("<article", 1)[1].split("</article>")[0]
@@ -99,3 +101,32 @@ def test_build_writes_nothing_tracked_outside_the_site(site, second_build):
     for built in (site, second_build):
         status = status_around_build(built)
         assert status["after"] == status["before"], built.name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_kit_pages_show_each_format_with_its_size_and_the_pictures_alternative_text(site, lang):
+    """One card per design (the A4 and A3 posters share one): its picture, its files with their size, and for a
+    screen picture the alternative text, the same as the archive's text file beside the picture."""
+    for kit in KITS:
+        page = f"{lang_prefix(lang)}kits/fiches/{kit.id}.html"
+        tree, here = html(site, page), (site / page).parent
+        cards = tree.css("ul.kit-formats > li.kit-format")
+        posters = [f for f in kit.printables(lang) if f.role.value == "affiche"]
+        sheets = [f for f in kit.printables(lang) if f.role.value == "fiche-reflexe"]
+        assert len(cards) == 3 * len(posters) + len(sheets), page
+        with zipfile.ZipFile(site / archive_path(kit)) as archive:
+            names = {n.split("/", 1)[1]: n for n in archive.namelist()}
+            for card in cards:
+                image = card.css_first("img")
+                assert here.joinpath(image.attributes["src"]).is_file() and image.attributes["alt"].strip(), page
+                for link in card.css(".kit-format__files a"):
+                    target = here.joinpath(link.attributes["href"]).resolve()
+                    size = human_size(target.stat().st_size, lang, STRINGS)
+                    assert size in link.parent.text(), (page, link.attributes["href"])
+                    assert archive.read(names[target.name]) == target.read_bytes()
+                alt = card.css_first(".kit-format__alt")
+                if target.suffix == ".png":
+                    text = archive.read(names[target.with_suffix(".txt").name]).decode("utf-8").strip()
+                    assert alt.text(strip=True).endswith(text), page
+                else:
+                    assert alt is None

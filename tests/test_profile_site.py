@@ -104,9 +104,12 @@ def test_posters_carry_the_name_the_numbers_and_qr_codes_to_existing_pages(mine_
         assert (mine_site / urlsplit(target).path.lstrip("/")).is_file(), target
         kit = pdf.parent.name
         assert target.endswith(f"kits/fiches/{kit}.html"), target
-    for preview in sorted((mine_site / "kits" / "apercus").glob("*.png")):
-        [target] = qr_codes(Image.open(preview))
-        assert target.startswith(URL) and (mine_site / urlsplit(target).path.lstrip("/")).is_file(), preview.name
+    screens = sorted((mine_site / "kits" / "telechargements").rglob("*.1920x1080.png"))
+    assert len(screens) >= 12
+    for screen in screens:  # the waiting-room screen carries the QR code too
+        [target] = qr_codes(Image.open(screen))
+        assert target.startswith(URL) and (mine_site / urlsplit(target).path.lstrip("/")).is_file(), screen.name
+        assert target.endswith(f"kits/fiches/{screen.parent.name}.html"), target
 
 
 def test_the_filled_profile_passes_the_publish_check(mine, mine_site, capsys):

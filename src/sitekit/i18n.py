@@ -115,6 +115,7 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
 # the build with a KeyError, so the loader refuses it. A new placeholder in the code is added here.
 PLACEHOLDERS = frozenset(
     {"n", "total", "time", "referentiel", "role", "title", "version", "day", "licence", "name", "key", "url"}
+    | {"theme", "alt"}  # the printed kits' band (its theme) and pictogram (what it shows)
 )
 
 

@@ -19,6 +19,7 @@ from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, load_campaigns
 from sitekit.criteria.model import Criteria, load_criteria
 from sitekit.i18n import Strings, load_strings
 from sitekit.kits.model import Kit, load_kits
+from sitekit.kits.pictograms import NO_PICTOGRAMS, Pictograms, load_pictograms, pictogram_problems
 from sitekit.news.model import Author, load_authors
 from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.profile.model import Profile, load_profile, profile_location
@@ -53,6 +54,7 @@ class Project:
     campaigns: tuple[Campaign, ...]
     profile: Profile | None  # the publishing establishment (data/profil.yml or $SITE_PROFILE); None if invalid
     vocabulary: Vocabulary  # the words staff type for what the pages say (search)
+    pictograms: Pictograms  # the posters' pictograms (kits/_pictogrammes/)
     failed: frozenset[str]
     problems: tuple[Problem, ...]
 
@@ -145,6 +147,10 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), no_calls)
     strings = attempt("strings", lambda: load_strings(root / STRINGS, STRINGS), Strings({}))
     kits: list[Kit] = attempt("kits", lambda: load_kits(root / KITS, root), [])
+    # (a project without kits, such as the validator's test corpus, needs no pictogram)
+    pictograms = attempt("pictograms", lambda: load_pictograms(root), NO_PICTOGRAMS) if kits else NO_PICTOGRAMS
+    if kits and "pictograms" not in failed:
+        problems += pictogram_problems(kits, pictograms)  # a kit whose first theme has no pictogram
     kit_ids = {kit.id for kit in kits} or None  # references to kits are checked once there is one
     call_ids = None if "calls" in failed else {call.id for call in calls}
     criteria = attempt(
@@ -168,6 +174,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
         tuple(campaigns),
         profile,
         vocabulary,
+        pictograms,
         frozenset(failed),
         tuple(sorted(problems)),
     )

@@ -102,11 +102,6 @@ class KitFile(Model):
     def printable(self) -> bool:
         return self.role in PRINTABLE_ROLES and self.format == "md"
 
-    @property
-    def pdf_name(self) -> str:
-        """Name of the PDF printed from this Markdown source, beside it in the archive."""
-        return str(PurePosixPath(self.path).with_suffix(".pdf"))
-
 
 class Kit(Model):
     id: KitId
@@ -125,6 +120,7 @@ class Kit(Model):
     _folder: Path = PrivateAttr(default=Path("."))
     _display: str = PrivateAttr(default=KIT_FILE)
     _last_review_line: int = PrivateAttr(default=0)
+    _themes_line: int = PrivateAttr(default=0)
 
     @property
     def folder(self) -> Path:
@@ -137,6 +133,10 @@ class Kit(Model):
     @property
     def last_review_line(self) -> int:
         return self._last_review_line
+
+    @property
+    def themes_line(self) -> int:
+        return self._themes_line
 
     def source(self, file: KitFile) -> Path:
         return self._folder / file.path
@@ -224,11 +224,14 @@ def _validate(doc: YamlDocument, folder: Path, problems: Collector) -> Kit | Non
     kit._folder = folder
     kit._display = doc.path
     kit._last_review_line = doc.line(("last_review",))
+    kit._themes_line = doc.line(("themes",))
     problems.extend(_file_problems(kit, doc))
     return kit
 
 
 def _file_problems(kit: Kit, doc: YamlDocument) -> list[Problem]:
+    from sitekit.kits.formats import output_names  # (formats.py imports this module)
+
     out: list[Problem] = []
     base = kit.folder.resolve()
     seen: dict[str, int] = {}
@@ -304,12 +307,14 @@ def _file_problems(kit: Kit, doc: YamlDocument) -> list[Problem]:
             except ProblemsError as exc:
                 out.extend(exc.problems)
                 continue
-        if file.printable and PurePosixPath(file.pdf_name).name in {PurePosixPath(f.path).name for f in kit.files}:
-            add(
-                index,
-                f"{file.pdf_name!r} is printed from {raw!r} and is also listed",
-                "remove the listed PDF: the build makes it from the Markdown source",
-            )
+        listed = {f.path for f in kit.files}
+        for made in output_names(file):
+            if made in listed:
+                add(
+                    index,
+                    f"{made!r} is made from {raw!r} and is also listed",
+                    "remove the listed file: the build makes it from the Markdown source",
+                )
     for lang in Lang:
         if not out and not kit.printables(lang.value):  # (a file problem above may be the cause: said once)
             out.append(

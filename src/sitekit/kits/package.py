@@ -1,7 +1,9 @@
-"""What the build publishes for each kit: PDFs, previews, one reproducible ZIP archive, and kits.json."""
+"""What the build publishes for each kit: its posters and sheets in every format, their previews, one reproducible
+ZIP archive, and kits.json."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import json
@@ -11,21 +13,28 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from sitekit.cache import OutputCache, engine
 from sitekit.i18n import LANGUAGES
-from sitekit.kits.model import Kit, KitFile, review_due
-from sitekit.kits.printable import BOLD, REGULAR, PrintInfo
+from sitekit.kits.formats import A3, A4, SHEET_A4, ScreenText, alt_name, output_name
+from sitekit.kits.model import Kit, KitFile, Role, review_due
+from sitekit.kits.pictograms import Pictogram, Pictograms
+from sitekit.kits.printable import FONT_FILES, PrintInfo
+from sitekit.kits.printdoc import read_printable
+from sitekit.kits.printing import PrintError, PrintTemplates, Rendition, Store, no_store, print_source
 from sitekit.paths import kit_page_path, kit_page_url
-from sitekit.profile.printed import ContactBlock, ProfileStamp
+from sitekit.problems import Problem, ProblemsError
+from sitekit.profile.printed import ProfileStamp
 
-DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.pdf, shared by both languages
-PREVIEWS = "kits/apercus"  # <id>.<lang>.png
+DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.<format>.pdf|png, shared by both languages
+PREVIEWS = "kits/apercus"  # <id>/<name>.<format>.png: the kit page's pictures of each format
 INDEX = "kits/kits.json"
 README_NAME = "LISEZMOI-README.md"
 LICENCE_NAME = "LICENCE.txt"
+PICTOGRAM_FOLDER = "pictogramme"  # in the archive: the kit's pictogram, as drawn (editable SVG)
 FILE_MODE = 0o644
 
 
@@ -33,12 +42,20 @@ def archive_path(kit: Kit) -> str:
     return f"{DOWNLOADS}/{kit.id}-{kit.version}.zip"
 
 
-def pdf_path(kit: Kit, file: KitFile) -> str:
-    return f"{DOWNLOADS}/{kit.id}/{file.pdf_name}"
+def download_path(kit: Kit, name: str) -> str:
+    """Site path of a made file published on its own: kits/telechargements/<id>/affiche.fr.a4.pdf."""
+    return f"{DOWNLOADS}/{kit.id}/{name}"
+
+
+def thumb_path(kit: Kit, name: str) -> str:
+    """Site path of the kit page's picture of a made file: kits/apercus/<id>/affiche.fr.a4.png."""
+    return f"{PREVIEWS}/{kit.id}/{PurePosixPath(name).with_suffix('.png')}"
 
 
 def preview_path(kit: Kit, lang: str) -> str:
-    return f"{PREVIEWS}/{kit.id}.{lang}.png"
+    """The picture at the head of the kit page: its poster (else its sheet) on A4."""
+    file = poster_of(kit, lang)
+    return thumb_path(kit, output_name(file, A4 if file.role is Role.AFFICHE else SHEET_A4))
 
 
 def archive_time(kit: Kit) -> tuple[int, int, int, int, int, int]:
@@ -60,7 +77,24 @@ class Entry:
     lang: str
     format: str
     size: int
-    href: str | None  # site path of a separately published copy (PDFs), else None
+    href: str | None  # site path of a separately published copy (PDFs, pictures), else None
+
+
+@dataclass(frozen=True)
+class Made:
+    """A poster or sheet in one format, as the kit page shows it."""
+
+    source: str  # the Markdown source, in the kit
+    role: str
+    lang: str
+    format: str  # Format.id
+    media: str  # "pdf" or "png"
+    dimensions: str  # "210 × 297 mm"
+    href: str  # site path of the file
+    size: int
+    thumb: str  # site path of its picture (the A3's is the A4's)
+    thumb_size: tuple[int, int]  # pixels
+    alt: str  # a picture's alternative text, '' for a PDF
 
 
 @dataclass(frozen=True)
@@ -68,9 +102,9 @@ class KitBuild:
     kit: Kit
     archive: bytes
     entries: tuple[Entry, ...]
-    pdfs: dict[str, bytes]  # site path -> bytes
-    previews: dict[str, bytes]  # lang -> PNG bytes
-    poster_titles: dict[str, str]  # lang -> title of the printed poster or sheet (for alt texts)
+    files: dict[str, bytes]  # site path -> bytes of what is published beside the archive (PDFs, PNGs, thumbnails)
+    made: tuple[Made, ...]
+    poster_titles: dict[str, str]  # lang -> headline of the poster or sheet shown at the head of the page
 
     @property
     def archive_path(self) -> str:
@@ -86,133 +120,206 @@ class KitBuild:
 
     def outputs(self) -> dict[str, bytes]:
         """Every file this kit adds to the site, by site path."""
-        out = {self.archive_path: self.archive, **self.pdfs}
-        out.update({preview_path(self.kit, lang): png for lang, png in self.previews.items()})
-        return out
+        return {self.archive_path: self.archive, **self.files}
 
 
-# Texts the packager needs from the interface strings: (key, lang) -> text.
-Texts = Callable[[str, str], str]
+class KitTexts(PrintTemplates, Protocol):
+    """What the packager needs from the kits' renderer: interface strings and the print templates."""
+
+    def text(self, key: str, lang: str) -> str: ...
 
 
 CACHE_FOLDER = "kits"  # under the project's .cache/
+_PRINT_PACKAGES = ("weasyprint", "pydyf", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pypdfium2")
 
 
-@lru_cache(maxsize=1)
-def kits_engine() -> str:
-    """What makes a kit's PDFs, previews and archive besides their inputs: this code, the fonts, the libraries
-    (fpdf2 subsets the fonts with fontTools; zlib compresses the archive) and Python."""
+def kits_engine(print_css: Path) -> str:
+    """What makes a kit's PDFs, pictures and archive besides their inputs (each page's HTML, the archive's members):
+    this code, the print design's stylesheet, the fonts, the libraries (WeasyPrint and its parts, Pango, PDFium,
+    Pillow, qrcode; zlib compresses the archive and the PNGs) and Python."""
     here = Path(__file__).resolve().parent
+    code = [
+        here / name for name in ("package.py", "printing.py", "render.py", "fitting.py", "artwork.py", "formats.py")
+    ]
     return engine(
-        [here / "package.py", here / "print.py", here / "printable.py", REGULAR, BOLD],
-        ["fpdf2", "fonttools", "pillow", "qrcode"],
-        [f"zlib {zlib.ZLIB_RUNTIME_VERSION}", f"python {platform.python_version()}"],
+        [*code, print_css, *FONT_FILES.values()],
+        [*_PRINT_PACKAGES, "pillow", "qrcode"],
+        [f"pango {pango_version()}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}", f"python {platform.python_version()}"],
     )
 
 
-def kits_cache(folder: Path | None) -> OutputCache:
+def pango_version() -> str:
+    """The version of Debian's Pango that WeasyPrint lays out with (read without importing WeasyPrint)."""
+    try:
+        library = ctypes.CDLL("libpango-1.0.so.0")
+    except OSError:
+        return "none"
+    library.pango_version_string.restype = ctypes.c_char_p
+    version: bytes = library.pango_version_string()
+    return version.decode("ascii")
+
+
+def kits_cache(folder: Path | None, print_css: Path) -> OutputCache:
     """The cache of kit outputs under `folder` (None: no cache, everything is made)."""
-    return OutputCache(folder, kits_engine())
+    return OutputCache(folder, kits_engine(print_css))
 
 
 def build_kit(
     kit: Kit,
     site_url: str,
-    texts: Texts,
+    texts: KitTexts,
     day_text: Callable[[date, str], str],
     readme: str,
     licence: str,
     stamp: ProfileStamp | None = None,
-    cache: OutputCache | None = None,
+    pictograms: Pictograms | None = None,
+    store: Store = no_store,
 ) -> KitBuild:
-    """Print the kit's PDFs and previews and pack its archive; the same input gives the same bytes, from `cache`
-    when they were made before.
+    """Print the kit's posters and sheets in every format and pack its archive; the same input gives the same
+    bytes. ProblemsError names each source that does not fit its formats, with its line.
 
     With the establishment's `stamp`, Markdown sources have their profile markers filled in (in the archive
-    too) and printed pages carry its contact block and colours."""
-    cache = cache or OutputCache(None, "")
-    pdfs: dict[str, bytes] = {}
+    too) and printed pages carry its name, logo, contact block and colours."""
     entries: list[Entry] = []
-    previews: dict[str, bytes] = {}
+    files: dict[str, bytes] = {}
+    made: list[Made] = []
     titles: dict[str, str] = {}
+    problems: list[Problem] = []
+    folder = PurePosixPath(kit.display_path).parent
     members: dict[str, bytes] = {"kit.yml": (kit.folder / "kit.yml").read_bytes()}
+    pictogram = pictograms.of(kit) if pictograms else None
     for file in kit.files:
         data = kit.source(file).read_bytes()
+        shown = str(folder / file.path)
         if stamp is not None and file.format == "md":
-            shown = str(PurePosixPath(kit.display_path).parent / file.path)
             data = stamp.fill(data.decode("utf-8"), shown, file.lang.value).encode("utf-8")
         members[file.path] = data
         entries.append(Entry(file.path, file.role.value, file.lang.value, file.format, len(data), None))
         if not file.printable:
             continue
         lang = file.lang.value
-        markdown = data.decode("utf-8")
-        info = PrintInfo(
-            lang=lang,
-            url=kit_page_url(kit.id, lang, site_url),
-            kit_title=kit.title[lang],
-            scan_label=texts("kits.pdf.scan", lang),
-            footer_lines=(
-                texts("kits.pdf.edition", lang).format(version=kit.version, day=day_text(kit.last_review, lang)),
-                texts("kits.pdf.licence", lang).format(licence=kit.file_licence(file)),
-            ),
-            day=kit.last_review,
-            contact=stamp.contact(lang) if stamp else None,
-        )
-        poster, logo = file.role.value == "affiche", _logo_bytes(info.contact)
-        pdf = cache.get("pdf", [markdown, repr(info), logo, poster], partial(_render_pdf, markdown, info, poster))
-        members[file.pdf_name] = pdf
-        pdfs[pdf_path(kit, file)] = pdf
-        entries.append(Entry(file.pdf_name, file.role.value, lang, "pdf", len(pdf), pdf_path(kit, file)))
+        doc = read_printable(data.decode("utf-8"), shown, kit.folder, poster=file.role is Role.AFFICHE)
+        if doc.problems:
+            problems += doc.problems
+            continue
+        info = print_info(kit, file, site_url, texts, day_text, stamp, pictogram)
+        try:
+            renditions = print_source(doc, info, file, texts, _screen_text(info, texts), store)
+        except PrintError as exc:
+            problems += exc.problems
+            continue
         if file is poster_of(kit, lang):
-            title, url, contact = kit.title[lang], info.url, info.contact
-            previews[lang] = cache.get(
-                "png",
-                [markdown, title, url, repr(contact), logo, lang],
-                partial(_render_preview, markdown, title, url, contact, lang),
-            )
-            titles[lang] = _first_title(markdown, kit.title[lang])
+            titles[lang] = doc.title
+        for rendition in renditions:
+            made.append(_publish(kit, rendition, members, entries, files, renditions))
+    if problems:
+        raise ProblemsError(problems)
+    if pictogram is not None:  # the drawing, editable, under the licence LICENCE.txt names
+        name = f"{PICTOGRAM_FOLDER}/{pictogram.file.name}"
+        members[name] = pictogram.file.read_bytes()
     members[README_NAME] = readme.encode("utf-8")
     members[LICENCE_NAME] = licence.encode("utf-8")
     names = sorted(members)
-    archive = cache.get(
+    archive = store(
         "zip",
-        [kit.id, kit.version, *archive_time(kit), *(part for name in names for part in (name, members[name]))],
+        [
+            kit.id,
+            kit.version,
+            *map(str, archive_time(kit)),
+            *(part for name in names for part in (name, members[name])),
+        ],
         partial(pack, kit, members),
     )
-    return KitBuild(kit, archive, tuple(entries), pdfs, previews, titles)
+    return KitBuild(kit, archive, tuple(entries), files, tuple(made), titles)
 
 
-def _logo_bytes(contact: ContactBlock | None) -> bytes | None:
-    """The establishment's logo drawn on the printed page (its path alone would not tell an edited logo)."""
-    return contact.logo.read_bytes() if contact else None
+def print_info(
+    kit: Kit,
+    file: KitFile,
+    site_url: str,
+    texts: KitTexts,
+    day_text: Callable[[date, str], str],
+    stamp: ProfileStamp | None,
+    pictogram: Pictogram | None,
+) -> PrintInfo:
+    lang = file.lang.value
+    theme = texts.text(f"kits.theme.{kit.themes[0].value}", lang)
+    kicker = texts.text(f"kits.print.kicker.{file.role.value}", lang).format(theme=theme)
+    return PrintInfo(
+        lang=lang,
+        url=kit_page_url(kit.id, lang, site_url),
+        kit_title=kit.title[lang],
+        kicker=kicker,
+        scan_label=texts.text("kits.pdf.scan", lang),
+        footer_lines=(
+            texts.text("kits.pdf.edition", lang).format(version=kit.version, day=day_text(kit.last_review, lang)),
+            texts.text("kits.pdf.licence", lang).format(licence=kit.file_licence(file)),
+        ),
+        day=kit.last_review,
+        labels=(("pictogram_alt", texts.text("kits.print.pictogram_alt", lang)),),
+        pictogram=pictogram,
+        contact=stamp.contact(lang) if stamp else None,
+    )
 
 
-# The renderers are imported on first use: fpdf2, Pillow and qrcode take about 0.3 s to import, and a build
-# whose kits are all in the cache needs none of them.
-def _render_pdf(markdown: str, info: PrintInfo, poster: bool) -> bytes:
-    from sitekit.kits.print import render_pdf
+def _screen_text(info: PrintInfo, texts: KitTexts) -> ScreenText:
+    colon = texts.text("kits.colon", info.lang)
+    contact = info.contact
+    return ScreenText(
+        establishment=contact.name if contact else "",
+        kicker=info.kicker,
+        contact=(f"{contact.lines[0][0]}{colon} {contact.phone}", contact.phone_details) if contact else (),
+        scan=f"{info.scan_label} {info.url}",
+    )
 
-    return render_pdf(markdown, info, poster=poster)
+
+def _publish(
+    kit: Kit,
+    rendition: Rendition,
+    members: dict[str, bytes],
+    entries: list[Entry],
+    files: dict[str, bytes],
+    renditions: list[Rendition],
+) -> Made:
+    """A rendition into the archive, the site and the kit page's list."""
+    file, fmt, name = rendition.file, rendition.format, rendition.name
+    role, lang = file.role.value, file.lang.value
+    members[name] = rendition.data
+    files[download_path(kit, name)] = rendition.data
+    entries.append(Entry(name, role, lang, fmt.media, len(rendition.data), download_path(kit, name)))
+    if rendition.alt:
+        text = (rendition.alt + "\n").encode("utf-8")
+        members[alt_name(file, fmt)] = text
+        entries.append(Entry(alt_name(file, fmt), role, lang, "txt", len(text), None))
+    shown = rendition
+    if fmt is A3:  # the A3 poster is the A4 design enlarged: the kit page shows the A4's picture
+        shown = next(r for r in renditions if r.file is file and r.format is A4)
+    thumb = thumb_path(kit, shown.name)
+    files[thumb] = shown.thumb
+    return Made(
+        source=file.path,
+        role=role,
+        lang=lang,
+        format=fmt.id,
+        media=fmt.media,
+        dimensions=fmt.dimensions,
+        href=download_path(kit, name),
+        size=len(rendition.data),
+        thumb=thumb,
+        thumb_size=_png_size(shown.thumb),
+        alt=rendition.alt,
+    )
 
 
-def _render_preview(markdown: str, title: str, url: str, contact: ContactBlock | None, lang: str) -> bytes:
-    from sitekit.kits.print import render_preview
-
-    return render_preview(markdown, title, url, contact=contact, lang=lang)
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def poster_of(kit: Kit, lang: str) -> KitFile:
-    """The printable shown as the kit's preview in a language: its first poster, else its first sheet."""
+    """The printable shown at the head of the kit page in a language: its first poster, else its first sheet."""
     printables = kit.printables(lang)
-    return next((f for f in printables if f.role.value == "affiche"), printables[0])
-
-
-def _first_title(markdown: str, default: str) -> str:
-    for line in markdown.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return default
+    return next((f for f in printables if f.role is Role.AFFICHE), printables[0])
 
 
 def pack(kit: Kit, members: dict[str, bytes]) -> bytes:

@@ -8,13 +8,19 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from sitekit.cache import OutputCache
 from sitekit.dates import format_day
 from sitekit.generated import generated_note
 from sitekit.i18n import LANGUAGES, Strings
+from sitekit.kits.artwork import PrintArt
+from sitekit.kits.formats import FORMATS, Format, alt_name, formats_of, output_name
 from sitekit.kits.model import Audience, Kit, Role, Theme, review_due
-from sitekit.kits.package import INDEX, KitBuild, build_kit, poster_of, preview_path
+from sitekit.kits.package import INDEX, PICTOGRAM_FOLDER, KitBuild, Made, build_kit, poster_of, preview_path
+from sitekit.kits.pictograms import Pictograms
+from sitekit.kits.printable import PrintInfo
+from sitekit.kits.printdoc import PrintDoc
+from sitekit.kits.printing import Store, no_store
 from sitekit.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, link, relative_url
+from sitekit.problems import Problem, ProblemsError
 from sitekit.profile.printed import ProfileStamp
 from sitekit.templating import TemplateRenderer
 
@@ -34,6 +40,13 @@ _CODE_STRINGS = (
     "kits.pdf.edition",
     "kits.pdf.licence",
     "kits.readme.published_by",
+    "kits.readme.pictogram",
+    "kits.readme.alt_file",
+    "kits.format.thumb_alt",
+    "kits.print.pictogram_alt",
+    *(f"kits.print.kicker.{role.value}" for role in FORMATS),
+    *(f"kits.format.{fmt.id}" for formats in FORMATS.values() for fmt in formats),
+    *(f"kits.format.use.{fmt.id}" for formats in FORMATS.values() for fmt in formats if not fmt.is_pdf),
 )
 
 
@@ -63,6 +76,31 @@ class FileView:
 
 
 @dataclass(frozen=True)
+class Download:
+    """One file of a format card: "A4 (PDF, 210 × 297 mm, 120 Ko)"."""
+
+    label: str
+    href: str
+    media: str
+    dimensions: str
+    size: str
+
+
+@dataclass(frozen=True)
+class FormatCard:
+    """One design of a poster or sheet on the kit page: its picture, its files, a picture's alternative text."""
+
+    title: str
+    use: str  # what a screen picture is for ('' for print)
+    thumb_href: str
+    thumb_width: int  # CSS pixels (half the picture's)
+    thumb_height: int
+    thumb_alt: str
+    downloads: tuple[Download, ...]
+    alt: str
+
+
+@dataclass(frozen=True)
 class KitView:
     """One kit as a template shows it, in one language, from one page."""
 
@@ -85,6 +123,7 @@ class KitView:
     preview_href: str
     preview_alt: str
     files: tuple[FileView, ...]
+    formats: tuple[FormatCard, ...]
 
 
 class KitsRenderer(TemplateRenderer):
@@ -96,9 +135,24 @@ class KitsRenderer(TemplateRenderer):
     def __init__(self, templates: Path, strings: Strings):
         # The archive's README and licence are plain text: escape only what goes into pages.
         super().__init__(templates, strings, autoescape=lambda name: not (name or "").startswith("archive-"))
+        self.templates = templates
 
     def text(self, key: str, lang: str) -> str:
         return self.strings.get(key, lang)
+
+    @property
+    def print_css(self) -> Path:
+        """The design of the printed pages and screen pictures."""
+        return self.templates / "print" / "print.css"
+
+    def print_html(
+        self, doc: PrintDoc, info: PrintInfo, fmt: Format, fit: float, art: PrintArt, hyphenate: bool = True
+    ) -> str:
+        """The HTML of a poster, sheet or screen picture, its body type `fit` rem large, its headline hyphenated
+        by the dictionary unless `hyphenate` is false."""
+        return self._render(
+            f"print/{fmt.template}", info.lang, doc=doc, info=info, fmt=fmt, fit=fit, art=art, hyphenate=hyphenate
+        )
 
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings
@@ -138,7 +192,49 @@ class KitsRenderer(TemplateRenderer):
             preview_href=relative_url(preview_path(kit, lang), page_url),
             preview_alt=alt,
             files=files,
+            formats=self.format_cards(build, lang, page_url),
         )
+
+    def format_cards(self, build: KitBuild, lang: str, page_url: str) -> tuple[FormatCard, ...]:
+        """The kit page's cards, one per design of each poster or sheet of the language: print (A4 and A3 share a
+        card), the large screen, the small picture."""
+        s = self.strings
+        cards: list[FormatCard] = []
+        groups: dict[tuple[str, str], list[Made]] = {}
+        for made in build.made:
+            if made.lang == lang:
+                design = "print" if made.media == "pdf" else made.format
+                groups.setdefault((made.source, design), []).append(made)
+        for (_, design), items in groups.items():
+            first = items[0]
+            if design == "print":
+                title, use = s.get(f"kits.role.{first.role}", lang), ""
+            else:
+                title, use = s.get(f"kits.format.{design}", lang), s.get(f"kits.format.use.{design}", lang)
+            downloads = tuple(
+                Download(
+                    s.get(f"kits.format.{m.format}", lang) if m.media == "pdf" else m.media.upper(),
+                    relative_url(m.href, page_url),
+                    m.media.upper(),
+                    m.dimensions,
+                    human_size(m.size, lang, s),
+                )
+                for m in items
+            )
+            width, height = first.thumb_size
+            cards.append(
+                FormatCard(
+                    title=title,
+                    use=use,
+                    thumb_href=relative_url(first.thumb, page_url),
+                    thumb_width=width // 2,
+                    thumb_height=height // 2,
+                    thumb_alt=s.get("kits.format.thumb_alt", lang).format(title=title),
+                    downloads=downloads,
+                    alt=first.alt if design != "print" else "",
+                )
+            )
+        return tuple(cards)
 
     def catalogue(self, builds: list[KitBuild], lang: str, page_url: str) -> str:
         views = [self.view(b, lang, page_url) for b in builds]
@@ -164,10 +260,13 @@ class KitsRenderer(TemplateRenderer):
     def kit_stub(self, kit: Kit, lang: str) -> str:
         return self._stub("kit-stub.md", lang, kit=kit)
 
-    def archive_readme(self, kit: Kit, site_url: str = "", stamp: ProfileStamp | None = None) -> str:
+    def archive_readme(
+        self, kit: Kit, site_url: str = "", stamp: ProfileStamp | None = None, pictograms: Pictograms | None = None
+    ) -> str:
         """README of the archive, French then English (the same archive serves both languages); with the
         establishment's `stamp`, who publishes the kit and where its page is."""
         parts = []
+        pictogram = pictograms.of(kit) if pictograms else None
         for lang in LANGUAGES:
             files = []
             for file in kit.files:
@@ -176,8 +275,15 @@ class KitsRenderer(TemplateRenderer):
                     self.text(f"kits.lang.{file.lang.value}", lang),
                 )
                 files.append((file.path, role, in_lang))
-                if file.printable:
-                    files.append((file.pdf_name, f"{role} (PDF)", in_lang))
+                for fmt in formats_of(file):
+                    what = f"{role}, {self.text(f'kits.format.{fmt.id}', lang)} ({fmt.media.upper()})"
+                    files.append((output_name(file, fmt), what, in_lang))
+                    if not fmt.is_pdf:
+                        files.append((alt_name(file, fmt), self.text("kits.readme.alt_file", lang), in_lang))
+            if pictogram is not None:
+                files.append(
+                    (f"{PICTOGRAM_FOLDER}/{pictogram.file.name}", self.text("kits.readme.pictogram", lang), "SVG")
+                )
             parts.append(
                 self._render(
                     "archive-readme.md",
@@ -195,9 +301,17 @@ class KitsRenderer(TemplateRenderer):
             )
         return "\n---\n\n".join(parts)
 
-    def archive_licence(self, kit: Kit) -> str:
+    def archive_licence(self, kit: Kit, pictograms: Pictograms | None = None) -> str:
         overrides = [f for f in kit.files if f.licence]
-        return self._render("archive-licence.txt", "fr", kit=kit, overrides=overrides)
+        pictogram = pictograms.of(kit) if pictograms else None
+        return self._render(
+            "archive-licence.txt",
+            "fr",
+            kit=kit,
+            overrides=overrides,
+            pictogram=f"{PICTOGRAM_FOLDER}/{pictogram.file.name}" if pictogram else "",
+            pictogram_licence=pictograms.licence if pictograms else "",
+        )
 
 
 def build_kits(
@@ -205,20 +319,31 @@ def build_kits(
     renderer: KitsRenderer,
     site_url: str,
     stamp: ProfileStamp | None = None,
-    cache: OutputCache | None = None,
+    pictograms: Pictograms | None = None,
+    store: Store = no_store,
 ) -> list[KitBuild]:
-    """Every kit printed and packed (PDFs, previews, archive), as the build publishes them (with the
-    establishment's contact block and values when `stamp` is given); what `cache` holds is not made again."""
-    return [
-        build_kit(
-            kit,
-            site_url,
-            renderer.text,
-            format_day,
-            renderer.archive_readme(kit, site_url, stamp),
-            renderer.archive_licence(kit),
-            stamp,
-            cache,
-        )
-        for kit in kits
-    ]
+    """Every kit printed and packed (posters and sheets in every format, previews, archive), as the build publishes
+    them (with the establishment's name, logo, contact block and values when `stamp` is given, the themes'
+    pictograms when `pictograms` is); ProblemsError names every source that does not fit its formats."""
+    builds: list[KitBuild] = []
+    problems: list[Problem] = []
+    for kit in kits:
+        try:
+            builds.append(
+                build_kit(
+                    kit,
+                    site_url,
+                    renderer,
+                    format_day,
+                    renderer.archive_readme(kit, site_url, stamp, pictograms),
+                    renderer.archive_licence(kit, pictograms),
+                    stamp,
+                    pictograms,
+                    store,
+                )
+            )
+        except ProblemsError as exc:
+            problems += exc.problems
+    if problems:
+        raise ProblemsError(problems)
+    return builds

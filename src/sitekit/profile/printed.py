@@ -1,7 +1,7 @@
 """What printed and packed kit files take from the profile: the contact block of posters and reflex sheets, and
 the kit sources with their profile markers filled in (plain text).
 
-The printer (sitekit.kits.print) reads the contact block and nothing else of the profile: a new poster layout
+The printer (sitekit.kits.printing) reads the contact block and nothing else of the profile: a new poster layout
 only has to draw a ContactBlock.
 """
 
@@ -16,7 +16,7 @@ from sitekit.kits.model import Kit
 from sitekit.problems import Problem
 from sitekit.profile.colour import RGB, derive_palette
 from sitekit.profile.model import Profile
-from sitekit.profile.values import Renderer, fill, unknown_key_problems
+from sitekit.profile.values import Renderer, fill, is_missing, unknown_key_problems
 
 # (label string key, profile key) of each line of the contact block, in order.
 CONTACT_LINES = (
@@ -34,6 +34,9 @@ class ContactBlock:
     logo: Path  # an SVG or PNG file
     title: str  # e.g. "Qui prévenir ?"
     lines: tuple[tuple[str, str], ...]  # (label, value), a value to complete written as such
+    phone: str  # the IT support's number, printed large (the first line's label names it)
+    phone_details: str  # the rest of the first line: e-mail and hours
+    phone_missing: bool  # the number is still to be completed (printed small, as the placeholder it is)
     band: RGB  # band and title colour on paper (white text on it and it on white: WCAG AA)
     heading: RGB  # headings on paper
 
@@ -66,11 +69,15 @@ class ProfileStamp:
     def contact(self, lang: str) -> ContactBlock:
         renderer = Renderer(self.profile, self.strings, markdown=False)
         palette = derive_palette(self.profile.data.establishment.colour)
+        details = [renderer.value(f"contacts.it_support.{key}", lang) for key in ("email", "hours")]
         return ContactBlock(
             name=renderer.value("establishment.name", lang),
             logo=self.profile.logo_file,
             title=self.strings.get("profile.print.title", lang),
             lines=tuple((self.strings.get(label, lang), renderer.value(key, lang)) for label, key in CONTACT_LINES),
+            phone=renderer.value("contacts.it_support.phone", lang),
+            phone_details=" · ".join(details),
+            phone_missing=is_missing(self.profile, "contacts.it_support.phone"),
             band=palette.print_band,
             heading=palette.print_heading,
         )
