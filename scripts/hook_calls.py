@@ -24,7 +24,7 @@ from sitekit.stubs import write_stubs
 
 
 class _State(TypedDict, total=False):
-    """What on_config prepares for the page and build events of the language being built."""
+    """What on_config prepares from the calls for the later events of the build."""
 
     calls: tuple[Call, ...]
     today: date
@@ -37,11 +37,13 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if hook.other_language_pass(config):
+    project = hook.first_pass_project(config)
+    if project is None:
         return config
-    project, today = hook.project(config), hook.today()
-    renderer = hook.renderer(project, "calls", lambda: CallsRenderer(project.templates("calls"), project.strings))
-    hook.require_strings(renderer, "call calendar")
+    today = hook.today()
+    renderer = hook.renderer(
+        project, "calls", lambda templates: CallsRenderer(templates, project.strings), "call calendar"
+    )
     _state.update(
         {
             "calls": project.calls,

@@ -20,7 +20,7 @@ from sitekit.stubs import write_stubs
 
 
 class _State(TypedDict, total=False):
-    """What on_config prepares for the page and build events of the language being built."""
+    """What on_config prepares from the campaigns for the later events of the build."""
 
     campaigns: tuple[Campaign, ...]
     strings: Strings
@@ -31,17 +31,15 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if hook.other_language_pass(config):
+    project = hook.first_pass_project(config)
+    if project is None:
         return config
-    project = hook.project(config)
     renderer = hook.renderer(
         project,
         "campaigns",
-        lambda: CampaignsRenderer(
-            project.templates("campaigns"), project.strings, {kit.id: kit.title for kit in project.kits}
-        ),
+        lambda templates: CampaignsRenderer(templates, project.strings, {kit.id: kit.title for kit in project.kits}),
+        "campaigns",
     )
-    hook.require_strings(renderer, "campaigns")
     _state.update({"campaigns": project.campaigns, "strings": project.strings, "renderer": renderer})
     # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
     write_stubs(

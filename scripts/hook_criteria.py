@@ -20,7 +20,7 @@ from sitekit.stubs import write_stubs
 
 
 class _State(TypedDict, total=False):
-    """What on_config prepares for the page and build events of the language being built."""
+    """What on_config prepares from the criteria for the later events of the build."""
 
     data: Criteria
     strings: Strings
@@ -31,15 +31,15 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if hook.other_language_pass(config):
+    project = hook.first_pass_project(config)
+    if project is None:
         return config
-    project = hook.project(config)
     renderer = hook.renderer(
         project,
         "criteria",
-        lambda: CriteriaRenderer(project.templates("criteria"), project.strings, project.calls, project.kit_ids),
+        lambda templates: CriteriaRenderer(templates, project.strings, project.calls, project.kit_ids),
+        "criteria pages",
     )
-    hook.require_strings(renderer, "criteria pages")
     _state.update({"data": project.criteria, "strings": project.strings, "renderer": renderer})
     write_stubs(
         Path(config.docs_dir) / CRITERION_PAGES,

@@ -22,7 +22,7 @@ from sitekit.problems import ProblemsError, format_problems
 
 
 class _State(TypedDict, total=False):
-    """What on_config prepares for the file, page and build events of the language being built."""
+    """What on_config prepares from the news posts for the later events of the build."""
 
     today: date
     authors: dict[str, Author]
@@ -37,18 +37,17 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if hook.other_language_pass(config):
+    project = hook.first_pass_project(config)
+    if project is None:
         return config
-    docs_dir = Path(config.docs_dir)
-    project, today = hook.project(config), hook.today()
+    docs_dir, today = Path(config.docs_dir), hook.today()
     try:
         posts = load_posts(docs_dir, project.authors)
     except ProblemsError as exc:
         raise PluginError(f"the news posts are invalid:\n{exc}") from None
     renderer = hook.renderer(
-        project, "news", lambda: NewsRenderer(project.templates("news"), project.strings, project.authors)
+        project, "news", lambda templates: NewsRenderer(templates, project.strings, project.authors), "news"
     )
-    hook.require_strings(renderer, "news")
     links = unpublished_link_problems(docs_dir, posts, today)
     if links:
         raise PluginError(f"a published page links to a post not yet published:\n{format_problems(links)}")

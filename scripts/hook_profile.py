@@ -39,9 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = hook.project(config)
     profile = project.establishment
     renderer = hook.renderer(
-        project, "profile", lambda: ProfileRenderer(project.templates("profile"), project.strings, profile)
+        project, "profile", lambda templates: ProfileRenderer(templates, project.strings, profile), "profile"
     )
-    hook.require_strings(renderer, "profile")
     config.site_url = profile.site_url
     config.theme["logo"] = config.theme["favicon"] = logo_path(profile)
     if PALETTE_CSS not in config.extra_css:

@@ -75,15 +75,17 @@ def project(config: MkDocsConfig) -> Project:
 _renderers: dict[str, tuple[Project, object]] = {}
 
 
-def renderer(project: Project, family: str, make: Callable[[], R]) -> R:
-    """The renderer of a page family for this project, made once per load of the project (`make()`): the i18n
+def renderer(project: Project, family: str, make: Callable[[Path], R], what: str = "") -> R:
+    """The renderer of a page family for this project (`make(templates folder)`), its interface strings checked
+    (`what`: the family's name in the message), made once per load of the project: the i18n
     plugin runs on_config once per language and `mkdocs serve` once per rebuild, and a new renderer would compile
     its templates again (Jinja itself reloads a template whose file changed). Compiled templates are also kept in
     .cache/jinja/ for the next build."""
     cached = _renderers.get(family)
     if cached is not None and cached[0] is project:
         return cast(R, cached[1])
-    made = make()
+    made = make(project.templates(family))
+    require_strings(made, what or family)  # checked once per load of the project, before anything renders
     made.keep_compiled(project.root / CACHE_DIR / "jinja")  # and compiled once, not once per build
     _renderers[family] = (project, made)
     return made
@@ -95,6 +97,11 @@ def today() -> date:
         return build_date()
     except BuildDateError as exc:
         raise PluginError(str(exc)) from None
+
+
+def first_pass_project(config: MkDocsConfig) -> Project | None:
+    """The project, on the i18n plugin's first on_config of a build; None on its passes for other languages."""
+    return None if other_language_pass(config) else project(config)
 
 
 def other_language_pass(config: MkDocsConfig) -> bool:
