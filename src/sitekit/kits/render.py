@@ -297,6 +297,7 @@ THUMB_COLOURS = 64  # a poster has a few colours and their anti-aliased edges: 6
 def thumbnail(data: bytes, media: str, width: int) -> bytes:
     """A small picture of a PDF's first page or of a PNG, `width` pixels wide, for the kit page: in a palette of
     64 colours (a third of the bytes of full colour, for the intranet's old PCs)."""
+    image: Image.Image
     if media == "pdf":
         image = Image.open(io.BytesIO(png_of(data, width)))
     else:
