@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import open_page as browser_open_page
 from conftest import ROOT
@@ -66,7 +67,7 @@ def test_filters_hide_cards_and_live_in_the_url(browser, base_url, lang_path):
     assert visible_ids(page) == want
 
     page.get_by_role("button").filter(has_text=page.locator("form[data-kits-filters] button").inner_text()).click()
-    page.wait_for_function("document.querySelectorAll('[data-kits-list] > li[hidden]').length === 0")
+    expect(page.locator("[data-kits-list] > li[hidden]")).to_have_count(0)  # no string eval under the CSP
     assert visible_ids(page) == [k.id for k in KITS]
     assert urlparse(page.url).query == ""
     assert watch.errors == [] and watch.foreign == []
@@ -78,7 +79,7 @@ def test_filter_by_keyboard(browser, base_url):
     assert visible_ids(page) == expected(theme="communication")
     page.focus("#kits-filter-theme")
     page.keyboard.press("Home")  # first option: all themes
-    page.wait_for_function("document.querySelectorAll('[data-kits-list] > li[hidden]').length === 0")
+    expect(page.locator("[data-kits-list] > li[hidden]")).to_have_count(0)  # no string eval under the CSP
     assert visible_ids(page) == [k.id for k in KITS]
     page.context.close()
 
