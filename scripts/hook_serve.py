@@ -14,15 +14,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
-from watchdog.observers.polling import PollingObserver
 
 from sitekit.templating import MemoryBytecodeCache
+
+if TYPE_CHECKING:  # the live-reload server and watchdog: imported by `mkdocs serve` only, not by every build
+    from mkdocs.livereload import LiveReloadServer
 
 POLL_SECONDS = 0.1
 
@@ -35,6 +36,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    from watchdog.observers.polling import PollingObserver
+
     observer = server.observer
     if isinstance(observer, PollingObserver):
         for emitter in observer.emitters:  # docs/ and mkdocs.yml, scheduled before this event
