@@ -15,7 +15,7 @@ from sitekit.cache import CACHE_DIR, OutputCache
 from sitekit.kits.model import Kit
 from sitekit.kits.package import CACHE_FOLDER, INDEX, KitBuild, kits_cache, kits_json
 from sitekit.kits.pictograms import Pictograms
-from sitekit.kits.printable import print_problems
+from sitekit.kits.printable import keep_characters_in, print_problems
 from sitekit.kits.view import GENERATED_NOTE, KitsRenderer, build_kits
 from sitekit.paths import KIT_PAGES
 from sitekit.problems import ProblemsError, format_problems
@@ -43,13 +43,15 @@ _state: _State = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = hook.project(config)
+    project = hook.first_pass_project(config)
+    if project is None:
+        return config
+    keep_characters_in(hook.cache_folder(config, CACHE_FOLDER))
     stamp = ProfileStamp(project.establishment, project.strings)
     unprintable = [problem for kit in project.kits for problem in (*print_problems(kit), *stamp.source_problems(kit))]
     if unprintable:
         raise PluginError("the awareness kits are invalid:\n" + format_problems(unprintable))
-    renderer = KitsRenderer(project.templates("kits"), project.strings)
-    hook.require_strings(renderer, "kits")
+    renderer = hook.renderer(project, "kits", lambda templates: KitsRenderer(templates, project.strings), "kits")
     kits = tuple(medico_social_first(project.kits, stamp.profile.kind))  # the catalogue's order
     cache = kits_cache(hook.project_root(config) / CACHE_DIR / CACHE_FOLDER, renderer.print_css)
     builds = _builds(kits, renderer, config.site_url or "", stamp, project.pictograms, cache)

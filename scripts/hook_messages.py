@@ -51,7 +51,8 @@ def _install(docs_dir: Path, lang: str) -> None:
         logger.addFilter(_Retell(docs_dir, lang))
 
 
-_state: dict[str, MessagesRenderer] = {}
+_state: dict[str, Path] = {}
+_renderers: dict[Path, MessagesRenderer] = {}
 
 
 @event_priority(100)  # before the other hooks, whose errors it translates
@@ -61,11 +62,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except MessageLanguageError as exc:
         raise PluginError(str(exc)) from None
     _install(Path(config.docs_dir), lang)
-    root = hook.project_root(config)
-    _state["renderer"] = MessagesRenderer(root / "overrides" / "partials" / "messages", catalogue())
+    _state["templates"] = hook.project_root(config) / "overrides" / "partials" / "messages"
     return config
 
 
+def _renderer() -> MessagesRenderer:
+    """Made on the first page that shows the table: the catalogue is read only by the builds that need it."""
+    templates = _state["templates"]
+    if templates not in _renderers:
+        _renderers[templates] = MessagesRenderer(templates, catalogue())
+    return _renderers[templates]
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    renderer = _state["renderer"]
-    return hook.fill(markdown, MARKER, lambda: renderer.table(hook.page_language(config)))
+    return hook.fill(markdown, MARKER, lambda: _renderer().table(hook.page_language(config)))

@@ -56,12 +56,13 @@ def test_a_warm_cache_lays_nothing_out_and_gives_the_same_bytes(tmp_path, layout
     layouts.clear()
     cold = kits_cache(tmp_path / ".cache" / "kits", renderer.print_css)
     assert outputs(build_kits(kits, renderer, SITE_URL, pictograms=pictograms, store=cold.get)) == uncached
-    assert cold.made == 5 + 4 + 1 and cold.found == 0  # 5 pages, their 4 thumbnails (the A3 shares the A4's), 1 zip
+    # 5 pages, their 4 thumbnails (the A3 shares the A4's), 1 zip, the QR codes of the 2 kit pages (fr, en)
+    assert cold.made == 5 + 4 + 1 + 2 and cold.found == 0
 
     layouts.clear()
     warm = kits_cache(tmp_path / ".cache" / "kits", renderer.print_css)
     assert outputs(build_kits(kits, renderer, SITE_URL, pictograms=pictograms, store=warm.get)) == uncached
-    assert layouts["pages"] == 0 and (warm.made, warm.found) == (0, 10)
+    assert layouts["pages"] == 0 and (warm.made, warm.found) == (0, 12)
 
 
 def test_a_changed_source_is_laid_out_again_alone(tmp_path, layouts, renderer):
@@ -76,5 +77,5 @@ def test_a_changed_source_is_laid_out_again_alone(tmp_path, layouts, renderer):
     build_kits(load_kits(tmp_path / "kits", tmp_path), renderer, SITE_URL, pictograms=pictograms, store=again.get)
     assert layouts["Un doute ? Signalez"] >= 3 and layouts["Titre"] == 0  # the English sheet is read from the cache
     # Found: the sheet's PDF and picture, and the 1200 × 630 picture and its own (it does not show the paragraph:
-    # same HTML, same picture). Made again: the A4, A3 and large screen, and the archive that holds them.
-    assert again.found == 4 and again.made == 3 + 2 + 1
+    # same HTML, same picture), and the 2 QR codes. Made again: the A4, A3 and large screen, and the archive.
+    assert again.found == 4 + 2 and again.made == 3 + 2 + 1

@@ -193,7 +193,8 @@ def _translate(catalogue: Catalogue, text: str, lang: str, depth: int) -> str:
 def catalogue() -> Catalogue:
     """The catalogue shipped with the package, read once per process."""
     with CATALOGUE.open(encoding="utf-8") as handle:
-        return Catalogue(yaml.safe_load(handle))
+        # libyaml's safe loader when PyYAML has it: the same data as yaml.safe_load, ten times faster.
+        return Catalogue(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def translate(text: str, lang: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from sitekit.cache import CACHE_DIR
 from sitekit.calls.model import Call, load_calls_document
 from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, load_campaigns
 from sitekit.criteria.model import Criteria, load_criteria
@@ -161,7 +162,9 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
         "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
     )
     vocabulary = attempt(
-        "vocabulary", lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root)), Vocabulary()
+        "vocabulary",
+        lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root), root / CACHE_DIR / "search"),
+        Vocabulary(),
     )
     return Project(
         root,

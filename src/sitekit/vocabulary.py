@@ -13,7 +13,7 @@ from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from sitekit.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
 from sitekit.problems import Collector, ProblemsError
 from sitekit.schema import LANGUAGE_NAMES, Model, Text, validate_item
-from sitekit.search_terms import Matcher, Variants, tokens
+from sitekit.search_terms import Matcher, Variants, stems_for, tokens
 from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 VOCABULARY = "data/vocabulaire.yml"
@@ -45,10 +45,13 @@ class Vocabulary:
         return {lang: self.groups(lang) for lang in LANGUAGES}
 
 
-def load_vocabulary(file: Path, shown: str = VOCABULARY, pages: Mapping[str, str] | None = None) -> Vocabulary:
+def load_vocabulary(
+    file: Path, shown: str = VOCABULARY, pages: Mapping[str, str] | None = None, stems_folder: Path | None = None
+) -> Vocabulary:
     """The vocabulary of `file` (none when the file does not exist: search then works without it);
     ProblemsError with every problem. With `pages` (language -> the text of its pages), an entry none of whose
-    words is on the pages of a language is a problem too."""
+    words is on the pages of a language is a problem too. Word stems are kept in `stems_folder` between builds
+    (the search index uses the same: sitekit.search_terms.stems_for)."""
     if not file.exists():
         return Vocabulary()
     doc = load_mapping(
@@ -77,10 +80,12 @@ def load_vocabulary(file: Path, shown: str = VOCABULARY, pages: Mapping[str, str
         if (entry := _entry(doc, ("entries", index), raw, problems)) is not None
     ]
     for lang in LANGUAGES:
-        matcher = Matcher([entry.terms(lang) for _, entry in entries], Variants(lang, ()).stem)
+        stems = stems_for(lang, stems_folder)
+        matcher = Matcher([entry.terms(lang) for _, entry in entries], Variants(lang, (), stems).stem)
         _repeated_terms(doc, entries, lang, matcher, problems)
         if pages is not None and lang in pages:
             _unused_entries(doc, entries, lang, matcher.entries_in(tokens(pages[lang])), problems)
+        stems.save()
     problems.raise_if_errors()
     return Vocabulary(tuple(entry for _, entry in entries))
 

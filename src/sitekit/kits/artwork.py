@@ -4,10 +4,9 @@ the source's own picture) and the QR code, inlined as data: addresses (the layou
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import qrcode
 
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc
@@ -32,7 +31,15 @@ def tint_of(colour: RGB) -> RGB:
     return tuple(round(c + (255 - c) * TINT_SHARE) for c in colour)  # type: ignore[return-value]
 
 
-def print_art(info: PrintInfo, doc: PrintDoc) -> PrintArt:
+# What keeps a made file by its inputs (sitekit.kits.printing.Store); by default, nothing is kept.
+_Store = Callable[[str, Sequence[str | bytes], Callable[[], bytes]], bytes]
+
+
+def _make(kind: str, inputs: Sequence[str | bytes], make: Callable[[], bytes]) -> bytes:
+    return make()
+
+
+def print_art(info: PrintInfo, doc: PrintDoc, store: _Store = _make) -> PrintArt:
     band = info.contact.band if info.contact else BAND
     heading = info.contact.heading if info.contact else HEADING
     tint = tint_of(band)
@@ -50,7 +57,8 @@ def print_art(info: PrintInfo, doc: PrintDoc) -> PrintArt:
         logo=data_uri(info.contact.logo) if info.contact else "",
         picture=picture,
         picture_alt=info.label("pictogram_alt").format(alt=alt) if alt else "",
-        qr=_uri("image/svg+xml", qr_svg(info.url).encode("utf-8")),
+        # The QR code from `store` when it holds it: qrcode computes one in 5 ms, and is then not even imported.
+        qr=_uri("image/svg+xml", store("qr.svg", [info.url], lambda: qr_svg(info.url).encode("utf-8"))),
     )
 
 
@@ -64,6 +72,8 @@ def _uri(kind: str, data: bytes) -> str:
 
 
 def qr_matrix(url: str) -> list[list[bool]]:
+    import qrcode  # here: a build whose QR codes are all in the cache does not need it (nor Pillow, which it loads)
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(url)
     code.make(fit=True)

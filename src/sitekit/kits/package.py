@@ -161,7 +161,14 @@ def pango_version() -> str:
 
 def kits_cache(folder: Path | None, print_css: Path) -> OutputCache:
     """The cache of kit outputs under `folder` (None: no cache, everything is made)."""
-    return OutputCache(folder, kits_engine(print_css))
+    stat = print_css.stat()
+    key = (print_css, stat.st_mtime_ns, stat.st_size)  # the engine again when the stylesheet changes
+    if key not in _engines:
+        _engines[key] = kits_engine(print_css)
+    return OutputCache(folder, _engines[key])
+
+
+_engines: dict[tuple[Path, int, int], str] = {}
 
 
 def build_kit(

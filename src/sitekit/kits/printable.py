@@ -4,13 +4,13 @@ sitekit.kits.render only, when something has to be drawn."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from fontTools.ttLib import TTFont
-
+from sitekit.cache import fingerprint, store
 from sitekit.kits.model import Kit
 from sitekit.kits.pictograms import Pictogram
 from sitekit.problems import Problem, ProblemsError
@@ -46,11 +46,32 @@ class PrintInfo:
         return dict(self.labels)[key]
 
 
+_kept_in: dict[str, Path] = {}
+
+
+def keep_characters_in(folder: Path) -> None:
+    """Keep the fonts' characters in `folder` between builds, under the fonts' hash (reading them needs fontTools,
+    30 ms to import); call before the first printable_characters() of the process."""
+    _kept_in["folder"] = folder
+
+
 @lru_cache(maxsize=1)
 def printable_characters() -> frozenset[int]:
     """Characters every weight of the embedded font draws."""
-    maps = [frozenset(TTFont(path).getBestCmap()) for path in FONT_FILES.values()]
-    return frozenset.intersection(*maps)
+    folder = _kept_in.get("folder")
+    path = None
+    if folder is not None:
+        path = folder / f"printable-{fingerprint([f.read_bytes() for f in FONT_FILES.values()])[:16]}.json"
+        try:
+            return frozenset(int(c) for c in json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            pass  # not kept yet, or unreadable: read the fonts
+    from fontTools.ttLib import TTFont
+
+    found = frozenset.intersection(*[frozenset(TTFont(path).getBestCmap()) for path in FONT_FILES.values()])
+    if path is not None:
+        store(path, json.dumps(sorted(found)).encode("utf-8"))
+    return found
 
 
 def unprintable(text: str) -> list[str]:

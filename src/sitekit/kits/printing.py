@@ -74,7 +74,7 @@ def print_source(
     store: Store = no_store,
 ) -> list[Rendition]:
     """Every format of the source; PrintError with the problems of every format that does not fit."""
-    art = print_art(info, doc)
+    art = print_art(info, doc, store)
     links = _links(doc, info)
     problems: list[Problem] = []
     out: list[Rendition] = []
