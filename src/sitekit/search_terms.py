@@ -292,7 +292,8 @@ def split_index(
         # language, each word's forms are made once (Variants), then each text gets the forms of its words.
         sources = [(title_sources.get(id(d), d.get("title", "")), d.get("text", "")) for d in docs]
         cleaned = [(plain_lower(title), plain_lower(text)) for title, text in sources]  # each text cleaned once
-        found = [(set(_WORD.findall(title)), set(_WORD.findall(text))) for title, text in cleaned]
+        tokenized = [(_TOKEN.findall(title), _TOKEN.findall(text)) for title, text in cleaned]  # and split once
+        found = [(_words_of(title), _words_of(text)) for title, text in tokenized]
         distinct: set[str] = set()
         for title_words, text_words in found:
             distinct.update(title_words, text_words)
@@ -301,12 +302,13 @@ def split_index(
         variants.learn(distinct)
         stems.save()
         matcher = Matcher(vocabulary.get(lang, ()), variants.stem) if vocabulary else None
-        for doc, (title, _text), (title_clean, text_clean), (title_words, text_words) in zip(
-            docs, sources, cleaned, found, strict=True
-        ):
+        for doc, (title, _text), (title_clean, text_clean), (title_tokens, text_tokens), (
+            title_words,
+            text_words,
+        ) in zip(docs, sources, cleaned, tokenized, found, strict=True):
             heading = title_words if title == doc.get("title", "") else set(words(doc.get("title", "")))
-            doc[TITLE_FIELD] = _hidden_words(title_clean, title_words, heading, variants, matcher)
-            doc[TEXT_FIELD] = _hidden_words(text_clean, text_words, text_words, variants, matcher)
+            doc[TITLE_FIELD] = _hidden_words(title_clean, title_tokens, title_words, heading, variants, matcher)
+            doc[TEXT_FIELD] = _hidden_words(text_clean, text_tokens, text_words, text_words, variants, matcher)
         boost_pages(docs, PAGE_BOOSTS)
         config = dict(merged.get("config", {}))
         config["lang"] = [lang]
@@ -333,16 +335,35 @@ def hidden_words(
 ) -> str:
     """The words of a hidden field: those of `source` (whose words are `source_words`) that the text shown lacks
     (`shown`: its words), their other forms, and the vocabulary's equivalents of its words and phrases."""
-    return _hidden_words(plain_lower(source), source_words, shown, variants, matcher)
+    clean = plain_lower(source)
+    return _hidden_words(clean, _TOKEN.findall(clean), source_words, shown, variants, matcher)
 
 
 def _hidden_words(
-    clean: str, source_words: set[str], shown: set[str], variants: Variants, matcher: Matcher | None
+    clean: str,
+    source_tokens: list[str],
+    source_words: set[str],
+    shown: set[str],
+    variants: Variants,
+    matcher: Matcher | None,
 ) -> str:
     extra = (source_words - shown) | variants.extra_set(source_words) | _compounds(clean)
     if matcher is not None:
-        extra |= matcher.equivalents(_TOKEN.findall(clean))
+        extra |= matcher.equivalents(source_tokens)
     return " ".join(sorted(extra - shown))
+
+
+def _words_of(tokens: list[str]) -> set[str]:
+    """The words (as words() finds them) of a text split into tokens: a word is inside one token, and a token of
+    letters only is one word when it has three letters or more."""
+    out: set[str] = set()
+    for token in set(tokens):
+        if token.isalpha():
+            if len(token) >= 3:
+                out.add(token)
+        else:
+            out.update(_WORD.findall(token))
+    return out
 
 
 # --- the vocabulary of the field: equivalents of a section's words ---------------------------------------------
