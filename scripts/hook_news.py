@@ -15,10 +15,10 @@ from mkdocs.structure.pages import Page
 from sitekit import hooksupport as hook
 from sitekit.checks.editorial import unpublished_link_problems
 from sitekit.i18n import Strings
-from sitekit.news.model import FEED, Author, Post, load_posts, published_posts
+from sitekit.news.model import FEED, Author, Post, load_posts, published_posts, unpublished_sources
 from sitekit.news.schedule import scheduled_files
 from sitekit.news.view import NewsRenderer, atom_feed
-from sitekit.problems import ProblemsError, format_problems
+from sitekit.problems import Problem, ProblemsError, format_problems
 
 
 class _State(TypedDict, total=False):
@@ -48,7 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     renderer = hook.renderer(
         project, "news", lambda templates: NewsRenderer(templates, project.strings, project.authors), "news"
     )
-    links = unpublished_link_problems(docs_dir, posts, today)
+    keep = [*config.extra_css, *map(str, config.extra_javascript)]
+    links, hidden = _schedule(docs_dir, posts, today, keep)
     if links:
         raise PluginError(f"a published page links to a post not yet published:\n{format_problems(links)}")
     _state.update(
@@ -58,14 +59,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "posts": posts,
             "strings": project.strings,
             "renderer": renderer,
-            "hidden": scheduled_files(
-                docs_dir, posts, today, keep=[*config.extra_css, *map(str, config.extra_javascript)]
-            ),
+            "hidden": hidden,
             # English pages that fall back to the French file find the French post.
             "by_path": {os.path.normpath(os.path.join(config.docs_dir, p.src_uri)): p for p in posts},
         }
     )
     return config
+
+
+_schedules: dict[str, tuple[object, tuple[list[Problem], set[str]]]] = {}
+
+
+def _schedule(docs_dir: Path, posts: list[Post], today: date, keep: list[str]) -> tuple[list[Problem], set[str]]:
+    """Links to posts not yet published, and the files held back: both read every page of docs/, so they are
+    worked out again only when a file of docs/, a post or the date changed (`mkdocs serve` rebuilds after each
+    save)."""
+    if not unpublished_sources(posts, today):
+        return [], set()
+    files = sorted(path for path in docs_dir.rglob("*") if path.is_file())
+    key = (docs_dir, today, tuple(keep), [(p.src_uri, p.slug, p.date) for p in posts], [_stamp(f) for f in files])
+    cached = _schedules.get("last")
+    if cached is None or cached[0] != key:
+        found = (unpublished_link_problems(docs_dir, posts, today), scheduled_files(docs_dir, posts, today, keep))
+        cached = _schedules["last"] = (key, found)
+    return cached[1]
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

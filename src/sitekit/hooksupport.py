@@ -63,13 +63,24 @@ def strings_key(strings: Strings) -> str:
     return cached[1]
 
 
+# The configuration of the build in progress and its project: the hooks ask for the project a dozen times per
+# build, and each ask would look at every data file's date again. A new build (a `mkdocs serve` rebuild too) has
+# a new configuration; the i18n plugin's passes for other languages keep it.
+_this_build: dict[str, tuple[object, Project]] = {}
+
+
 def project(config: MkDocsConfig) -> Project:
     """The project of this build, every data file loaded (cached: parsed once per change, not per hook or
     language); a PluginError listing every problem of every file otherwise."""
+    cached = _this_build.get("project")
+    if cached is not None and cached[0] is config:
+        return cached[1]
     try:
-        return load_project(project_root(config)).require()
+        loaded = load_project(project_root(config)).require()
     except ProblemsError as exc:
         raise PluginError(f"the project data is invalid:\n{exc}") from None
+    _this_build["project"] = (config, loaded)
+    return loaded
 
 
 _renderers: dict[str, tuple[Project, object]] = {}

@@ -77,6 +77,7 @@ def text_problem(value: str, multiline: bool = False) -> tuple[str, str] | None:
 # escapes, code, emphasis, links, images, footnotes, attribute lists. Their closing partners are harmless
 # alone. HTML's own (&, <, >, quotes) are escaped first.
 _MARKDOWN_INLINE = {c: f"&#{ord(c)};" for c in "\\`*[{"}
+_MARKDOWN_TABLE = str.maketrans(_MARKDOWN_INLINE)  # the same, for str.translate
 # An underscore between two letters or digits (a_venir) is never emphasis in Python-Markdown: kept as is.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # What starts a block when it opens a line: a heading, a list item, an admonition, details, tabs, a definition,
@@ -101,10 +102,13 @@ def markdown_text(value: object, quote: bool = True) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = html.escape(_LINE_BREAKS.sub(" ", str(value)), quote=False)
+    text = str(value)
+    if "\n" in text or "\r" in text:  # the pattern needs one: no need to try it at every character
+        text = _LINE_BREAKS.sub(" ", text)
+    text = html.escape(text, quote=False)
     if quote:  # as markupsafe (and so the .html templates) writes them
         text = text.replace('"', "&#34;").replace("'", "&#39;")
-    text = "".join(_MARKDOWN_INLINE.get(c, c) for c in text)
+    text = text.translate(_MARKDOWN_TABLE)
     text = _UNDERSCORE.sub(_reference("_"), text)
     text = _EMOJI_OPEN.sub(_reference(":"), text)
     # Only a text that opens a line of the template can start a block; escaping its first mark is enough.
