@@ -210,29 +210,46 @@ def unpublished_link_problems(
     for path, src_uri in _markdown_files(docs_dir):
         if src_uri in hidden:
             continue
-        try:
-            page = parse_page(path.read_text(encoding="utf-8"), f"{shown_as}/{src_uri}")
-        except (ProblemsError, UnicodeDecodeError):
-            continue  # reported by editorial_problems
-        for number, line, _ in prose_lines(page.body, page.body_line):
-            for match in _LINK_TARGET.finditer(line):
-                target = (match[1] or match[2]).split("#")[0]
-                if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target):
-                    continue
-                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-                resolved = re.sub(r"^en/", "", resolved)
-                post = waiting.get(_post_key(resolved) or "")
-                if post is not None:
-                    out.append(
-                        Problem(
-                            f"{shown_as}/{src_uri}",
-                            number,
-                            "link",
-                            f"links to the post {post.slug} which is not published before {post.date.isoformat()}",
-                            "remove the link until that day, or schedule this page's link in a post of the same date",
-                        )
+        for number, resolved in _page_targets(path, src_uri, shown_as):
+            post = waiting.get(_post_key(resolved) or "")
+            if post is not None:
+                out.append(
+                    Problem(
+                        f"{shown_as}/{src_uri}",
+                        number,
+                        "link",
+                        f"links to the post {post.slug} which is not published before {post.date.isoformat()}",
+                        "remove the link until that day, or schedule this page's link in a post of the same date",
                     )
+                )
     return out
+
+
+# (path, src_uri, shown_as) -> (modification time, size, (line, target) of each link): a page is read again only
+# when it changed (`mkdocs serve` checks the links after each save).
+_targets: dict[tuple[Path, str, str], tuple[int, int, list[tuple[int, str]]]] = {}
+
+
+def _page_targets(path: Path, src_uri: str, shown_as: str) -> list[tuple[int, str]]:
+    """(line, docs/ path without en/) of each relative link of a page's prose; none if the page does not read."""
+    stat = path.stat()
+    cached = _targets.get((path, src_uri, shown_as))
+    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+        return cached[2]
+    found: list[tuple[int, str]] = []
+    try:
+        page = parse_page(path.read_text(encoding="utf-8"), f"{shown_as}/{src_uri}")
+    except (ProblemsError, UnicodeDecodeError):
+        page = None  # reported by editorial_problems
+    for number, line, _ in prose_lines(page.body, page.body_line) if page is not None else ():
+        for match in _LINK_TARGET.finditer(line):
+            target = (match[1] or match[2]).split("#")[0]
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+            found.append((number, re.sub(r"^en/", "", resolved)))
+    _targets[(path, src_uri, shown_as)] = (stat.st_mtime_ns, stat.st_size, found)
+    return found
 
 
 # --- the whole check -----------------------------------------------------------------------------

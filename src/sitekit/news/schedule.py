@@ -13,9 +13,27 @@ from sitekit.markdown_links import page_links, resolve
 from sitekit.news.model import POSTS_DIR, Post, unpublished_sources
 from sitekit.problems import ProblemsError
 
+# (docs_dir, src_uri) -> (modification time, size, files): a page is read again only when it changed.
+_linked: dict[tuple[Path, str], tuple[int, int, frozenset[str]]] = {}
+
 
 def linked_files(docs_dir: Path, src_uri: str) -> set[str]:
     """docs/ paths of the files (not pages) a Markdown page links to or shows."""
+    try:
+        stat = (docs_dir / src_uri).stat()
+    except OSError:
+        return set()
+    cached = _linked.get((docs_dir, src_uri))
+    if cached is None or cached[:2] != (stat.st_mtime_ns, stat.st_size):
+        cached = _linked[(docs_dir, src_uri)] = (
+            stat.st_mtime_ns,
+            stat.st_size,
+            frozenset(_linked_files(docs_dir, src_uri)),
+        )
+    return set(cached[2])
+
+
+def _linked_files(docs_dir: Path, src_uri: str) -> set[str]:
     try:
         page = read_page(docs_dir / src_uri, src_uri)
     except (ProblemsError, OSError):
