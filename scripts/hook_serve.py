@@ -25,7 +25,7 @@ from sitekit.templating import MemoryBytecodeCache
 if TYPE_CHECKING:  # the live-reload server and watchdog: imported by `mkdocs serve` only, not by every build
     from mkdocs.livereload import LiveReloadServer
 
-POLL_SECONDS = 0.25
+POLL_SECONDS = 0.1
 
 _serving: dict[str, bool] = {}
 _compiled = MemoryBytecodeCache()
