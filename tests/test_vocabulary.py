@@ -142,6 +142,26 @@ def test_a_page_edit_that_leaves_an_entry_unused_is_reported(project):
     assert problems[0].line == len(vocabulary.read_text(encoding="utf-8").splitlines())
 
 
+def test_a_page_edit_checks_the_vocabulary_again_and_keeps_the_data(project):
+    """A hand-written page saved (`mkdocs serve`): the vocabulary is checked against the pages again, the data
+    files are not parsed again, and the project is the one a fresh load gives."""
+    from sitekit import project as loader
+
+    vocabulary = project / VOCABULARY
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - fr: [post-it, pense-bête]\n", encoding="utf-8")
+    before = load_project(project)
+    page = project / "docs" / "bonnes-pratiques.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("post-it", "papier"), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(page, (later, later))
+    after = load_project(project)
+    assert after.calls is before.calls and after.kits is before.kits and after.strings is before.strings
+    assert after.problems != before.problems
+    loader._cache.clear()
+    fresh = load_project(project)
+    assert (after.problems, after.failed, after.vocabulary) == (fresh.problems, fresh.failed, fresh.vocabulary)
+
+
 def break_vocabulary(project) -> tuple[str, str]:
     """Repeat a word of the project's vocabulary in a new entry; where the problem is, and what it says."""
     vocabulary = project / VOCABULARY

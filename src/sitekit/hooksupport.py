@@ -83,7 +83,21 @@ def project(config: MkDocsConfig) -> Project:
     return loaded
 
 
-_renderers: dict[str, tuple[Project, object]] = {}
+_renderers: dict[str, tuple[tuple[object, ...], object]] = {}
+
+
+def _parts(project: Project) -> tuple[object, ...]:
+    """What renderers are made from: a project reloaded for its vocabulary alone keeps these same objects."""
+    return (
+        project.root,
+        project.strings,
+        project.calls,
+        project.kits,
+        project.criteria,
+        project.authors,
+        project.campaigns,
+        project.profile,
+    )
 
 
 def renderer(project: Project, family: str, make: Callable[[Path], R], what: str = "") -> R:
@@ -92,13 +106,13 @@ def renderer(project: Project, family: str, make: Callable[[Path], R], what: str
     plugin runs on_config once per language and `mkdocs serve` once per rebuild, and a new renderer would compile
     its templates again (Jinja itself reloads a template whose file changed). Compiled templates are also kept in
     .cache/jinja/ for the next build."""
-    cached = _renderers.get(family)
-    if cached is not None and cached[0] is project:
+    cached, parts = _renderers.get(family), _parts(project)
+    if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
         return cast(R, cached[1])
     made = make(project.templates(family))
     require_strings(made, what or family)  # checked once per load of the project, before anything renders
     made.keep_compiled(project.root / CACHE_DIR / "jinja")  # and compiled once, not once per build
-    _renderers[family] = (project, made)
+    _renderers[family] = (parts, made)
     return made
 
 

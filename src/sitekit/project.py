@@ -10,7 +10,7 @@ but a data file is parsed again only when it changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -87,28 +87,35 @@ class Project:
 
 def load_project(root: Path, profile: str | None = None) -> Project:
     """The project at `root` with the profile `profile` (default: $SITE_PROFILE, else data/profil.yml), parsed
-    again only when a file under data/ or kits/, the profile or its logo changed."""
+    again only when a file under data/ or kits/, the profile or its logo changed; when only a hand-written page
+    changed, only the vocabulary is checked again (its words must be on the pages)."""
     root = root.resolve()
     profile_file, shown = profile_location(root, profile)
     key = (str(profile_file), _stamp(root, profile_file))
+    pages = _stamp_of(corpus_files(root))
     cached = _cache.get(root)
     if cached is not None and cached[0] == key:
-        return cached[1]
-    project = _load(root, profile_file, shown)
-    _cache[root] = (key, project)
+        if cached[1] == pages:
+            return cached[2]
+        project = _with_vocabulary(cached[2])
+    else:
+        project = _load(root, profile_file, shown)
+    _cache[root] = (key, pages, project)
     return project
 
 
 _Stamp = tuple[tuple[str, int, int], ...]
-_cache: dict[Path, tuple[tuple[str, _Stamp], Project]] = {}
+_cache: dict[Path, tuple[tuple[str, _Stamp], _Stamp, Project]] = {}
 
 
 def _stamp(root: Path, profile_file: Path) -> _Stamp:
-    """Name, modification time and size of every file the project is made of (the profile's logo included), and
-    of the hand-written pages, in which the vocabulary's words must be found."""
-    stamps = []
+    """Name, modification time and size of every file the project is made of (the profile's logo included)."""
     paths = [path for folder in DATA_FOLDERS for path in sorted((root / folder).rglob("*"))]
-    paths += [profile_file, *_logo_candidates(profile_file, root), *corpus_files(root)]
+    return _stamp_of([*paths, profile_file, *_logo_candidates(profile_file, root)])
+
+
+def _stamp_of(paths: list[Path]) -> _Stamp:
+    stamps = []
     for path in paths:
         try:
             stat = path.stat()
@@ -129,6 +136,24 @@ def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:
         for line in text.splitlines()
         if line.strip().startswith("logo:")
     ]
+
+
+def _vocabulary(root: Path) -> Vocabulary:
+    return load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root), root / CACHE_DIR / "search")
+
+
+def _with_vocabulary(project: Project) -> Project:
+    """`project` with its vocabulary checked again against the pages (the data files did not change): the same
+    parts as a new load, the vocabulary's problems replaced."""
+    problems = [p for p in project.problems if p.path != VOCABULARY]
+    failed = set(project.failed) - {"vocabulary"}
+    try:
+        vocabulary = _vocabulary(project.root)
+    except ProblemsError as exc:
+        problems += exc.problems
+        failed.add("vocabulary")
+        vocabulary = Vocabulary()
+    return replace(project, vocabulary=vocabulary, failed=frozenset(failed), problems=tuple(sorted(problems)))
 
 
 def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
@@ -161,11 +186,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     campaigns: list[Campaign] = attempt(
         "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
     )
-    vocabulary = attempt(
-        "vocabulary",
-        lambda: load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root), root / CACHE_DIR / "search"),
-        Vocabulary(),
-    )
+    vocabulary = attempt("vocabulary", lambda: _vocabulary(root), Vocabulary())
     return Project(
         root,
         tuple(calls),
