@@ -59,7 +59,7 @@ def test_filters_hide_rows_and_stay_in_the_address(browser, base_url):
     assert visible_ids(page) == with_axis
 
     page.get_by_role("button", name="Effacer les filtres").click()
-    page.wait_for_function("document.querySelectorAll('#criteria-table tbody tr[hidden]').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('#criteria-table tbody tr[hidden]').length === 0")
     assert visible_ids(page) == everything and "axe=" not in page.url
     assert watch.errors == [] and watch.foreign == []
     page.context.close()
