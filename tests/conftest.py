@@ -25,6 +25,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from sitekit.cache import CACHE_DIR
 from sitekit.generated import is_generated
 from sitekit.paths import GENERATED_FOLDERS
 
@@ -42,6 +43,7 @@ BUILD_FIXTURES = {"site", "build_site", "second_build", "profile_site", "base_ur
 BROWSER_FIXTURES = {"browser"}
 
 _running: dict[str, pytest.Item] = {}
+_session: dict[str, Path] = {}  # the shared folder, for build_project (a plain function called by tests)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
@@ -106,7 +108,8 @@ def git_status() -> str:
 def shared_dir(tmp_path_factory) -> Path:
     """A folder every xdist worker of this session sees (the session's base folder), or this session's own."""
     base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    _session["shared_dir"] = shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return shared
 
 
 @contextmanager
@@ -285,6 +288,14 @@ def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNa
 
 
 def build_project(project: Path) -> tuple[int, str]:
-    """Strict build of a project copy for the frozen date: exit code and everything it printed."""
+    """Strict build of a project copy for the frozen date: exit code and everything it printed.
+
+    The copy starts with the real project's cache (.cache/: kit outputs, exports, search stems, hard links,
+    filled by the session's first build, which this waits for): the copy's build renders only what its changes
+    change, as an editor's second build does. Its own new entries stay in the copy."""
+    shared = _session["shared_dir"]
+    _shared_build(shared, f"site-{FROZEN_TODAY}", FROZEN_TODAY)
+    if (ROOT / CACHE_DIR).is_dir() and not (project / CACHE_DIR).exists():
+        shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR, copy_function=os.link)
     result = run_mkdocs_build(project / "site", today=FROZEN_TODAY, config=project / "mkdocs.yml")
     return result.returncode, result.stdout + result.stderr

@@ -1,9 +1,18 @@
 """axe-core (WCAG 2.1 A and AA) on every built page of both languages, in the light and the dark palette.
 
-One sweep opens each page once per palette and also records what the page requested and logged, so that
-the privacy and console checks cover every page too. Pages added later (kits, criteria, news) are found
-by walking the built site, not from a list. The pages are swept in two parts (every other page), one test
-class each, so that `make test` (pytest -n 2 --dist loadscope: one class per worker) sweeps both at once.
+One sweep opens each page once and also records what the page requested and logged, so that the privacy
+and console checks cover every page too. Pages added later (kits, criteria, news) are found by walking the
+built site, not from a list. The pages are swept in two parts (every other page), one test class each, so
+that `make test` (pytest -n 2 --dist loadscope: one class per worker) sweeps both at once.
+
+What each page gets (the palettes change colours only; the navigation is the same list on every page):
+- in the light palette (the system preference emulated as light), every WCAG 2.1 A/AA rule; the primary
+  navigation is left out of that run except on the home and section pages (`index.html`), where it is
+  checked whole, open on each section;
+- then the reader's palette toggle is clicked and, in the dark palette, the rules that depend on colour
+  (contrast, links told apart from text) run again on the same parts;
+- on the home and section pages, the page is also opened with the system preference emulated as dark:
+  the theme must then show its dark palette without a click.
 """
 
 from __future__ import annotations
@@ -13,19 +22,39 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from browser import AXE_JS, PageWatch, axe_violations, format_violations, launch, serve, site_pages
+from browser import AXE_JS, AXE_TAGS, PageWatch, format_violations, launch, serve, site_pages
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 import playwright.sync_api as playwright_api  # noqa: E402 - in requirements.txt: never skipped
 
-# Palette name -> (prefers-color-scheme to emulate, Material scheme the page must then show).
-PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+# Palette name -> (Material scheme the page must show, whether its background is dark).
+PALETTES = {"light": ("default", False), "dark": ("slate", True)}
 PARTS = 2
+# Rules whose result depends on the colours (the dark palette changes nothing else).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+NAVIGATION = ".md-sidebar--primary"
 BODY_STATE = """() => {
   const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
   return {scheme: document.body.getAttribute('data-md-color-scheme'), luminance: (rgb[0] + rgb[1] + rgb[2]) / 765};
 }"""
+AXE_RUN = """async ([rules, tags, exclude]) => {
+  const only = rules.length ? {type: 'rule', values: rules} : {type: 'tag', values: tags};
+  const context = exclude.length ? {exclude: exclude.map(s => [s])} : document;
+  const result = await axe.run(context, {runOnly: only, resultTypes: ['violations']});
+  return {
+    rules: result.passes.length + result.violations.length + result.incomplete.length,
+    violations: result.violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' '))})),
+  };
+}"""
+TOGGLE_TO_DARK = "label[for='__palette_1']:visible"
+# A stored palette (the toggle clicked on the previous page) is forgotten before each page's own scripts run.
+FORGET_PALETTE = "try { localStorage.clear(); } catch (e) {}"
+
+
+def is_navigation_page(rel: str) -> bool:
+    """Home and section pages: the navigation is checked whole there (open on each section in turn)."""
+    return rel == "index.html" or rel.endswith("/index.html")
 
 
 @dataclass
@@ -33,11 +62,26 @@ class Sweep:
     pages: list[str]
     part: int = 0
     swept: dict[str, list[str]] = field(default_factory=dict)
+    system_dark: list[str] = field(default_factory=list)  # pages opened with the system preference dark
     violations: list[str] = field(default_factory=list)
     palette_problems: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def _axe(page, rules: list[str], exclude: list[str]) -> list[dict]:
+    result = page.evaluate(AXE_RUN, [rules, AXE_TAGS, exclude])
+    assert result["rules"] > 0, f"{page.url}: axe-core checked no rule (was it injected?)"
+    return result["violations"]
+
+
+def _palette_problem(page, where: str, palette: str) -> list[str]:
+    scheme, dark = PALETTES[palette]
+    state = page.evaluate(BODY_STATE)
+    if state["scheme"] == scheme and (state["luminance"] < 0.3) == dark:
+        return []
+    return [f"{where}: scheme {state['scheme']!r}, background luminance {state['luminance']:.2f} (expected {scheme!r})"]
 
 
 def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
@@ -46,32 +90,42 @@ def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
         f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
     )
     result = Sweep(pages, part)
+    result.swept = {palette: [] for palette in PALETTES}
     started = time.monotonic()
     with serve(site) as base, playwright_api.sync_playwright() as p:
         browser = launch(p)
-        for palette, (emulated, scheme) in PALETTES.items():
-            context = browser.new_context(service_workers="block", color_scheme=emulated)
+        pages_by_system = {}
+        for system in PALETTES:
+            context = browser.new_context(service_workers="block", color_scheme=system)
+            context.add_init_script(script=FORGET_PALETTE)
             context.add_init_script(path=str(AXE_JS))
-            page = context.new_page()
-            watch = PageWatch(page)
-            result.swept[palette] = []
-            for rel in result.pages:
+            pages_by_system[system] = context.new_page()
+        watches = {system: PageWatch(page) for system, page in pages_by_system.items()}
+        for rel in result.pages:
+            whole = is_navigation_page(rel)
+            exclude = [] if whole else [NAVIGATION]
+            page = pages_by_system["light"]
+            page.goto(base + rel)
+            for palette in PALETTES:
                 where = f"{rel} [{palette}]"
-                page.goto(base + rel)
-                state = page.evaluate(BODY_STATE)
-                dark = state["luminance"] < 0.3
-                if state["scheme"] != scheme or dark != (palette == "dark"):
-                    result.palette_problems.append(
-                        f"{where}: scheme {state['scheme']!r}, background luminance "
-                        f"{state['luminance']:.2f} (expected {scheme!r})"
-                    )
-                result.violations += format_violations(where, axe_violations(page))
-                result.foreign += [f"{where}: {url}" for url in watch.foreign]
-                result.console += [f"{where}: {text}" for text in watch.errors]
+                if palette == "dark":
+                    page.locator(TOGGLE_TO_DARK).click()
+                    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+                problems = _palette_problem(page, where, palette)
+                result.palette_problems += problems
+                rules = [] if palette == "light" else COLOUR_RULES
+                result.violations += format_violations(where, _axe(page, rules, exclude))
+                result.swept[palette].append(rel)
+            if whole:
+                dark = pages_by_system["dark"]
+                dark.goto(base + rel)
+                result.palette_problems += _palette_problem(dark, f"{rel} [system dark]", "dark")
+                result.system_dark.append(rel)
+            for watch in watches.values():
+                result.foreign += [f"{rel}: {url}" for url in watch.foreign]
+                result.console += [f"{rel}: {text}" for text in watch.errors]
                 watch.foreign.clear()
                 watch.errors.clear()
-                result.swept[palette].append(rel)
-            context.close()
         browser.close()
     result.seconds = time.monotonic() - started
     return result
@@ -84,7 +138,7 @@ def sweep(request, site) -> Sweep:
     result = run_sweep(site, site_pages(site)[part::PARTS], part)
     print(
         f"\naxe sweep, part {result.part + 1} of {PARTS}: {len(result.pages)} pages x {len(PALETTES)} palettes "
-        f"in {result.seconds:.0f} s ({result.seconds / len(result.pages) / len(PALETTES):.2f} s per page and palette)"
+        f"in {result.seconds:.0f} s ({result.seconds / len(result.pages):.2f} s per page)"
     )
     return result
 
@@ -103,6 +157,8 @@ class SweepChecks:
         assert sorted(page for part in parts for page in part) == every
         assert sweep.part == self.part and sweep.pages == parts[self.part] and len(sweep.pages) >= len(every) // PARTS
         assert sweep.swept == dict.fromkeys(PALETTES, sweep.pages)
+        # Every section page of this part was also opened with the system preference dark.
+        assert sweep.system_dark == [page for page in sweep.pages if is_navigation_page(page)] != []
 
     def test_each_palette_is_really_applied(self, sweep):
         assert sweep.palette_problems == []
@@ -127,20 +183,27 @@ class TestPart2(SweepChecks):
 
 
 def test_axe_reports_a_faulty_page_with_rule_and_target():
-    """The harness itself: a page with known faults gives named rules and selectors (not a silent pass)."""
+    """The harness itself: a page with known faults gives named rules and selectors (not a silent pass); the
+    colour run keeps the colour rules only; the navigation left out is not checked, the rest still is."""
     with playwright_api.sync_playwright() as p:
         browser = launch(p)
         page = browser.new_page()
         page.set_content(
             '<html><body><img src="data:," id="photo"><a href="#x" id="empty"></a>'
-            '<p style="color:#777;background:#888" id="grey">low contrast</p></body></html>'
+            '<p style="color:#777;background:#888" id="grey">low contrast</p>'
+            '<div class="md-sidebar--primary"><img src="data:," id="nav-photo"></div></body></html>'
         )
         page.add_script_tag(path=str(AXE_JS))
-        lines = format_violations("faulty.html [light]", axe_violations(page))
+        lines = format_violations("faulty.html [light]", _axe(page, [], []))
+        colour = format_violations("faulty.html [dark]", _axe(page, COLOUR_RULES, []))
+        outside = format_violations("faulty.html [light]", _axe(page, [], [NAVIGATION]))
         browser.close()
     rules = {line.split(": ")[1].split(" (")[0] for line in lines}
     assert {"image-alt", "link-name", "color-contrast", "html-has-lang"} <= rules, lines
-    assert any(line.startswith("faulty.html [light]: image-alt (") and line.endswith("#photo") for line in lines), lines
+    assert any(line.startswith("faulty.html [light]: image-alt (") and line.endswith("#nav-photo") for line in lines)
+    assert [line.split(" (")[0] for line in colour] == ["faulty.html [dark]: color-contrast"], colour
+    image_alt = [line for line in outside if ": image-alt (" in line]
+    assert len(image_alt) == 1 and image_alt[0].endswith("#photo"), outside
 
 
 # Pages whose colours the profile changes most: header, links, buttons, cards, footer, admonitions.
