@@ -1,0 +1,87 @@
+"""The per-language search index files, made from the i18n plugin's merged index (sitekit.search_terms) or read
+from the cache when nothing they are made from changed: the merged index, the vocabulary, the pages' titles and
+the code that makes them.
+
+A build of an unchanged site (a scheduled CI run, a second `make build`) then spends no time on word forms; a
+changed page gives new inputs and the indexes are made again. The folder keeps the newest files only.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from functools import lru_cache, partial
+from pathlib import Path
+
+from sitekit import i18n, paths, search_terms
+from sitekit.cache import OutputCache, Part, engine
+
+KEEP = 8  # index files kept in the folder (the newest): two languages of the last few distinct builds
+
+
+@lru_cache(maxsize=1)
+def _engine() -> str:
+    code = [Path(module.__file__ or "") for module in (search_terms, i18n, paths, sys.modules[__name__])]
+    return engine(code, ["snowballstemmer"], [sys.version])
+
+
+def index_files(
+    merged: bytes,
+    vocabulary: Mapping[str, Sequence[Sequence[str]]],
+    titles: Mapping[str, Sequence[str]],
+    folder: Path | None,
+) -> dict[str, bytes]:
+    """Language -> its index as JSON bytes. `folder` (.cache/search/) keeps the indexes and the word stems; None:
+    everything is made every time."""
+    cache = OutputCache(folder / "indexes" if folder else None, _engine())
+    inputs: list[Part] = [
+        merged,
+        json.dumps(vocabulary, ensure_ascii=False, sort_keys=True),
+        json.dumps(sorted(titles.items()), ensure_ascii=False),
+    ]
+    made: dict[str, bytes] = {}
+
+    def make(lang: str) -> bytes:
+        if not made:
+            made.update(_make(merged, vocabulary, titles, folder))
+        return made[lang]
+
+    files = {lang: cache.get(f"{lang}.json", inputs, partial(make, lang)) for lang in i18n.LANGUAGES}
+    if made and cache.folder is not None:
+        _prune(cache.folder)
+    return files
+
+
+def _make(
+    merged: bytes,
+    vocabulary: Mapping[str, Sequence[Sequence[str]]],
+    titles: Mapping[str, Sequence[str]],
+    folder: Path | None,
+) -> dict[str, bytes]:
+    # The indexes are made of strings and sets, never cycles: the cyclic garbage collector is paused while they
+    # are built (it would go through every object of the build again and again, a fifth of this time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        indexes = search_terms.split_index(
+            json.loads(merged), i18n.LANGUAGES, i18n.DEFAULT_LANGUAGE, vocabulary, titles, stems_folder=folder
+        )
+    finally:
+        if collecting:
+            gc.enable()
+    return {
+        lang: json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        for lang, index in indexes.items()
+    }
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the KEEP newest index files (a file another build reads at that moment is made again)."""
+    try:
+        found = sorted(folder.glob("*/*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for old in found[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
