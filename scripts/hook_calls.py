@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
 from typing import Any, TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,53 +13,39 @@ from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
 from sitekit.calls.export import call_ics, calls_ics, calls_json
-from sitekit.calls.model import Call, start_of_day
-from sitekit.calls.view import GENERATED_NOTE, CallsRenderer
-from sitekit.i18n import Strings
+from sitekit.calls.model import start_of_day
+from sitekit.calls.view import CallsRenderer
 from sitekit.ics import ics_cache
 from sitekit.paths import CALL_EXPORTS, CALL_PAGES
 from sitekit.project import CALLS
-from sitekit.stubs import write_stubs
 
 
 class _State(TypedDict, total=False):
-    """What on_config prepares from the calls for the later events of the build."""
+    """The build date, prepared by on_config for the later events of the build."""
 
-    calls: tuple[Call, ...]
     today: date
     now: datetime
-    strings: Strings
-    renderer: CallsRenderer
 
 
 _state: _State = {}
+_calls = hook.PageFamily(
+    "calls",
+    lambda project, templates: CallsRenderer(templates, project.strings),
+    "call calendar",
+    hook.Stubs(CALL_PAGES, lambda project: project.calls, lambda c: c.id, CallsRenderer.call_stub),
+)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = hook.first_pass_project(config)
-    if project is None:
-        return config
-    today = hook.today()
-    renderer = hook.renderer(
-        project, "calls", lambda templates: CallsRenderer(templates, project.strings), "call calendar"
-    )
-    _state.update(
-        {
-            "calls": project.calls,
-            "today": today,
-            "now": start_of_day(today),
-            "strings": project.strings,
-            "renderer": renderer,
-        }
-    )
-    write_stubs(Path(config.docs_dir) / CALL_PAGES, project.calls, lambda c: c.id, renderer.call_stub, GENERATED_NOTE)
+    if _calls.prepare(config):
+        today = hook.today()
+        _state.update({"today": today, "now": start_of_day(today)})
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer = _state["renderer"]
-    calls, now = _state["calls"], _state["now"]
+    renderer, calls, now = _calls.renderer, _calls.project.calls, _state["now"]
     markdown = hook.fill(markdown, "calendrier", lambda: renderer.calendar(calls, now, lang, url))
     markdown = hook.fill(markdown, "frise", lambda: renderer.timeline(calls, now, lang, url))
     return hook.fill(
@@ -71,8 +56,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context["calls_announce"] = _state["renderer"].announce(
-        _state["calls"], _state["now"], hook.page_language(config), page.url
+    context["calls_announce"] = _calls.renderer.announce(
+        _calls.project.calls, _state["now"], hook.page_language(config), page.url
     )
     return context
 
@@ -82,8 +67,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     iCalendar files come from .cache/ics/ when their data, language, site URL and strings did not change."""
     lang, calls, strings, site_url = (
         hook.page_language(config),
-        _state["calls"],
-        _state["strings"],
+        _calls.project.calls,
+        _calls.project.strings,
         config.site_url or "",
     )
     cache, data = ics_cache(hook.cache_folder(config, "ics")), [lang, site_url, hook.strings_key(strings)]

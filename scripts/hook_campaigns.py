@@ -3,60 +3,36 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
-from typing import TypedDict
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit import hooksupport as hook
-from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
-from sitekit.campaigns.view import GENERATED_NOTE, CampaignsRenderer, campaign_ics
-from sitekit.i18n import Strings
+from sitekit.campaigns.model import CAMPAIGNS_DIR
+from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
 from sitekit.ics import ics_cache
 from sitekit.paths import CAMPAIGN_PAGES
-from sitekit.stubs import write_stubs
 
-
-class _State(TypedDict, total=False):
-    """What on_config prepares from the campaigns for the later events of the build."""
-
-    campaigns: tuple[Campaign, ...]
-    strings: Strings
-    renderer: CampaignsRenderer
-
-
-_state: _State = {}
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = hook.first_pass_project(config)
-    if project is None:
-        return config
-    renderer = hook.renderer(
-        project,
-        "campaigns",
-        lambda templates: CampaignsRenderer(templates, project.strings, {kit.id: kit.title for kit in project.kits}),
-        "campaigns",
-    )
-    _state.update({"campaigns": project.campaigns, "strings": project.strings, "renderer": renderer})
+_campaigns = hook.PageFamily(
+    "campaigns",
+    lambda project, templates: CampaignsRenderer(
+        templates, project.strings, {kit.id: kit.title for kit in project.kits}
+    ),
+    "campaigns",
     # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
-    write_stubs(
-        Path(config.docs_dir) / CAMPAIGN_PAGES,
-        project.campaigns,
-        lambda c: c.year,
-        renderer.stub,
-        GENERATED_NOTE,
-        pattern="[0-9]*.md",
-    )
-    return config
+    hook.Stubs(
+        CAMPAIGN_PAGES, lambda project: project.campaigns, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md"
+    ),
+)
+
+
+on_config = _campaigns.on_config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
-    renderer = _state["renderer"]
-    campaigns = _state["campaigns"]
+    renderer, campaigns = _campaigns.renderer, _campaigns.project.campaigns
     markdown = hook.fill(markdown, "campagnes", lambda: renderer.index(campaigns, lang, url))
     return hook.fill(
         markdown,
@@ -69,7 +45,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """ICS of each campaign in the language being built, under its root (from .cache/ics/ when unchanged)."""
-    lang, site_url, strings = hook.page_language(config), config.site_url or "", _state["strings"]
+    lang, site_url, strings = hook.page_language(config), config.site_url or "", _campaigns.project.strings
     cache, data = ics_cache(hook.cache_folder(config, "ics")), [lang, site_url, hook.strings_key(strings)]
     hook.write_exports(
         config,
@@ -78,6 +54,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             f"{c.year}.ics": cache.get(
                 "ics", [*data, "campaign", c.model_dump_json()], partial(campaign_ics, c, lang, site_url, strings)
             )
-            for c in _state["campaigns"]
+            for c in _campaigns.project.campaigns
         },
     )

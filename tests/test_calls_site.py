@@ -17,7 +17,7 @@ import hook_calls
 from conftest import ROOT, hook_config
 from sitecheck import pages
 from sitekit.calls.model import Status, call_status, checked_span, days_until_close, load_calls, start_of_day
-from sitekit.calls.view import ANNOUNCE_DAYS
+from sitekit.calls.view import ANNOUNCE_DAYS, GENERATED_NOTE
 from sitekit.dates import format_day
 from sitekit.i18n import LANGUAGES, lang_prefix
 
@@ -233,7 +233,7 @@ def test_call_pages_are_written_only_when_they_change_and_stale_ones_go(monkeypa
     folder = tmp_path / "appels" / "fiches"
     folder.mkdir(parents=True)
     stale = folder / "ancien-appel.md"
-    stale.write_text(f"---\n# {hook_calls.GENERATED_NOTE}\n---\n", encoding="utf-8")
+    stale.write_text(f"---\n# {GENERATED_NOTE}\n---\n", encoding="utf-8")
     handwritten = folder / "notes.md"
     handwritten.write_text("# Notes\n", encoding="utf-8")
 

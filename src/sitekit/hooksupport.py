@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,7 @@ from sitekit.markers import marker
 from sitekit.outputs import write_output
 from sitekit.problems import ProblemsError
 from sitekit.project import Project, load_project
+from sitekit.stubs import write_stubs
 from sitekit.templating import TemplateRenderer
 from sitekit.today import BuildDateError, build_date
 
@@ -180,3 +182,64 @@ def write_exports(
     base = Path(config.site_dir) / (lang_prefix(page_language(config)) if per_language else "") / folder
     for name, data in outputs.items():
         write_output(base / name, data)
+
+
+@dataclass(frozen=True)
+class Stubs(Generic[T, R]):
+    """A family's generated pages: a stub per item and language in docs/`folder`, written by `render(renderer, item,
+    lang)`; stale ones (matching `pattern`, carrying the renderer's generated note) removed (sitekit.stubs)."""
+
+    folder: str
+    items: Callable[[Project], Iterable[T]]
+    item_id: Callable[[T], str | int]
+    render: Callable[[R, T, str], str]
+    pattern: str = "*.md"
+
+
+class PageFamily(Generic[R]):
+    """What a page family's hook prepares in on_config for the later events of the build: the project, the family's
+    renderer (`make(project, templates folder)`, see `renderer`) and its page stubs."""
+
+    def __init__(
+        self, family: str, make: Callable[[Project, Path], R], what: str = "", stubs: Stubs[Any, R] | None = None
+    ) -> None:
+        self.family, self.make, self.what, self.stubs = family, make, what, stubs
+        self._prepared: tuple[Project, R] | None = None
+
+    def prepare(self, config: MkDocsConfig) -> bool:
+        """On the i18n plugin's first on_config of a build: load the project, make the renderer, write the stubs, and
+        return True; on its passes for other languages, False (what the first pass prepared still holds)."""
+        project = first_pass_project(config)
+        if project is None:
+            return False
+        made = renderer(project, self.family, lambda templates: self.make(project, templates), self.what)
+        self._prepared = project, made
+        stubs = self.stubs
+        if stubs is not None:
+            write_stubs(
+                Path(config.docs_dir) / stubs.folder,
+                stubs.items(project),
+                stubs.item_id,
+                lambda item, lang: stubs.render(made, item, lang),
+                made.generated_note,
+                stubs.pattern,
+            )
+        return True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The hook's on_config, when preparing is all it does (`on_config = family.on_config`)."""
+        self.prepare(config)
+        return config
+
+    @property
+    def project(self) -> Project:
+        return self._ready()[0]
+
+    @property
+    def renderer(self) -> R:
+        return self._ready()[1]
+
+    def _ready(self) -> tuple[Project, R]:
+        if self._prepared is None:
+            raise RuntimeError(f"the {self.family} hook's on_config has not run")
+        return self._prepared
