@@ -323,16 +323,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="builds per variant, interleaved, the least CPU is kept (default 3)"
     )
-    parser.add_argument(
-        "--skip-linkchecker",
-        action="store_true",
-        help="leave out linkchecker (about 10 minutes at 1,000 pages per language)",
-    )
-    parser.add_argument(
-        "--skip-serve", action="store_true", help="leave out the `make serve` reload time (about 30 seconds)"
-    )
-    parser.add_argument("--serve-only", action="store_true", help="only measure the `make serve` reload time")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    for flag, text in (
+        ("--skip-linkchecker", "leave out linkchecker (about 10 minutes at 1,000 pages per language)"),
+        ("--skip-serve", "leave out the `make serve` reload time (about 30 seconds)"),
+        ("--serve-only", "only measure the `make serve` reload time"),
+        ("--keep", "keep the temporary folder and print its path"),
+    ):
+        parser.add_argument(flag, action="store_true", help=text)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site to weigh (default: site)")
     parser.add_argument("--weight-only", action="store_true", help="only print the weight table of --site")
     args = parser.parse_args(argv)

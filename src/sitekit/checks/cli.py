@@ -20,6 +20,16 @@ from sitekit.today import BuildDateError, build_date
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+# The thresholds of the checks, each a whole number N: option, default, what it sets.
+_THRESHOLDS = (
+    ("--warn-days", 14, "warn about calls closing within N days"),
+    ("--grace-days", 30, "days a passed review_by date stays a warning before it becomes an error"),
+    ("--checked-warn-days", 90, "warn about calls last checked against their sources more than N days ago"),
+    ("--checked-error-days", 180, "error for calls last checked against their sources more than N days ago"),
+    ("--confirm-months", 6, "warn about calls opened more than N months ago whose closing day is still unknown"),
+)
+
+
 def _parser(root: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="validate.py", description=__doc__)
     parser.add_argument("--site", metavar="DIR", help="built site to check links in (no link check without it)")
@@ -44,41 +54,8 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         action="store_true",
         help="preview of another day (--today): review dates, freshness and deadlines are information, not errors",
     )
-    parser.add_argument(
-        "--warn-days",
-        type=_natural,
-        default=14,
-        metavar="N",
-        help="warn about calls closing within N days (default 14)",
-    )
-    parser.add_argument(
-        "--grace-days",
-        type=_natural,
-        default=30,
-        metavar="N",
-        help="days a passed review_by date stays a warning before it becomes an error (default 30)",
-    )
-    parser.add_argument(
-        "--checked-warn-days",
-        type=_natural,
-        default=90,
-        metavar="N",
-        help="warn about calls last checked against their sources more than N days ago (default 90)",
-    )
-    parser.add_argument(
-        "--checked-error-days",
-        type=_natural,
-        default=180,
-        metavar="N",
-        help="error for calls last checked against their sources more than N days ago (default 180)",
-    )
-    parser.add_argument(
-        "--confirm-months",
-        type=_natural,
-        default=6,
-        metavar="N",
-        help="warn about calls opened more than N months ago whose closing day is still unknown (default 6)",
-    )
+    for flag, default, text in _THRESHOLDS:
+        parser.add_argument(flag, type=_natural, default=default, metavar="N", help=f"{text} (default %(default)s)")
     parser.add_argument(
         "--sources",
         action="store_true",
