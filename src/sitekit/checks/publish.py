@@ -129,13 +129,7 @@ def _kit_problems(project: Project, root: Path) -> list[Problem]:
     assert project.profile is not None
     out: list[Problem] = []
     for kit in project.kits:
-        for file in kit.files:
-            if file.format != "md":
-                continue
-            try:
-                text = kit.source(file).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # the kits' own checks report it
+        for file, text in kit.markdown_texts():
             shown = f"{Path(kit.display_path).parent.as_posix()}/{file.path}"
             out += _text_problems(shown, list(enumerate(text.splitlines(), start=1)), project.profile)
     return out

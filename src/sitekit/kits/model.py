@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -140,6 +140,17 @@ class Kit(Model):
 
     def source(self, file: KitFile) -> Path:
         return self._folder / file.path
+
+    def markdown_texts(self) -> Iterator[tuple[KitFile, str]]:
+        """Each Markdown source with its text; one that cannot be read is skipped (the kits' own checks report it)."""
+        for file in self.files:
+            if file.format != "md":
+                continue
+            try:
+                text = self.source(file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            yield file, text
 
     def printables(self, lang: str) -> list[KitFile]:
         return [f for f in self.files if f.printable and f.lang.value == lang]

@@ -54,17 +54,12 @@ class ProfileStamp:
 
     def source_problems(self, kit: Kit) -> list[Problem]:
         """Profile markers of the kit's Markdown sources that name no profile key."""
-        out: list[Problem] = []
         folder = PurePosixPath(kit.display_path).parent
-        for file in kit.files:
-            if file.format != "md":
-                continue
-            try:
-                text = kit.source(file).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # reported by the kits' own checks
-            out += unknown_key_problems(text, str(folder / file.path), self.profile)
-        return out
+        return [
+            problem
+            for file, text in kit.markdown_texts()
+            for problem in unknown_key_problems(text, str(folder / file.path), self.profile)
+        ]
 
     def contact(self, lang: str) -> ContactBlock:
         renderer = Renderer(self.profile, self.strings, markdown=False)
