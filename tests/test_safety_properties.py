@@ -19,8 +19,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 
 import markdown
 import pypdf
@@ -55,6 +55,7 @@ from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.problems import ProblemsError
 from sitekit.yamlfile import dotted
 
+T = TypeVar("T")
 TEMPLATES = ROOT / "overrides" / "partials"
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 NOW = start_of_day(date(2025, 10, 20))
@@ -173,6 +174,12 @@ def page_html(source: str) -> str:
     return MARKDOWN.convert(source)
 
 
+def stub_page(text: str) -> tuple[dict[str, Any], str]:
+    """A generated page stub's front matter, and its body as the site renders it."""
+    stub = parse_page(text, "stub.md")
+    return stub.data, page_html(stub.body)
+
+
 def shape(html: str) -> list[tuple[str, tuple[str, ...]]]:
     """Elements and attribute names, in document order: what an injection would change."""
     tree = LexborHTMLParser(html)
@@ -235,6 +242,49 @@ def load_yaml_data(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def load_changed(load: Callable[[Path, str], T], data: Any, shown: str, loc: tuple, value: str) -> T:
+    """`load(file, shown)` of the data file `shown`, with `value` at `loc`, written in a temporary folder."""
+    folder = Path(tempfile.mkdtemp())
+    try:
+        path = folder / PurePosixPath(shown).name
+        path.write_text(dump(replaced(data, loc, value)), encoding="utf-8")
+        return load(path, shown)
+    finally:
+        shutil.rmtree(folder)
+
+
+def loaded(load: Callable[[tuple, str], T], loc: tuple, value: str, shown: str) -> T | None:
+    """What `load` makes of `value` at `loc`; None when it is refused, the refusal naming `shown` (refused_at)."""
+    try:
+        return load(loc, value)
+    except ProblemsError as exc:
+        refused_at(exc, shown, loc)
+        return None
+
+
+def field_language(loc: tuple) -> str:
+    """The language of the page that shows the field at `loc`: English for an `en` text, else French."""
+    return "en" if "en" in loc else "fr"
+
+
+def refused_or_inert(
+    load: Callable[[tuple, str], T],
+    pages: Callable[[T, str], list[str]],
+    exports: Callable[[T, tuple, str, str], None],
+    shown: str,
+    loc: tuple,
+    value: str,
+) -> None:
+    """`value` at `loc` of the data file `shown` is refused (refused_at), or the pages made from it are inert and
+    `exports(loaded, loc, value, lang)` checks what the exports made of it."""
+    made = loaded(load, loc, value, shown)
+    if made is None:
+        return
+    lang = field_language(loc)
+    inert(lambda v: pages(load(loc, v), lang), value)
+    exports(made, loc, value, lang)
+
+
 def inert(render: Callable[[str], list[str]], value: str) -> None:
     """The HTML pages `render` makes with `value` have the shape they have with a plain text, and show it."""
     event("rendered")
@@ -252,12 +302,7 @@ CALL_FIELDS = list(text_locations(CALLS_DATA, CALL_SKIP))
 
 
 def load_calls_with(loc: tuple, value: str):
-    folder = Path(tempfile.mkdtemp())
-    try:
-        (folder / "calls.yml").write_text(dump(replaced(CALLS_DATA, loc, value)), encoding="utf-8")
-        return load_calls(folder / "calls.yml", "data/calls.yml")
-    finally:
-        shutil.rmtree(folder)
+    return load_changed(load_calls, CALLS_DATA, "data/calls.yml", loc, value)
 
 
 def calls_pages(calls, lang: str) -> list[str]:
@@ -267,26 +312,16 @@ def calls_pages(calls, lang: str) -> list[str]:
         page_html(renderer.timeline(calls, NOW, lang, "appels/frise.html")),
     ]
     for call in calls:
-        out.append(page_html(renderer.call_page(call, NOW, lang, f"appels/fiches/{call.id}.html")))
-        stub = parse_page(renderer.call_stub(call, lang), "stub.md")
-        assert stub.data["title"] == call.title[lang] and stub.data["description"] == call.summary[lang]
-        out.append(page_html(stub.body))
+        front, stub = stub_page(renderer.call_stub(call, lang))
+        assert front["title"] == call.title[lang] and front["description"] == call.summary[lang]
+        out += [page_html(renderer.call_page(call, NOW, lang, f"appels/fiches/{call.id}.html")), stub]
     announce = Environment(loader=FileSystemLoader(TEMPLATES)).get_template("calls/announce.html")
     views = [renderer.views(calls, NOW, lang, "index.html")[0]]
     out.append(announce.render(calls_announce=views, ui=STRINGS.for_language(lang)))
     return out
 
 
-@SETTINGS
-@given(loc=st.sampled_from(CALL_FIELDS), value=hostile_text)
-def test_calls_refuse_or_render_inert(loc, value):
-    try:
-        calls = load_calls_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "data/calls.yml", loc)
-        return
-    lang = "en" if "en" in loc else "fr"
-    inert(lambda v: calls_pages(load_calls_with(loc, v), lang), value)
+def calls_exports(calls, loc: tuple, value: str, lang: str) -> None:
     # Exports: each parses with its own reader, with as many events, and holds the text as written.
     plain = load_calls_with(loc, PLAIN)
     for made, expected in [
@@ -299,6 +334,12 @@ def test_calls_refuse_or_render_inert(loc, value):
         assert len(Calendar.from_ical(made).walk("VEVENT")) == len(Calendar.from_ical(expected).walk("VEVENT"))
     record = json.loads(calls_json(calls, date(2025, 10, 20)))
     assert any(folded(value) in folded(text) for text in strings_in(record)), value
+
+
+@SETTINGS
+@given(loc=st.sampled_from(CALL_FIELDS), value=hostile_text)
+def test_calls_refuse_or_render_inert(loc, value):
+    refused_or_inert(load_calls_with, calls_pages, calls_exports, "data/calls.yml", loc, value)
 
 
 def strings_in(data: Any) -> Iterator[str]:
@@ -341,42 +382,36 @@ def kit_build(kit) -> KitBuild:
 def kits_pages(kit, lang: str) -> list[str]:
     renderer = KitsRenderer(TEMPLATES / "kits", STRINGS)
     build = kit_build(kit)
-    stub = parse_page(renderer.kit_stub(kit, lang), "stub.md")
-    assert stub.data["title"] == kit.title[lang] and stub.data["description"] == kit.summary[lang]
+    front, stub = stub_page(renderer.kit_stub(kit, lang))
+    assert front["title"] == kit.title[lang] and front["description"] == kit.summary[lang]
     return [
         page_html(renderer.catalogue([build], lang, "kits/index.html")),
         page_html(renderer.kit_page(build, lang, f"kits/fiches/{kit.id}.html")),
-        page_html(stub.body),
+        stub,
         page_html(renderer.archive_readme(kit)),
     ]
+
+
+def kit_with(loc: tuple, value: str):
+    """The kit with `value` at `loc`, its folder already removed (its pages and archive texts read no file)."""
+    kit, root = load_kit_with(loc, value)
+    shutil.rmtree(root)
+    return kit
+
+
+def kits_exports(kit, loc: tuple, value: str, lang: str) -> None:
+    renderer = KitsRenderer(TEMPLATES / "kits", STRINGS)
+    licence = renderer.archive_licence(kit)
+    plain_kit = kit_with(loc, PLAIN)
+    assert licence.count("\n") == renderer.archive_licence(plain_kit).count("\n")  # no line added
+    record = json.loads(kits_json([kit_build(kit)]))
+    assert record["kits"][0]["title"] == {lang: kit.title[lang] for lang in LANGUAGES}
 
 
 @SETTINGS
 @given(loc=st.sampled_from(KIT_FIELDS), value=hostile_text)
 def test_kits_refuse_or_render_inert(loc, value):
-    try:
-        kit, root = load_kit_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "kits/hameconnage/kit.yml", loc)
-        return
-    try:
-        lang = "en" if "en" in loc else "fr"
-
-        def render(text: str) -> list[str]:
-            other, folder = load_kit_with(loc, text)
-            shutil.rmtree(folder)
-            return kits_pages(other, lang)
-
-        inert(render, value)
-        renderer = KitsRenderer(TEMPLATES / "kits", STRINGS)
-        licence = renderer.archive_licence(kit)
-        plain_kit, folder = load_kit_with(loc, PLAIN)
-        shutil.rmtree(folder)
-        assert licence.count("\n") == renderer.archive_licence(plain_kit).count("\n")  # no line added
-        record = json.loads(kits_json([kit_build(kit)]))
-        assert record["kits"][0]["title"] == {lang: kit.title[lang] for lang in LANGUAGES}
-    finally:
-        shutil.rmtree(root)
+    refused_or_inert(kit_with, kits_pages, kits_exports, "kits/hameconnage/kit.yml", loc, value)
 
 
 @settings(max_examples=5, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -412,12 +447,9 @@ CRITERIA_FIELDS = list(text_locations(CRITERIA_DATA, CRITERIA_SKIP))
 
 
 def load_criteria_with(loc: tuple, value: str):
-    folder = Path(tempfile.mkdtemp())
-    try:
-        (folder / "criteria.yml").write_text(dump(replaced(CRITERIA_DATA, loc, value)), encoding="utf-8")
-        return load_criteria(folder / "criteria.yml", "data/criteria.yml", None, None)
-    finally:
-        shutil.rmtree(folder)
+    return load_changed(
+        lambda path, shown: load_criteria(path, shown, None, None), CRITERIA_DATA, "data/criteria.yml", loc, value
+    )
 
 
 def criteria_pages(data, lang: str) -> list[str]:
@@ -428,25 +460,14 @@ def criteria_pages(data, lang: str) -> list[str]:
         page_html(renderer.related(data, list(data.criteria), lang, "kits/fiches/x.html")),
     ]
     for criterion in data.criteria:
-        out.append(
-            page_html(renderer.criterion_page(data, criterion, lang, f"certification/criteres/{criterion.id}.html"))
-        )
-        stub = parse_page(renderer.criterion_stub(criterion, lang), "stub.md")
-        assert criterion.title[lang] in stub.data["title"]
-        out.append(page_html(stub.body))
+        front, stub = stub_page(renderer.criterion_stub(criterion, lang))
+        assert criterion.title[lang] in front["title"]
+        url = f"certification/criteres/{criterion.id}.html"
+        out += [page_html(renderer.criterion_page(data, criterion, lang, url)), stub]
     return out
 
 
-@SETTINGS
-@given(loc=st.sampled_from(CRITERIA_FIELDS), value=hostile_text)
-def test_criteria_refuse_or_render_inert(loc, value):
-    try:
-        data = load_criteria_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "data/criteria.yml", loc)
-        return
-    lang = "en" if "en" in loc else "fr"
-    inert(lambda v: criteria_pages(load_criteria_with(loc, v), lang), value)
+def criteria_exports(data, loc: tuple, value: str, lang: str) -> None:
     sheet = self_assessment_csv(data, lang, STRINGS).decode("utf-8-sig")
     plain_sheet = self_assessment_csv(load_criteria_with(loc, PLAIN), lang, STRINGS).decode("utf-8-sig")
     rows, plain_rows = (
@@ -455,6 +476,12 @@ def test_criteria_refuse_or_render_inert(loc, value):
     )
     assert [len(row) for row in rows] == [len(row) for row in plain_rows]  # no cell or row injected
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)  # no formula
+
+
+@SETTINGS
+@given(loc=st.sampled_from(CRITERIA_FIELDS), value=hostile_text)
+def test_criteria_refuse_or_render_inert(loc, value):
+    refused_or_inert(load_criteria_with, criteria_pages, criteria_exports, "data/criteria.yml", loc, value)
 
 
 # --- campaigns ---------------------------------------------------------------------------------------------
@@ -477,38 +504,30 @@ CAMPAIGN_FIELDS = list(text_locations(CAMPAIGN_DATA, CAMPAIGN_SKIP))
 
 
 def load_campaign_with(loc: tuple, value: str):
-    folder = Path(tempfile.mkdtemp())
-    try:
-        (folder / "2025.yml").write_text(dump(replaced(CAMPAIGN_DATA, loc, value)), encoding="utf-8")
-        return load_campaign(folder / "2025.yml", "data/campagnes/2025.yml")
-    finally:
-        shutil.rmtree(folder)
+    return load_changed(load_campaign, CAMPAIGN_DATA, "data/campagnes/2025.yml", loc, value)
 
 
 def campaign_pages(campaign, lang: str) -> list[str]:
     renderer = CampaignsRenderer(TEMPLATES / "campaigns", STRINGS)
-    stub = parse_page(renderer.stub(campaign, lang), "stub.md")
-    assert stub.data["title"] == campaign.title[lang]
+    front, stub = stub_page(renderer.stub(campaign, lang))
+    assert front["title"] == campaign.title[lang]
     return [
         page_html(renderer.index([campaign], lang, "campagnes/index.html")),
         page_html(renderer.page(campaign, lang, "campagnes/2025.html")),
-        page_html(stub.body),
+        stub,
     ]
+
+
+def campaign_exports(campaign, loc: tuple, value: str, lang: str) -> None:
+    events = Calendar.from_ical(campaign_ics(campaign, lang, SITE_URL, STRINGS)).walk("VEVENT")
+    plain = Calendar.from_ical(campaign_ics(load_campaign_with(loc, PLAIN), lang, SITE_URL, STRINGS)).walk("VEVENT")
+    assert len(events) == len(plain)
 
 
 @SETTINGS
 @given(loc=st.sampled_from(CAMPAIGN_FIELDS), value=hostile_text)
 def test_campaigns_refuse_or_render_inert(loc, value):
-    try:
-        campaign = load_campaign_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "data/campagnes/2025.yml", loc)
-        return
-    lang = "en" if "en" in loc else "fr"
-    inert(lambda v: campaign_pages(load_campaign_with(loc, v), lang), value)
-    events = Calendar.from_ical(campaign_ics(campaign, lang, SITE_URL, STRINGS)).walk("VEVENT")
-    plain = Calendar.from_ical(campaign_ics(load_campaign_with(loc, PLAIN), lang, SITE_URL, STRINGS)).walk("VEVENT")
-    assert len(events) == len(plain)
+    refused_or_inert(load_campaign_with, campaign_pages, campaign_exports, "data/campagnes/2025.yml", loc, value)
 
 
 # --- news: post front matter and authors -------------------------------------------------------------------
@@ -554,11 +573,9 @@ def feed_entries(post, authors) -> list[ET.Element]:
 @SETTINGS
 @given(loc=st.sampled_from(POST_FIELDS), value=hostile_text, lang=st.sampled_from(LANGUAGES))
 def test_post_front_matter_refuses_or_renders_inert(loc, value, lang):
-    try:
-        post = post_with(loc, value, lang)
-    except ProblemsError as exc:
-        path = f"docs/actualites/billets/2025-10-01-essai{'.en' if lang == 'en' else ''}.md"
-        refused_at(exc, path, loc)
+    path = f"docs/actualites/billets/2025-10-01-essai{'.en' if lang == 'en' else ''}.md"
+    post = loaded(lambda at, text: post_with(at, text, lang), loc, value, path)
+    if post is None:
         return
     inert(lambda v: news_pages(post_with(loc, v, lang), AUTHORS), value)
     [entry] = feed_entries(post, AUTHORS)
@@ -569,23 +586,15 @@ def test_post_front_matter_refuses_or_renders_inert(loc, value, lang):
 
 
 def authors_with(loc: tuple, value: str):
-    folder = Path(tempfile.mkdtemp())
-    try:
-        (folder / "authors.yml").write_text(dump(replaced(AUTHORS_DATA, loc, value)), encoding="utf-8")
-        return load_authors(folder / "authors.yml", "data/authors.yml")
-    finally:
-        shutil.rmtree(folder)
+    return load_changed(load_authors, AUTHORS_DATA, "data/authors.yml", loc, value)
 
 
 @SETTINGS
 @given(loc=st.sampled_from(AUTHOR_FIELDS), value=hostile_text)
 def test_authors_refuse_or_render_inert(loc, value):
-    try:
-        authors_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "data/authors.yml", loc)
+    if loaded(authors_with, loc, value, "data/authors.yml") is None:
         return
-    lang = "en" if "en" in loc else "fr"
+    lang = field_language(loc)
     POST = {**POST_META, "authors": [loc[0]]}
 
     def render(text: str) -> list[str]:
@@ -606,12 +615,7 @@ STRING_FIELDS = [(key, lang) for key in STRINGS_DATA if key.startswith(("calls."
 
 
 def strings_with(loc: tuple, value: str):
-    folder = Path(tempfile.mkdtemp())
-    try:
-        (folder / "strings.yml").write_text(dump(replaced(STRINGS_DATA, loc, value)), encoding="utf-8")
-        return load_strings(folder / "strings.yml", "data/strings.yml")
-    finally:
-        shutil.rmtree(folder)
+    return load_changed(load_strings, STRINGS_DATA, "data/strings.yml", loc, value)
 
 
 CALLS = load_calls(ROOT / "tests" / "fixtures" / "calls" / "valid.yml")
@@ -620,10 +624,8 @@ CALLS = load_calls(ROOT / "tests" / "fixtures" / "calls" / "valid.yml")
 @SETTINGS
 @given(loc=st.sampled_from(STRING_FIELDS), value=hostile_text)
 def test_interface_strings_refuse_or_render_inert(loc, value):
-    try:
-        strings = strings_with(loc, value)
-    except ProblemsError as exc:
-        refused_at(exc, "data/strings.yml", loc)
+    strings = loaded(strings_with, loc, value, "data/strings.yml")
+    if strings is None:
         return
     lang = loc[1]
 
