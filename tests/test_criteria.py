@@ -15,67 +15,7 @@ SHOWN = "data/criteria.yml"
 CALL_IDS = {"d2-candidature", "d1-candidature"}
 KIT_IDS = {"hameconnage", "mots-de-passe", "exercice-crise"}
 
-VALID = """\
-referentiels:
-  - id: certification-es
-    title: {fr: "Référentiel ES", en: "ES framework"}
-    version: {fr: "à confirmer", en: "to be confirmed"}
-    sources: [https://example.org/es]
-    last_checked: 2026-11-29
-  - id: evaluation-essms
-    title: {fr: "Référentiel ESSMS", en: "ESSMS framework"}
-    version: {fr: "à confirmer", en: "to be confirmed"}
-    sources: [https://example.org/essms]
-    last_checked: 2026-11-29
-axes:
-  - id: axe-1-gouvernance
-    kind: axe
-    label: {fr: "Axe 1 : gouvernance", en: "Axis 1: governance"}
-    sources: [https://example.org/axes]
-    last_checked: 2026-11-22
-  - id: d2-continuite-reprise
-    kind: domaine
-    label: {fr: "Domaine 2", en: "Domain 2"}
-    sources: [https://example.org/axes]
-    last_checked: 2026-11-22
-criteria:
-  - id: es-risques-numeriques-1
-    reference_id: unknown
-    referentiel: certification-es
-    chapter: {fr: "À confirmer", en: "To be confirmed"}
-    objective: {fr: "À confirmer", en: "To be confirmed"}
-    title: {fr: "Description du critère", en: "Description of the criterion"}
-    title_is_description: true
-    imperative: unknown
-    evaluation_methods: a_confirmer
-    expected:
-      fr: [Élément un, Élément deux]
-      en: [Element one, Element two]
-    axes: [axe-1-gouvernance]
-    kits: [hameconnage]
-    calls: [d2-candidature]
-    sources: [https://example.org/es]
-    confirmed: false
-    last_checked: 2026-11-29
-    review_by: 2027-05-31
-  - id: essms-2-10-02
-    reference_id: "2.10-02"
-    referentiel: evaluation-essms
-    chapter: {fr: "Chapitre 2", en: "Chapter 2"}
-    objective: {fr: "Objectif 2.10", en: "Objective 2.10"}
-    title: {fr: "Intitulé", en: "Title"}
-    title_is_description: false
-    imperative: true
-    evaluation_methods: [accompagne-traceur, observation]
-    expected: {fr: [], en: []}
-    axes: [axe-1-gouvernance, d2-continuite-reprise]
-    kits: [hameconnage, mots-de-passe]
-    calls: [d2-candidature, d1-candidature]
-    sources: [https://example.org/essms]
-    confirmed: true
-    last_checked: 2026-11-29
-    review_by: 2027-05-31
-"""
+VALID = (ROOT / "tests" / "fixtures" / "criteria" / "valid.yml").read_text(encoding="utf-8")
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -129,41 +69,9 @@ def test_imperative_false_is_no(tmp_path):
     assert data.criteria[1].imperative is Imperative.NO
 
 
-def test_unknown_kit_is_named_with_a_suggestion(tmp_path):
-    text = replace("kits: [hameconnage]", "    kits: [hameconage]")
-    assert problems(tmp_path, text) == [
-        f"{SHOWN}:{line_of(text, 'hameconage')}: criteria[0].kits[0]: unknown kit 'hameconage' "
-        "(did you mean hameconnage? the ids are listed in kits/ (a folder with a kit.yml))"
-    ]
-
-
 def test_kits_are_not_checked_while_no_kit_exists(tmp_path):
     text = replace("kits: [hameconnage]", "    kits: [hameconage]")
     assert load(tmp_path, text, kit_ids=None).criteria[0].kits == ("hameconage",)
-
-
-def test_unknown_call_is_named_with_a_suggestion(tmp_path):
-    text = replace("calls: [d2-candidature, d1-candidature]", "    calls: [d2-candidature, d1-candidatures]")
-    assert problems(tmp_path, text) == [
-        f"{SHOWN}:{line_of(text, 'd1-candidatures')}: criteria[1].calls[1]: unknown call 'd1-candidatures' "
-        "(did you mean d1-candidature? the ids are listed in data/calls.yml)"
-    ]
-
-
-def test_unknown_axis_lists_the_known_ones(tmp_path):
-    text = replace("axes: [axe-1-gouvernance]", "    axes: [axe-1-gouvernanse]")
-    assert problems(tmp_path, text) == [
-        f"{SHOWN}:{line_of(text, 'gouvernanse')}: criteria[0].axes[0]: unknown axis 'axe-1-gouvernanse' "
-        "(did you mean axe-1-gouvernance? known: axe-1-gouvernance, d2-continuite-reprise)"
-    ]
-
-
-def test_unknown_referentiel(tmp_path):
-    text = replace("referentiel: evaluation-essms", "    referentiel: evaluation-esms")
-    assert problems(tmp_path, text) == [
-        f"{SHOWN}:{line_of(text, 'evaluation-esms')}: criteria[1].referentiel: unknown référentiel "
-        "'evaluation-esms' (did you mean evaluation-essms? known: certification-es, evaluation-essms)"
-    ]
 
 
 def test_duplicate_criterion_id_names_the_first_line(tmp_path):
@@ -275,6 +183,33 @@ def test_criterion_with_sources_key_missing(tmp_path):
             "    title_is_descripton: true",
             "criteria[0].title_is_descripton",
             "unknown key (did you mean title_is_description? known keys: ",
+        ),
+        # Ids of other files and lists: an unknown one is named with the nearest known one.
+        (
+            "kits: [hameconnage]",
+            "    kits: [hameconage]",
+            "criteria[0].kits[0]",
+            "unknown kit 'hameconage' (did you mean hameconnage? the ids are listed in kits/ (a folder with a kit.yml))",
+        ),
+        (
+            "calls: [d2-candidature, d1-candidature]",
+            "    calls: [d2-candidature, d1-candidatures]",
+            "criteria[1].calls[1]",
+            "unknown call 'd1-candidatures' (did you mean d1-candidature? the ids are listed in data/calls.yml)",
+        ),
+        (
+            "axes: [axe-1-gouvernance]",
+            "    axes: [axe-1-gouvernanse]",
+            "criteria[0].axes[0]",
+            "unknown axis 'axe-1-gouvernanse' "
+            "(did you mean axe-1-gouvernance? known: axe-1-gouvernance, d2-continuite-reprise)",
+        ),
+        (
+            "referentiel: evaluation-essms",
+            "    referentiel: evaluation-esms",
+            "criteria[1].referentiel",
+            "unknown référentiel 'evaluation-esms' (did you mean evaluation-essms? known: certification-es, "
+            "evaluation-essms)",
         ),
     ],
 )
