@@ -100,22 +100,6 @@ def test_missing_file(tmp_path):
     ]
 
 
-def test_path_with_dotdot(tmp_path):
-    make_kit(tmp_path, VALID.replace("path: affiche.en.md", "path: ../other/affiche.en.md"))
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:19: files[1].path: '../other/affiche.en.md' escapes the kit folder "
-        "(keep the file inside the kit folder and write its path without ..)"
-    ]
-
-
-def test_absolute_path(tmp_path):
-    make_kit(tmp_path, VALID.replace("path: affiche.fr.md", "path: /etc/passwd"))
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:16: files[0].path: '/etc/passwd' is an absolute path "
-        "(write the path relative to the kit folder, e.g. affiche.fr.md)"
-    ]
-
-
 def test_symlink_pointing_outside(tmp_path):
     kit = make_kit(tmp_path, files=("affiche.fr.md",))
     outside = tmp_path / "secret.md"
@@ -181,19 +165,6 @@ def test_a_text_source_that_is_not_utf8_is_named_with_its_line(tmp_path):
     assert problems(tmp_path)[0] == "kits/demo/affiche.en.txt:2: not UTF-8 text (byte 0xE0) (save the file as UTF-8)"
 
 
-def test_unknown_theme_and_audience(tmp_path):
-    make_kit(
-        tmp_path, VALID.replace("[soignants, tous]", "[soignants, infirmiers]").replace("[hameconnage]", "[phishing]")
-    )
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:9: audiences[1]: 'infirmiers' is not allowed (use 'soignants', 'administratifs', "
-        "'direction', 'informatique', 'medico-social' or 'tous')",
-        "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
-        "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation' or "
-        "'communication')",
-    ]
-
-
 def test_file_over_20_mb(tmp_path):
     kit = make_kit(tmp_path)
     with open(kit / "affiche.en.md", "ab") as handle:
@@ -201,14 +172,6 @@ def test_file_over_20_mb(tmp_path):
     assert problems(tmp_path) == [
         "kits/demo/kit.yml:19: files[1].path: 'affiche.en.md' is 20.0 MB, over the 20 MB limit "
         "(compress or split the file (PDFs printed from Markdown are made by the build))"
-    ]
-
-
-def test_malformed_kit_yml(tmp_path):
-    make_kit(tmp_path, VALID.replace("  en: Demo\n", "  en: [Demo\n"))
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:6: invalid YAML: expected ',' or ']', but got ':' "
-        "(check indentation, colons and quotes on this line)"
     ]
 
 
@@ -231,29 +194,73 @@ def test_duplicate_kit_id(tmp_path):
     ]
 
 
-def test_unknown_key_missing_language_and_bad_role(tmp_path):
-    text = (
-        VALID.replace("  en: A test kit.\n", "")
-        .replace("review_months: 12", "review_months: 12\nreviewer: me")
-        .replace("role: fiche-reflexe", "role: poster")
-    )
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param(
+            VALID.replace("path: affiche.en.md", "path: ../other/affiche.en.md"),
+            [
+                "kits/demo/kit.yml:19: files[1].path: '../other/affiche.en.md' escapes the kit folder "
+                "(keep the file inside the kit folder and write its path without ..)"
+            ],
+            id="path-with-dotdot",
+        ),
+        pytest.param(
+            VALID.replace("path: affiche.fr.md", "path: /etc/passwd"),
+            [
+                "kits/demo/kit.yml:16: files[0].path: '/etc/passwd' is an absolute path "
+                "(write the path relative to the kit folder, e.g. affiche.fr.md)"
+            ],
+            id="absolute-path",
+        ),
+        pytest.param(
+            VALID.replace("[soignants, tous]", "[soignants, infirmiers]").replace("[hameconnage]", "[phishing]"),
+            [
+                "kits/demo/kit.yml:9: audiences[1]: 'infirmiers' is not allowed (use 'soignants', 'administratifs', "
+                "'direction', 'informatique', 'medico-social' or 'tous')",
+                "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
+                "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation' or "
+                "'communication')",
+            ],
+            id="unknown-theme-and-audience",
+        ),
+        pytest.param(
+            VALID.replace("  en: Demo\n", "  en: [Demo\n"),
+            [
+                "kits/demo/kit.yml:6: invalid YAML: expected ',' or ']', but got ':' "
+                "(check indentation, colons and quotes on this line)"
+            ],
+            id="malformed-kit-yml",
+        ),
+        pytest.param(
+            (
+                VALID.replace("  en: A test kit.\n", "")
+                .replace("review_months: 12", "review_months: 12\nreviewer: me")
+                .replace("role: fiche-reflexe", "role: poster")
+            ),
+            [
+                "kits/demo/kit.yml:6: summary.en: missing English text (add en: with the text in that language)",
+                "kits/demo/kit.yml:12: reviewer: unknown key (did you mean last_review? known keys: id, version, title, "
+                "summary, audiences, themes, last_review, review_months, licence, sources, files)",
+                "kits/demo/kit.yml:20: files[1].role: 'poster' is not allowed (use 'affiche', 'fiche-reflexe', 'memo', "
+                "'quiz', 'modele-courriel', 'publication-reseaux-sociaux', 'support-presentation', 'article-intranet' "
+                "or 'plan')",
+            ],
+            id="unknown-key-missing-language-and-bad-role",
+        ),
+        pytest.param(
+            VALID.replace("role: fiche-reflexe", "role: quiz"),
+            [
+                "kits/demo/kit.yml:15: files: no printable poster or reflex sheet in en "
+                "(list a Markdown file with role affiche or fiche-reflexe and lang en)"
+            ],
+            id="no-printable-in-a-language",
+        ),
+    ],
+)
+def test_a_mistake_in_kit_yml_is_named_with_its_line(tmp_path, text, expected):
     make_kit(tmp_path, text)
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:6: summary.en: missing English text (add en: with the text in that language)",
-        "kits/demo/kit.yml:12: reviewer: unknown key (did you mean last_review? known keys: id, version, title, "
-        "summary, audiences, themes, last_review, review_months, licence, sources, files)",
-        "kits/demo/kit.yml:20: files[1].role: 'poster' is not allowed (use 'affiche', 'fiche-reflexe', 'memo', "
-        "'quiz', 'modele-courriel', 'publication-reseaux-sociaux', 'support-presentation', 'article-intranet' "
-        "or 'plan')",
-    ]
-
-
-def test_no_printable_in_a_language(tmp_path):
-    make_kit(tmp_path, VALID.replace("role: fiche-reflexe", "role: quiz"))
-    assert problems(tmp_path) == [
-        "kits/demo/kit.yml:15: files: no printable poster or reflex sheet in en "
-        "(list a Markdown file with role affiche or fiche-reflexe and lang en)"
-    ]
+    assert problems(tmp_path) == expected
 
 
 def test_folder_without_kit_yml(tmp_path):
