@@ -18,7 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,6 +28,7 @@ import pytest
 from sitekit.cache import CACHE_DIR
 from sitekit.generated import is_generated
 from sitekit.paths import GENERATED_FOLDERS
+from sitekit.problems import ProblemsError
 
 ROOT = Path(__file__).resolve().parents[1]
 # Messages are French by default (sitekit.messages); the tests assert the English texts the code writes, and
@@ -285,6 +286,14 @@ def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNa
         site_url="",
         site_dir=str(docs_dir.parent / "site"),
     )
+
+
+def refused(load: Callable[..., object], path: Path, text: str, *args: object) -> ProblemsError:
+    """The ProblemsError that `load(path, *args)` raises once the data file `path` holds `text`."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as exc:
+        load(path, *args)
+    return exc.value
 
 
 def build_project(project: Path) -> tuple[int, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, refused
 from sitekit.calls.model import Call, Status, call_status, load_calls, start_of_day
 from sitekit.calls.view import countdown
 from sitekit.dates import format_day
@@ -176,11 +176,7 @@ def test_a_missing_file_is_a_problem_not_a_traceback(tmp_path):
 
 
 def test_a_file_without_a_calls_list_is_refused(tmp_path):
-    path = tmp_path / "calls.yml"
-    path.write_text("appels:\n  - id: x\n", encoding="utf-8")
-    with pytest.raises(ProblemsError) as exc:
-        load_calls(path, "data/calls.yml")
-    assert str(exc.value) == (
+    assert str(refused(load_calls, tmp_path / "calls.yml", "appels:\n  - id: x\n", "data/calls.yml")) == (
         "data/calls.yml:1: calls: expected a list of calls under the key calls: "
         "(start the file with calls: and write each call as a list item (- id: ...))"
     )
@@ -195,11 +191,7 @@ def test_a_translated_list_must_have_as_many_items_in_each_language(tmp_path):
             "prerequisites: {fr: [Disposer d'une PSSI.], en: []}",
         )
     )
-    path = tmp_path / "calls.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ProblemsError) as exc:
-        load_calls(path, "data/calls.yml")
-    assert str(exc.value) == (
+    assert str(refused(load_calls, tmp_path / "calls.yml", text, "data/calls.yml")) == (
         "data/calls.yml:12: calls[0].prerequisites: not as many items in fr (1) as in en (0) "
         "(translate every item, in the same order)"
     )

@@ -1,10 +1,7 @@
 """Interface strings: every key in every language, problems named with file and line."""
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, refused
 from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
-from sitekit.problems import ProblemsError
 
 
 def test_shipped_strings_load_in_every_language():
@@ -15,12 +12,9 @@ def test_shipped_strings_load_in_every_language():
 
 
 def test_missing_language_and_unknown_language(tmp_path):
-    file = tmp_path / "strings.yml"
-    file.write_text("a:\n  fr: Bonjour\nb:\n  fr: Oui\n  en: Yes\n  de: Ja\n", encoding="utf-8")
+    text = "a:\n  fr: Bonjour\nb:\n  fr: Oui\n  en: Yes\n  de: Ja\n"
     # YAML reads an unquoted Yes as a boolean: the message says to quote it.
-    with pytest.raises(ProblemsError) as exc:
-        load_strings(file, "data/strings.yml")
-    assert str(exc.value).splitlines() == [
+    assert str(refused(load_strings, tmp_path / "strings.yml", text, "data/strings.yml")).splitlines() == [
         "data/strings.yml:1: a.en: missing or empty text (add the en text)",
         "data/strings.yml:5: b.en: True is not a text (put the text in quotes)",
         "data/strings.yml:6: b.de: unknown language (use only fr, en)",

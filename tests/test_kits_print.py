@@ -132,28 +132,30 @@ def test_a_kit_whose_first_theme_has_no_pictogram_is_named(tmp_path):
     assert all(PICTOGRAMS.of(k) is not None for k in KITS)  # every shipped kit has its pictogram
 
 
+def pictograms_problems(root: Path, text: str) -> list[str]:
+    """The problems of kits/_pictogrammes/pictogrammes.yml under `root` when it holds `text`."""
+    folder = root / "kits" / "_pictogrammes"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pictogrammes.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as exc:
+        load_pictograms(root)
+    return str(exc.value).splitlines()
+
+
 def test_a_pictogram_file_that_is_missing_is_named_with_its_line(tmp_path):
-    folder = tmp_path / "kits" / "_pictogrammes"
-    folder.mkdir(parents=True)
-    (folder / "pictogrammes.yml").write_text(
+    assert pictograms_problems(
+        tmp_path,
         "licence: Licence Ouverte / Etalab 2.0\npictograms:\n  hameconnage:\n    file: absent.svg\n"
         "    alt:\n      fr: un hameçon\n      en: a hook\n  signalement:\n    file: a.svg\n    alt:\n      fr: un mégaphone\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ProblemsError) as exc:
-        load_pictograms(tmp_path)
-    assert str(exc.value).splitlines() == [
+    ) == [
         "kits/_pictogrammes/pictogrammes.yml:10: pictograms.signalement.alt.en: missing English text (add en: with "
         "the text in that language)",
     ]
-    (folder / "pictogrammes.yml").write_text(
+    assert pictograms_problems(
+        tmp_path,
         "licence: Licence Ouverte / Etalab 2.0\npictograms:\n  hameconnage:\n    file: absent.svg\n"
         "    alt:\n      fr: un hameçon\n      en: a hook\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ProblemsError) as exc:
-        load_pictograms(tmp_path)
-    assert str(exc.value).splitlines() == [
+    ) == [
         "kits/_pictogrammes/pictogrammes.yml:4: pictograms.hameconnage.file: 'absent.svg' not found in "
         "kits/_pictogrammes/ (draw it as an SVG file in kits/_pictogrammes/ with the colours #1d3557 and #a8dadc, "
         "and write its name)"

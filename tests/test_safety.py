@@ -12,11 +12,11 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_safety
+from conftest import refused
 from sitekit.calls.model import load_calls
 from sitekit.csp import inline_scripts, policy, script_hash, with_policy
 from sitekit.i18n import load_strings
 from sitekit.page_sources import MAX_PAGE_BYTES, page_source_problems
-from sitekit.problems import ProblemsError
 from sitekit.text import MAX_TEXT_LENGTH, markdown_text, text_problem
 
 CALLS = Path(__file__).parent / "fixtures" / "calls" / "valid.yml"
@@ -100,49 +100,35 @@ def test_markdown_text_keeps_what_is_already_markup_and_ordinary_text_readable()
 
 
 def test_markup_in_a_data_field_is_refused_with_file_line_and_field(tmp_path):
-    data = tmp_path / "calls.yml"
-    data.write_text(
-        CALLS.read_text(encoding="utf-8").replace(
-            'title: {fr: "Appel test : candidatures"', 'title: {fr: "Appel <script>alert(1)</script>"'
-        ),
-        encoding="utf-8",
+    text = CALLS.read_text(encoding="utf-8").replace(
+        'title: {fr: "Appel test : candidatures"', 'title: {fr: "Appel <script>alert(1)</script>"'
     )
-    with pytest.raises(ProblemsError) as exc:
-        load_calls(data, "data/calls.yml")
-    assert str(exc.value) == (
+    assert str(refused(load_calls, tmp_path / "calls.yml", text, "data/calls.yml")) == (
         "data/calls.yml:7: calls[0].title.fr: contains HTML markup '<script>' "
         "(write plain text: tags are shown as written, not interpreted)"
     )
 
 
 def test_a_url_with_quotes_or_spaces_is_refused(tmp_path):
-    data = tmp_path / "calls.yml"
-    data.write_text(
-        CALLS.read_text(encoding="utf-8").replace(
-            "https://example.org/appel-test", "'https://example.org/\"><script>alert(1)</script>'"
-        ),
-        encoding="utf-8",
+    text = CALLS.read_text(encoding="utf-8").replace(
+        "https://example.org/appel-test", "'https://example.org/\"><script>alert(1)</script>'"
     )
-    with pytest.raises(ProblemsError) as exc:
-        load_calls(data, "data/calls.yml")
-    assert str(exc.value).startswith("data/calls.yml:16: calls[0].sources[0]: 'https://example.org/\"><script>")
-    assert str(exc.value).endswith("is not a URL (write the full address, starting with https://)")
+    message = str(refused(load_calls, tmp_path / "calls.yml", text, "data/calls.yml"))
+    assert message.startswith("data/calls.yml:16: calls[0].sources[0]: 'https://example.org/\"><script>")
+    assert message.endswith("is not a URL (write the full address, starting with https://)")
 
 
 def test_interface_strings_refuse_markup_controls_and_unknown_placeholders(tmp_path):
-    file = tmp_path / "strings.yml"
-    file.write_text(
+    text = (
         "a:\n  fr: Bonjour <b>toi</b>\n  en: Hello\n"
         'b:\n  fr: "Bip\\x07"\n  en: Beep\n'
         "c:\n  fr: Dans {jours} jours\n  en: In {jours} days\n"
         "d:\n  fr: Dans {n} jours\n  en: In a few days\n"
         "e:\n  fr: Dans {n.__class__} jours\n  en: In {n} days\n"
-        "f:\n  fr: Accolade { seule\n  en: Brace\n",
-        encoding="utf-8",
+        "f:\n  fr: Accolade { seule\n  en: Brace\n"
     )
-    with pytest.raises(ProblemsError) as exc:
-        load_strings(file, "data/strings.yml")
-    assert [line.split(" (")[0] for line in str(exc.value).splitlines()] == [
+    exc = refused(load_strings, tmp_path / "strings.yml", text, "data/strings.yml")
+    assert [line.split(" (")[0] for line in str(exc).splitlines()] == [
         "data/strings.yml:2: a.fr: contains HTML markup '<b>'",
         "data/strings.yml:5: b.fr: control character U+0007",
         "data/strings.yml:8: c.fr: placeholder {jours} is not one the site fills in",
