@@ -265,27 +265,36 @@ def _font_problems(name: str, font: DictionaryObject) -> list[str]:
 # --- the text read back in reading order ------------------------------------------------------------------------
 
 
+def _marked_text(page, visit) -> None:
+    """Calls `visit(mcid, chunk, cm, tm)` for each piece of text of `page`, with the MCID of the innermost
+    marked-content sequence around it that has one (None outside any)."""
+    stack: list[int | None] = []
+
+    def before(operator, operands, cm, tm):
+        if operator == b"BDC":
+            props = _obj(operands[1]) if len(operands) > 1 else None
+            stack.append(int(props["/MCID"]) if isinstance(props, DictionaryObject) and "/MCID" in props else None)
+        elif operator == b"BMC":
+            stack.append(None)
+        elif operator == b"EMC" and stack:
+            stack.pop()
+
+    def text(chunk, cm, tm, font, size):
+        visit(next((m for m in reversed(stack) if m is not None), None), chunk, cm, tm)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+
+
 def _text_by_mcid(reader: PdfReader) -> dict[tuple[int, int], str]:
     """The text each marked-content sequence shows: (page number, MCID) -> text."""
     out: dict[tuple[int, int], str] = defaultdict(str)
     for number, page in enumerate(reader.pages):
-        stack: list[int | None] = []
 
-        def before(operator, operands, cm, tm, stack=stack):
-            if operator == b"BDC":
-                props = _obj(operands[1]) if len(operands) > 1 else None
-                stack.append(int(props["/MCID"]) if isinstance(props, DictionaryObject) and "/MCID" in props else None)
-            elif operator == b"BMC":
-                stack.append(None)
-            elif operator == b"EMC" and stack:
-                stack.pop()
-
-        def text(chunk, cm, tm, font, size, stack=stack, number=number):
-            mcid = next((m for m in reversed(stack) if m is not None), None)
+        def add(mcid, chunk, cm, tm, number=number):
             if mcid is not None:
                 out[(number, mcid)] += chunk
 
-        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        _marked_text(page, add)
     return out
 
 
@@ -348,22 +357,11 @@ def headline_lines(data: bytes) -> list[str]:
     for element, _ in _walk(heading):
         wanted |= set(_mcids_of(element))
     lines: dict[float, str] = defaultdict(str)
-    stack: list[int | None] = []
 
-    def before(operator, operands, cm, tm):
-        if operator == b"BDC":
-            props = _obj(operands[1]) if len(operands) > 1 else None
-            stack.append(int(props["/MCID"]) if isinstance(props, DictionaryObject) and "/MCID" in props else None)
-        elif operator == b"BMC":
-            stack.append(None)
-        elif operator == b"EMC" and stack:
-            stack.pop()
-
-    def text(chunk, cm, tm, font, size):
-        mcid = next((m for m in reversed(stack) if m is not None), None)
+    def add(mcid, chunk, cm, tm):
         if mcid in wanted and chunk.strip():
             y = round(cm[5] + tm[5] * cm[3], 0)  # the baseline, in page units
             lines[y] += chunk
 
-    reader.pages[0].extract_text(visitor_operand_before=before, visitor_text=text)
+    _marked_text(reader.pages[0], add)
     return [clean(lines[y]) for y in sorted(lines, reverse=True)]
