@@ -23,14 +23,8 @@ from sitekit.project import load_project
 from sitekit.today import clock_today
 
 POST = "actualites/billets/2027-10-06-semaine-des-mots-de-passe"
-HEADER = """---
-title: "La semaine des mots de passe"
-description: "Une semaine pour changer nos habitudes."
-date: 2027-10-06
-authors: [equipe-communication]
----
-
-"""
+# The front matter of a post scheduled for 2027-10-06, and the blank line after it.
+HEADER = (ROOT / "tests" / "fixtures" / "news" / "scheduled-post-header.md").read_text(encoding="utf-8")
 
 
 def write_post(docs: Path, body: str, name: str = POST, header: str = HEADER) -> Path:

@@ -13,19 +13,14 @@ from sitekit.messages import catalogue
 pytestmark = pytest.mark.build
 
 POST = "actualites/billets/2027-10-06-semaine-des-mots-de-passe"
-BODY = """---
-title: "La semaine des mots de passe"
-description: "Une semaine pour changer nos habitudes."
-date: 2027-10-06
-authors: [equipe-communication]
----
-
-Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md) est prêt.
+BODY = (ROOT / "tests" / "fixtures" / "news" / "scheduled-post-header.md").read_text(encoding="utf-8") + (
+    """Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md) est prêt.
 
 ![Affiche de la semaine](2027-10-06-semaine-des-mots-de-passe/affiche.svg)
 
 ![Logo de la semaine](../../assets/images/semaine-2027.svg)
 """
+)
 
 
 def test_nothing_of_a_scheduled_post_is_published_before_its_day_and_all_of_it_on_its_day(project):

@@ -19,6 +19,12 @@ from sitekit.search_terms import (
 )
 
 
+def merged_index(*docs: tuple[str, str, str], languages: tuple[str, ...] = ("fr", "en")) -> dict:
+    """A search index as the i18n plugin merges the languages' indexes: each doc as (location, title, text)."""
+    entries = [{"location": location, "title": title, "text": text} for location, title, text in docs]
+    return {"config": {"lang": list(languages), "fields": {}}, "docs": entries}
+
+
 def test_fold_removes_accents_and_ligatures():
     assert fold("Hameçonnage") == "hameconnage"
     assert fold("Œuvre à Épinal") == "oeuvre a epinal"
@@ -118,13 +124,10 @@ def test_matcher_matches_short_words_only_exactly():
 
 
 def test_split_index_adds_equivalents_to_the_hidden_fields_only():
-    merged = {
-        "config": {"lang": ["fr", "en"], "fields": {}},
-        "docs": [
-            {"location": "p.html", "title": "Hameçonnage", "text": "<p>Un virus</p>"},
-            {"location": "en/p.html", "title": "Phishing", "text": "<p>A virus</p>"},
-        ],
-    }
+    merged = merged_index(
+        ("p.html", "Hameçonnage", "<p>Un virus</p>"),
+        ("en/p.html", "Phishing", "<p>A virus</p>"),
+    )
     indexes = split_index(merged, ("fr", "en"), "fr", {"fr": FRENCH, "en": [["phishing", "scam"]]})
     fr, en = indexes["fr"]["docs"][0], indexes["en"]["docs"][0]
     assert (fr["title"], fr["text"]) == ("Hameçonnage", "<p>Un virus</p>")
@@ -136,13 +139,11 @@ def test_split_index_adds_equivalents_to_the_hidden_fields_only():
 
 
 def test_split_index_gives_a_page_entry_the_words_of_its_other_titles():
-    merged = {
-        "config": {"lang": ["fr"], "fields": {}},
-        "docs": [
-            {"location": "index.html", "title": "Cybersécurité en santé", "text": ""},
-            {"location": "index.html#a", "title": "Section", "text": ""},
-        ],
-    }
+    merged = merged_index(
+        ("index.html", "Cybersécurité en santé", ""),
+        ("index.html#a", "Section", ""),
+        languages=("fr",),
+    )
     titles = {"index.html": ["Accueil", "Santé"], "index.html#a": ["Ailleurs"]}
     page, section = split_index(merged, ("fr",), "fr", titles=titles)["fr"]["docs"]
     assert page[TITLE_FIELD].split() == ["accueil", "cybersecurite", "sante"]
@@ -150,15 +151,12 @@ def test_split_index_gives_a_page_entry_the_words_of_its_other_titles():
 
 
 def test_news_posts_and_criterion_pages_rank_after_reference_pages():
-    merged = {
-        "config": {"lang": ["fr", "en"], "fields": {}},
-        "docs": [
-            {"location": "incident.html", "title": "Incident", "text": ""},
-            {"location": "actualites/billets/2025-10-13-x.html", "title": "Incident", "text": ""},
-            {"location": "en/actualites/billets/2025-10-13-x.html#y", "title": "Incident", "text": ""},
-            {"location": "certification/criteres/c.html", "title": "Critère", "text": ""},
-        ],
-    }
+    merged = merged_index(
+        ("incident.html", "Incident", ""),
+        ("actualites/billets/2025-10-13-x.html", "Incident", ""),
+        ("en/actualites/billets/2025-10-13-x.html#y", "Incident", ""),
+        ("certification/criteres/c.html", "Critère", ""),
+    )
     indexes = split_index(merged, ("fr", "en"), "fr")
     boosts = {d["location"]: d.get("boost") for lang in indexes for d in indexes[lang]["docs"]}
     assert boosts["incident.html"] is None
@@ -173,7 +171,7 @@ def test_news_posts_and_criterion_pages_rank_after_reference_pages():
 
 def test_hyphenated_words_are_also_indexed_as_one():
     assert compounds("<p>Le médico-social, l’e-mail et SHA-256</p>") == {"médicosocial", "medicosocial", "email"}
-    merged = {"config": {"lang": ["fr"], "fields": {}}, "docs": [{"location": "p.html", "title": "", "text": "Wi-Fi"}]}
+    merged = merged_index(("p.html", "", "Wi-Fi"), languages=("fr",))
     assert split_index(merged, ("fr",), "fr")["fr"]["docs"][0][TEXT_FIELD].split() == ["wifi"]
 
 
