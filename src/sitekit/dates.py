@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, time
 from functools import lru_cache
 
@@ -16,6 +17,20 @@ def format_day(day: date, lang: str) -> str:
         text = format_date(day, format="long", locale="fr")
         return "1er" + text[1:] if day.day == 1 else text
     return format_date(day, format="d MMMM y", locale=lang)
+
+
+@dataclass(frozen=True)
+class ShownDay:
+    """A day as a template shows it: `iso` for <time datetime> (None when the sources do not give the day), and its
+    `text`."""
+
+    iso: str | None
+    text: str
+
+
+def shown_day(day: date | None, lang: str, unknown: str = "") -> ShownDay:
+    """`day` as a template shows it: written out in `lang`, or `unknown` when there is no day."""
+    return ShownDay(None, unknown) if day is None else ShownDay(day.isoformat(), format_day(day, lang))
 
 
 def format_clock(moment: time) -> str:

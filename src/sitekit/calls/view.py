@@ -19,7 +19,7 @@ from sitekit.calls.model import (
     days_until_open,
     paris_date,
 )
-from sitekit.dates import format_clock, format_day
+from sitekit.dates import ShownDay, format_clock, shown_day
 from sitekit.generated import generated_note
 from sitekit.i18n import Strings
 from sitekit.paths import CALENDAR_PAGE, call_export_path, call_page_path, link, relative_url
@@ -78,12 +78,6 @@ def countdown(call: Call, now: datetime, strings: Strings, lang: str) -> str | N
 
 
 @dataclass(frozen=True)
-class DateView:
-    iso: str | None  # None when the sources do not give the date
-    text: str
-
-
-@dataclass(frozen=True)
 class CallView:
     """One call as a template shows it, in one language, at one moment, from one page."""
 
@@ -91,8 +85,8 @@ class CallView:
     status: Status
     status_label: str
     countdown: str | None
-    opens: DateView
-    closes: DateView
+    opens: ShownDay
+    closes: ShownDay
     closes_at: str | None
     title: str
     summary: str
@@ -103,7 +97,7 @@ class CallView:
     prerequisites: tuple[str, ...]
     targets: tuple[str, ...]
     override_reason: str | None
-    last_checked: DateView
+    last_checked: ShownDay
     href: str  # the call's page
     ics_href: str  # the call's .ics
 
@@ -113,10 +107,8 @@ def call_view(call: Call, now: datetime, lang: str, strings: Strings, page_url: 
     # An archived call's unknown date was never published: it is no longer "to be confirmed".
     unknown = strings.get("calls.date.unpublished" if status is Status.ARCHIVE else "calls.date.unknown", lang)
 
-    def day(value: date | None) -> DateView:
-        if value is None:
-            return DateView(None, unknown)
-        return DateView(value.isoformat(), format_day(value, lang))
+    def day(value: date | None) -> ShownDay:
+        return shown_day(value, lang, unknown)
 
     return CallView(
         call=call,
@@ -166,7 +158,7 @@ def grouped(views: list[CallView]) -> list[tuple[str, list[CallView]]]:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    day: DateView
+    day: ShownDay
     kind: str  # "opens" or "closes"
     view: CallView
 
@@ -203,18 +195,16 @@ class CallsRenderer(TemplateRenderer):
     def views(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         return [call_view(c, now, lang, self.strings, page_url) for c in calls]
 
-    def _as_of(self, now: datetime, lang: str) -> DateView:
-        return DateView(paris_date(now).isoformat(), format_day(paris_date(now), lang))
+    def _as_of(self, now: datetime, lang: str) -> ShownDay:
+        return shown_day(paris_date(now), lang)
 
-    def _checked(self, calls: Sequence[Call], lang: str) -> tuple[DateView, DateView] | None:
+    def _checked(self, calls: Sequence[Call], lang: str) -> tuple[ShownDay, ShownDay] | None:
         """The oldest and newest days the calls were checked against their sources (None without calls)."""
         span = checked_span(calls)
         if span is None:
             return None
         oldest, newest = span
-        return DateView(oldest.isoformat(), format_day(oldest, lang)), DateView(
-            newest.isoformat(), format_day(newest, lang)
-        )
+        return shown_day(oldest, lang), shown_day(newest, lang)
 
     def calendar(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> str:
         return self._render(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
-from sitekit.dates import format_day
+from sitekit.dates import ShownDay, shown_day
 from sitekit.generated import generated_note
 from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
@@ -40,14 +40,8 @@ _CODE_STRINGS = (
 
 
 @dataclass(frozen=True)
-class Day:
-    iso: str | None
-    text: str
-
-
-@dataclass(frozen=True)
 class ItemView:
-    day: Day
+    day: ShownDay
     channel: str
     audience: str
     title: str
@@ -61,8 +55,8 @@ class ItemView:
 class WeekView:
     number: int
     label: str  # 'Semaine 1'
-    starts: Day
-    ends: Day
+    starts: ShownDay
+    ends: ShownDay
     theme: str
     items: tuple[ItemView, ...]
 
@@ -75,9 +69,9 @@ class CampaignView:
     status: str
     organiser: str
     theme: str | None
-    starts: Day
-    ends: Day
-    last_checked: Day
+    starts: ShownDay
+    ends: ShownDay
+    last_checked: ShownDay
     weeks: tuple[WeekView, ...]
     href: str
     ics_href: str
@@ -100,10 +94,9 @@ class CampaignsRenderer(TemplateRenderer):
     def _s(self, key: str, lang: str) -> str:
         return self.strings.get(key, lang)
 
-    def _day(self, value: date | None, lang: str, archived: bool = False) -> Day:
-        if value is None:  # an archived campaign's unknown dates will not be confirmed any more
-            return Day(None, self._s("campaigns.dates_not_found" if archived else "campaigns.unknown", lang))
-        return Day(value.isoformat(), format_day(value, lang))
+    def _day(self, value: date | None, lang: str, archived: bool = False) -> ShownDay:
+        # An archived campaign's unknown dates will not be confirmed any more.
+        return shown_day(value, lang, self._s("campaigns.dates_not_found" if archived else "campaigns.unknown", lang))
 
     def _item(self, item: Item, lang: str, page_url: str) -> ItemView:
         return ItemView(

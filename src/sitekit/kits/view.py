@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from sitekit.dates import format_day
+from sitekit.dates import ShownDay, format_day, shown_day
 from sitekit.generated import generated_note
 from sitekit.i18n import LANGUAGES, Strings
 from sitekit.kits.artwork import PrintArt
@@ -115,10 +115,8 @@ class KitView:
     sha256: str
     size: str
     version: str
-    last_review_iso: str
-    last_review: str
-    review_due_iso: str
-    review_due: str
+    last_review: ShownDay
+    review_due: ShownDay
     licence: str
     preview_href: str
     preview_alt: str
@@ -184,10 +182,8 @@ class KitsRenderer(TemplateRenderer):
             sha256=build.sha256,
             size=human_size(build.size, lang, s),
             version=kit.version,
-            last_review_iso=kit.last_review.isoformat(),
-            last_review=format_day(kit.last_review, lang),
-            review_due_iso=review_due(kit).isoformat(),
-            review_due=format_day(review_due(kit), lang),
+            last_review=shown_day(kit.last_review, lang),
+            review_due=shown_day(review_due(kit), lang),
             licence=kit.licence,
             preview_href=relative_url(preview_path(kit, lang), page_url),
             preview_alt=alt,
