@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from sitekit import hooksupport as hook
 from sitekit.i18n import lang_prefix
 from sitekit.outputs import write_output
-from sitekit.search_index import index_files
+from sitekit.search_index import IndexSources, index_files
 
 # Page URL -> its navigation and front-matter titles, gathered over the languages' builds (the search index holds
 # only the first heading: « Cybersécurité en santé », not « Accueil »).
@@ -46,7 +46,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     vocabulary = hook.project(config).vocabulary.by_language()
     # Made again only when the merged index, the vocabulary or the titles changed (.cache/search/).
-    files = index_files(merged_path.read_bytes(), vocabulary, _titles, hook.cache_folder(config, "search"))
+    sources = IndexSources(merged_path.read_bytes(), vocabulary, _titles)
+    files = index_files(sources, hook.cache_folder(config, "search"))
     for lang, data in files.items():
         folder = Path(config.site_dir) / lang_prefix(lang) / "search"
         write_output(folder / "search_index.json", data)

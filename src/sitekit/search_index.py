@@ -12,6 +12,7 @@ import gc
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -27,46 +28,53 @@ def _engine() -> str:
     return engine(code, ["snowballstemmer"], [sys.version])
 
 
-def index_files(
-    merged: bytes,
-    vocabulary: Mapping[str, Sequence[Sequence[str]]],
-    titles: Mapping[str, Sequence[str]],
-    folder: Path | None,
-) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class IndexSources:
+    """What the indexes are made from: the i18n plugin's merged index (its JSON bytes), the vocabulary's groups of
+    words per language, and the other titles of each page (its location -> titles)."""
+
+    merged: bytes
+    vocabulary: Mapping[str, Sequence[Sequence[str]]]
+    titles: Mapping[str, Sequence[str]]
+
+    def parts(self) -> list[Part]:
+        return [
+            self.merged,
+            json.dumps(self.vocabulary, ensure_ascii=False, sort_keys=True),
+            json.dumps(sorted(self.titles.items()), ensure_ascii=False),
+        ]
+
+
+def index_files(sources: IndexSources, folder: Path | None) -> dict[str, bytes]:
     """Language -> its index as JSON bytes. `folder` (.cache/search/) keeps the indexes and the word stems; None:
     everything is made every time."""
     cache = OutputCache(folder / "indexes" if folder else None, _engine())
-    inputs: list[Part] = [
-        merged,
-        json.dumps(vocabulary, ensure_ascii=False, sort_keys=True),
-        json.dumps(sorted(titles.items()), ensure_ascii=False),
-    ]
     made: dict[str, bytes] = {}
 
     def make(lang: str) -> bytes:
         if not made:
-            made.update(_make(merged, vocabulary, titles, folder))
+            made.update(_make(sources, folder))
         return made[lang]
 
-    files = {lang: cache.get(f"{lang}.json", inputs, partial(make, lang)) for lang in i18n.LANGUAGES}
+    files = {lang: cache.get(f"{lang}.json", sources.parts(), partial(make, lang)) for lang in i18n.LANGUAGES}
     if made and cache.folder is not None:
         _prune(cache.folder)
     return files
 
 
-def _make(
-    merged: bytes,
-    vocabulary: Mapping[str, Sequence[Sequence[str]]],
-    titles: Mapping[str, Sequence[str]],
-    folder: Path | None,
-) -> dict[str, bytes]:
+def _make(sources: IndexSources, folder: Path | None) -> dict[str, bytes]:
     # The indexes are made of strings and sets, never cycles: the cyclic garbage collector is paused while they
     # are built (it would go through every object of the build again and again, a fifth of this time).
     collecting = gc.isenabled()
     gc.disable()
     try:
         indexes = search_terms.split_index(
-            json.loads(merged), i18n.LANGUAGES, i18n.DEFAULT_LANGUAGE, vocabulary, titles, stems_folder=folder
+            json.loads(sources.merged),
+            i18n.LANGUAGES,
+            i18n.DEFAULT_LANGUAGE,
+            sources.vocabulary,
+            sources.titles,
+            stems_folder=folder,
         )
     finally:
         if collecting:
