@@ -7,6 +7,7 @@ import os
 import platform
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,6 +26,7 @@ MARKDOWN_SUFFIX = ".md"
 PLAIN_PREFIX = "archive-"  # archive-readme.md, archive-licence.txt: files of the kit archives, not pages
 
 
+@lru_cache(maxsize=512)  # called for every {{ value }} of every template: one answer per template name
 def _markdown_quotes(template: str | None) -> bool | None:
     """None for a template that is not Markdown; else whether quotes are escaped (pages hold HTML attributes)."""
     name = PurePosixPath(template or "").name
