@@ -12,7 +12,8 @@ with anchors per page, a few broken links and anchors planted), then measures, e
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
      links every page). linkchecker reports a missing anchor as a warning, so --no-warnings hides those;
   5. `make serve` on a copy of the real site (SERVE_ARGS, the Makefile's flags): the time from saving one
-     Markdown page to the served page showing the change, median of --repeat saves, and the serve process's CPU.
+     Markdown page to the served page showing the change (the page's live-reload request answered, then the page
+     loaded again, as in a browser), median of --repeat saves, and the serve process's CPU.
 Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS
 of the process), problems, and the load average. Then, when the real site is built (`make build`, or --site DIR),
 the weight of its budgeted pages (tests/budgets.yml): the bytes a browser loads for each page and each language's
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -188,9 +190,9 @@ def _free_port() -> int:
         return port
 
 
-def _get(url: str) -> str | None:
+def _get(url: str, timeout: float = 5) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             text: str = response.read().decode("utf-8", "replace")
             return text
     except (urllib.error.URLError, OSError):
@@ -218,9 +220,14 @@ class Reload:
     log: str
 
 
+# The call at the end of the script `mkdocs serve` adds to every page it serves: the build it shows, and the request.
+LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
+
+
 def serve_reload(work: Path, repeat: int, timeout: float = 180.0) -> Reload:
     """Start `mkdocs serve` as `make serve` does on a copy of the real site, save one Markdown page `repeat` times
-    and time each save until the reloaded page is served with the change (polled every 20 ms)."""
+    and time each save until the reloaded page is served with the change (asked as the page's live-reload script
+    asks)."""
     project = work / "serve-project"
     project.mkdir()
     for part in PROJECT_PARTS:
@@ -253,16 +260,24 @@ def serve_reload(work: Path, repeat: int, timeout: float = 180.0) -> Reload:
             time.sleep(0.2)
         page = project / SERVE_PAGE[0]
         original = page.read_text(encoding="utf-8")
+        base = f"http://127.0.0.1:{port}"
         for i in range(repeat):
             time.sleep(1.0)  # let the watcher settle between saves
             token = f"mesurebench{i}x{random.randrange(10**9)}"
             before = _cpu_seconds(server.pid)
+            served = _get(url) or ""
             page.write_text(f"{original}\nParagraphe de mesure {token}.\n", encoding="utf-8")
             start = time.perf_counter()
-            while token not in (_get(url) or ""):
+            # As the browser does: the page's live-reload script asks the server, and the server answers when a
+            # rebuild has ended; the page is then loaded again (and asked again if a rebuild left it unchanged).
+            while token not in served:
                 if server.poll() is not None or time.perf_counter() - start > timeout:
                     raise RuntimeError(f"the saved page was not served:\n{log.read_text(encoding='utf-8')[-3000:]}")
-                time.sleep(0.02)
+                found = LIVERELOAD.search(served)
+                if found is None:
+                    raise RuntimeError(f"no live-reload script in the served page {url}")
+                _get(f"{base}/livereload/{found[1]}/{found[2]}", timeout=timeout)
+                served = _get(url) or ""
             seconds.append(time.perf_counter() - start)
             cpu.append(_cpu_seconds(server.pid) - before)
         peak = _peak_mib(server.pid)

@@ -245,7 +245,7 @@ PROJECT_PARTS = [
     "scripts",
     "src",
     "examples",
-]  # all watched by mkdocs.yml
+]  # what a build of the project reads
 
 
 def _leave_generated_pages(folder: str, names: list[str]) -> set[str]:
