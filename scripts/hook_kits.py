@@ -40,6 +40,7 @@ class _State(TypedDict, total=False):
 
 
 _state: _State = {}
+_kept = hook.KeptRenders()  # kit pages kept between `mkdocs serve` rebuilds while the kits are the same
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -100,9 +101,13 @@ def _stamp(path: Path) -> tuple[int, int]:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, builds = _state["renderer"], _state["builds"]
-    markdown = hook.fill(markdown, "catalogue-kits", lambda: renderer.catalogue(builds, lang, url))
-    return hook.fill(
+    basis = (renderer, builds)
+    markdown = _kept.fill(basis, markdown, page, lang, "catalogue-kits", lambda: renderer.catalogue(builds, lang, url))
+    return _kept.fill(
+        basis,
         markdown,
+        page,
+        lang,
         "fiche-kit",
         lambda: renderer.kit_page(
             hook.page_item(page, "kit", builds, lambda b: b.kit.id, "kits/<id>/kit.yml"), lang, url

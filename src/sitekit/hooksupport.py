@@ -161,6 +161,30 @@ def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
     return markdown.replace(tag, render()) if tag in markdown else markdown
 
 
+class KeptRenders:
+    """Fragments a hook rendered into pages, kept between the builds of one process (`mkdocs serve` rebuilds after a
+    save) while what they are made from is the same: the same objects in `basis` (the renderer, the data it shows,
+    the build date; a data file that changed gives new objects) and, per fragment, the same marker, language, page
+    address, page text and front matter. A saved page is rendered again; the others are not."""
+
+    def __init__(self) -> None:
+        self._basis: tuple[object, ...] = ()
+        self._kept: dict[tuple[str, str, str, str, str], str] = {}
+
+    def fill(
+        self, basis: tuple[object, ...], markdown: str, page: Page, lang: str, name: str, render: Callable[[], str]
+    ) -> str:
+        """`fill(markdown, name, render)`, with the rendered fragment kept for the next build."""
+        if marker(name) not in markdown:
+            return markdown
+        if len(basis) != len(self._basis) or any(a is not b for a, b in zip(basis, self._basis, strict=False)):
+            self._basis, self._kept = basis, {}
+        key = (name, lang, page.url, markdown, repr(sorted(page.meta.items())))
+        if key not in self._kept:
+            self._kept[key] = render()
+        return markdown.replace(marker(name), self._kept[key])
+
+
 def page_item(page: Page, key: str, items: Iterable[T], item_id: Callable[[T], object], source: str) -> T:
     """The item a generated page stands for, named by its front matter `key`; a PluginError naming the page
     when no item of `source` has that id (a stale page: it is regenerated from `source`)."""
