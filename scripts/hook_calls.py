@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from typing import Any, TypedDict
@@ -28,6 +29,7 @@ class _State(TypedDict, total=False):
 
 
 _state: _State = {}
+_kept = hook.KeptRenders()  # call pages kept between `mkdocs serve` rebuilds while the calls and the date are the same
 _calls = hook.PageFamily(
     "calls",
     lambda project, templates: CallsRenderer(templates, project.strings),
@@ -39,16 +41,21 @@ _calls = hook.PageFamily(
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _calls.prepare(config):
         today = hook.today()
-        _state.update({"today": today, "now": start_of_day(today)})
+        if _state.get("today") != today:  # the same objects while the date is the same: pages kept (_kept)
+            _state.update({"today": today, "now": start_of_day(today)})
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, calls, now = _calls.renderer, _calls.project.calls, _state["now"]
-    markdown = hook.fill(markdown, "calendrier", lambda: renderer.calendar(calls, now, lang, url))
-    markdown = hook.fill(markdown, "frise", lambda: renderer.timeline(calls, now, lang, url))
-    return hook.fill(
+
+    def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
+        return _kept.fill((renderer, calls, now), markdown, page, lang, name, render)
+
+    markdown = fill(markdown, "calendrier", lambda: renderer.calendar(calls, now, lang, url))
+    markdown = fill(markdown, "frise", lambda: renderer.timeline(calls, now, lang, url))
+    return fill(
         markdown,
         "fiche-appel",
         lambda: renderer.call_page(hook.page_item(page, "appel", calls, lambda c: c.id, CALLS), now, lang, url),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -24,14 +26,19 @@ _criteria = hook.PageFamily(
 
 
 on_config = _criteria.on_config
+_kept = hook.KeptRenders()  # criteria pages kept between `mkdocs serve` rebuilds while the criteria are the same
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, data = _criteria.renderer, _criteria.project.criteria
-    markdown = hook.fill(markdown, "catalogue-criteres", lambda: renderer.catalogue(data, lang, url))
-    markdown = hook.fill(markdown, "liste-controle-criteres", lambda: renderer.checklist(data, lang, url))
-    markdown = hook.fill(
+
+    def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
+        return _kept.fill((renderer, data), markdown, page, lang, name, render)
+
+    markdown = fill(markdown, "catalogue-criteres", lambda: renderer.catalogue(data, lang, url))
+    markdown = fill(markdown, "liste-controle-criteres", lambda: renderer.checklist(data, lang, url))
+    markdown = fill(
         markdown,
         "fiche-critere",
         lambda: renderer.criterion_page(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
-from types import ModuleType
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 from conftest import ROOT
 
@@ -58,3 +59,46 @@ def test_serve_settings_apply_only_under_mkdocs_serve():
 
     config = Config()
     assert hook.on_config(config) is config and "get_env" not in vars(config.theme)
+
+
+def test_watched_folders_are_not_polled_during_a_rebuild_and_its_changes_are_seen_after(tmp_path):
+    """A file saved while a rebuild runs gives no event during the rebuild, and one as soon as it has ended."""
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers.polling import PollingObserver
+
+    hook = load_hook()
+    seen: list[str] = []
+    during: list[list[str]] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: seen.append(event.src_path)  # type: ignore[method-assign]
+    observer = PollingObserver(timeout=0.05)
+    observer.schedule(handler, str(tmp_path / "docs"), recursive=True)  # as MkDocs schedules docs/ before on_serve
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+
+    def rebuild() -> None:
+        threading.Event().wait(0.1)  # a poll under way when the rebuild began has ended
+        (tmp_path / "docs" / "page.md").write_text("x", encoding="utf-8")
+        (tmp_path / "data" / "calls.yml").write_text("x", encoding="utf-8")
+        threading.Event().wait(0.6)  # ten polls' time
+        during.append(list(seen))
+
+    server = SimpleNamespace(observer=observer, builder=rebuild, build_delay=0.1)
+    hook.on_serve(server, config=None, builder=rebuild)
+    observer.schedule(handler, str(tmp_path / "data"), recursive=True)  # the `watch:` folders, after on_serve
+    observer.start()
+    try:
+        threading.Event().wait(0.2)
+        server.builder()
+        for _ in range(100):
+            if {"page.md", "calls.yml"} <= {Path(path).name for path in seen}:
+                break
+            threading.Event().wait(0.05)
+    finally:
+        observer.stop()
+        observer.join()
+    assert during == [[]]
+    assert {"page.md", "calls.yml"} <= {Path(path).name for path in seen}
+    assert server.build_delay == hook.BUILD_DELAY
