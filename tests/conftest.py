@@ -55,6 +55,34 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.build)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+    items[:] = in_scope_order(items)
+
+
+# The two halves of the accessibility sweep: the longest scopes of the suite.
+SWEEP_HALVES = ("tests/test_accessibility.py::TestPart1", "tests/test_accessibility.py::TestPart2")
+
+
+def scope_of(item: pytest.Item) -> str:
+    """The unit `--dist loadscope` gives a worker: the test's class, or its module."""
+    return item.nodeid.rsplit("::", 1)[0] if item.cls is not None else item.nodeid.split("::", 1)[0]
+
+
+def in_scope_order(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The tests in the order `make test`'s two workers take them (each takes the next scope when it has two tests
+    or fewer left): the first half of the sweep, which waits for the session's first build (half a minute on a clean
+    clone); the scopes that need neither a build nor a browser, which the other worker runs meanwhile; the second
+    half of the sweep; the rest, in file order."""
+    scopes: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        scopes.setdefault(scope_of(item), []).append(item)
+
+    def rank(scope: str) -> int:
+        if scope in SWEEP_HALVES:
+            return 0 if scope == SWEEP_HALVES[0] else 2
+        quick = not any(item.get_closest_marker(m) for item in scopes[scope] for m in ("build", "browser"))
+        return 1 if quick else 3
+
+    return [item for scope in sorted(scopes, key=rank) for item in scopes[scope]]
 
 
 @pytest.hookimpl(wrapper=True)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -90,16 +91,10 @@ _renderers: dict[str, tuple[tuple[object, ...], object]] = {}
 
 def _parts(project: Project) -> tuple[object, ...]:
     """What renderers are made from: a project reloaded for its vocabulary alone keeps these same objects."""
-    return (
-        project.root,
-        project.strings,
-        project.calls,
-        project.kits,
-        project.criteria,
-        project.authors,
-        project.campaigns,
-        project.profile,
-    )
+    return tuple(_RENDERER_PARTS(project))
+
+
+_RENDERER_PARTS = attrgetter("root", "strings", "calls", "kits", "criteria", "authors", "campaigns", "profile")
 
 
 def renderer(project: Project, family: str, make: Callable[[Path], R], what: str = "") -> R:

@@ -8,6 +8,7 @@ import platform
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -125,26 +126,18 @@ class MemoryBytecodeCache(BytecodeCache):
         self._code[(_options(bucket.environment), bucket.key)] = bucket.bytecode_to_string()
 
 
+# The options of an environment that change how a template compiles (autoescape: True, False, or the function
+# itself, never mistaken for another one).
+_COMPILE_OPTIONS = attrgetter(
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string", "comment_start_string",
+    "comment_end_string", "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+    "newline_sequence", "keep_trailing_newline", "optimized", "finalize", "autoescape",
+)  # fmt: skip
+
+
 def _options(env: Environment) -> tuple[object, ...]:
-    """The options of an environment that change how a template compiles."""
-    return (
-        env.block_start_string,
-        env.block_end_string,
-        env.variable_start_string,
-        env.variable_end_string,
-        env.comment_start_string,
-        env.comment_end_string,
-        env.line_statement_prefix,
-        env.line_comment_prefix,
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.newline_sequence,
-        env.keep_trailing_newline,
-        env.optimized,
-        env.finalize,
-        tuple(sorted(env.extensions)),
-        env.autoescape,  # True, False, or the function itself (never mistaken for another one)
-    )
+    """The options of an environment that change how a template compiles, its extensions last."""
+    return (*_COMPILE_OPTIONS(env), tuple(sorted(env.extensions)))
 
 
 class _FolderBytecodeCache(FileSystemBytecodeCache):
