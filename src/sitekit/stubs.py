@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from sitekit.outputs import write_output
 
 Item = TypeVar("Item")
 
@@ -28,7 +29,8 @@ def write_stubs(
     note: str,
     pattern: str = "*.md",
 ) -> None:
-    """Write each item's stub in every language, only when its text changes; remove stale stubs.
+    """Write each item's stub in every language, only when its text changes (through a rename: whole or not at
+    all); remove stale stubs.
 
     A stale stub is a file matching `pattern` that carries `note` (the "generated, do not edit" line) and
     is not wanted any more: hand-written pages in the same folder are never touched.
@@ -38,7 +40,7 @@ def write_stubs(
     for name, text in wanted.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_output(path, text.encode("utf-8"))  # whole or not at all: a reader never sees half a page
     for path in folder.glob(pattern):
         if path.name not in wanted and note in path.read_text(encoding="utf-8"):
             path.unlink()
