@@ -60,6 +60,17 @@ def pytest_collection_modifyitems(config, items):
 
 # The two halves of the accessibility sweep: the longest scopes of the suite.
 SWEEP_HALVES = ("tests/test_accessibility.py::TestPart1", "tests/test_accessibility.py::TestPart2")
+# The next longest scopes (20 s to a minute on a clean clone: builds of other profiles, browser walks), started
+# before the short ones so that the two workers end together.
+LONG_SCOPES = (
+    "tests/test_profile_site.py",
+    "tests/test_accessibility.py",
+    "tests/test_browser_flows.py",
+    "tests/test_search_relevance.py",
+    "tests/test_kits_package.py",
+    "tests/test_browser.py",
+    "tests/test_csp_browser.py",
+)
 
 
 def scope_of(item: pytest.Item) -> str:
@@ -71,7 +82,7 @@ def in_scope_order(items: list[pytest.Item]) -> list[pytest.Item]:
     """The tests in the order `make test`'s two workers take them (each takes the next scope when it has two tests
     or fewer left): the first half of the sweep, which waits for the session's first build (half a minute on a clean
     clone); the scopes that need neither a build nor a browser, which the other worker runs meanwhile; the second
-    half of the sweep; the rest, in file order."""
+    half of the sweep; the other long scopes; the rest, in file order."""
     scopes: dict[str, list[pytest.Item]] = {}
     for item in items:
         scopes.setdefault(scope_of(item), []).append(item)
@@ -79,8 +90,13 @@ def in_scope_order(items: list[pytest.Item]) -> list[pytest.Item]:
     def rank(scope: str) -> int:
         if scope in SWEEP_HALVES:
             return 0 if scope == SWEEP_HALVES[0] else 2
-        quick = not any(item.get_closest_marker(m) for item in scopes[scope] for m in ("build", "browser"))
-        return 1 if quick else 3
+        if scope in LONG_SCOPES:
+            return 3 + LONG_SCOPES.index(scope)
+        quick = not any(
+            item.get_closest_marker("build") or item.get_closest_marker("browser") or "root_docs" in item.fixturenames
+            for item in scopes[scope]
+        )  # root_docs waits for the first build too
+        return 1 if quick else 3 + len(LONG_SCOPES)
 
     return [item for scope in sorted(scopes, key=rank) for item in scopes[scope]]
 
