@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit import hooksupport as hook
 from sitekit.csp import with_policy
 from sitekit.page_sources import page_source_problems
 from sitekit.problems import format_problems
@@ -24,7 +25,7 @@ TEMPLATE_FOLDER = "partials"  # overrides/partials/: templates the build reads, 
 
 @event_priority(100)  # before the other hooks and plugins look at the files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    problems = page_source_problems(Path(config.docs_dir))
+    problems = page_source_problems(Path(config.docs_dir), cache_folder=hook.cache_folder(config, "pages"))
     if problems:
         raise PluginError(f"pages that cannot be built:\n{format_problems(problems)}")
     custom_dir = Path(config.theme.custom_dir or "").resolve()

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_safety
 from conftest import refused
+from sitekit import page_sources
 from sitekit.calls.model import load_calls
 from sitekit.csp import inline_scripts, policy, script_hash, with_policy
 from sitekit.i18n import load_strings
@@ -166,6 +167,28 @@ def test_page_sources_name_file_line_and_fix(tmp_path):
         "docs/liste.md:2: title: expected text, got list (write it as text, in quotes)",
         "docs/script.md:3: description: contains HTML markup '<script>' "
         "(write plain text: tags are shown as written, not interpreted)",
+    ]
+
+
+def test_pages_checked_without_problem_are_not_parsed_again_by_the_next_build(tmp_path, monkeypatch):
+    docs, cache = tmp_path / "docs", tmp_path / ".cache" / "pages"
+    write_page(docs, "ok.md", "title: Titre\n")
+    write_page(docs, "bad.md", "title: [un, deux]\n")
+    first = [str(p) for p in page_source_problems(docs, cache_folder=cache)]
+    assert first == ["docs/bad.md:2: title: expected text, got list (write it as text, in quotes)"]
+    parsed: list[str] = []
+    real = page_sources._source_problems
+    monkeypatch.setattr(
+        page_sources, "_source_problems", lambda path, *args: parsed.append(path.name) or real(path, *args)
+    )
+    monkeypatch.setattr(page_sources, "_checked", {})  # a new process: only the file in .cache/pages/ remains
+    monkeypatch.setattr(page_sources, "_known", {})
+    assert [str(p) for p in page_source_problems(docs, cache_folder=cache)] == first
+    assert parsed == ["bad.md"]  # the page without problem was not parsed again; the faulty one was
+    write_page(docs, "ok.md", "title: [changé]\n")  # a changed page is parsed again
+    monkeypatch.setattr(page_sources, "_checked", {})
+    assert "docs/ok.md:2: title: expected text, got list (write it as text, in quotes)" in [
+        str(p) for p in page_source_problems(docs, cache_folder=cache)
     ]
 
 

@@ -8,8 +8,14 @@ plain safe loader (an alias bomb there would exhaust memory): this check runs fi
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
+from functools import lru_cache
 from pathlib import Path
 
+from sitekit import frontmatter, text, yamlfile
+from sitekit.cache import engine, store
 from sitekit.frontmatter import parse_page
 from sitekit.problems import Problem, ProblemsError
 from sitekit.text import decode_utf8, text_problem
@@ -18,28 +24,86 @@ MAX_PAGE_BYTES = 1_000_000  # one Markdown page (the longest today is about 20 k
 HEAD_FIELDS = ("title", "description")  # front matter the theme writes into <title> and <meta>
 
 
-def page_source_problems(docs_dir: Path, shown_as: str = "docs") -> list[Problem]:
-    """Every problem of every Markdown page under `docs_dir`, in path order."""
+def page_source_problems(docs_dir: Path, shown_as: str = "docs", cache_folder: Path | None = None) -> list[Problem]:
+    """Every problem of every Markdown page under `docs_dir`, in path order. `cache_folder` (.cache/pages/) keeps
+    the fingerprints of the pages found without problem: a later build reads them again but does not parse them."""
+    known = _known_good(cache_folder)
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        problems += source_problems(path, f"{shown_as}/{path.relative_to(docs_dir).as_posix()}")
+        problems += source_problems(path, f"{shown_as}/{path.relative_to(docs_dir).as_posix()}", known)
+    if known is not None:
+        known.save()
     return problems
+
+
+class KnownGood:
+    """Fingerprints of pages checked without problem (their shown name, their bytes and this check's code), kept in
+    a file between builds."""
+
+    def __init__(self, file: Path):
+        self.file = file
+        self.added = False
+        try:
+            found = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = []
+        self.fingerprints: set[str] = {f for f in found if isinstance(f, str)} if isinstance(found, list) else set()
+        self.seen: set[str] = set()  # those of the pages of this build
+
+    def save(self) -> None:
+        """Write the file when pages were added; when it holds many more pages than the build has (old versions of
+        edited pages), keep those of this build only."""
+        if len(self.fingerprints) > 4 * len(self.seen) + 100:
+            self.fingerprints &= self.seen
+            self.added = True
+        if self.added:
+            store(self.file, json.dumps(sorted(self.fingerprints)).encode("utf-8"))
+            self.added = False
+
+
+_known: dict[Path, KnownGood] = {}
+
+
+def _known_good(folder: Path | None) -> KnownGood | None:
+    if folder is None:
+        return None
+    file = folder / f"checked-{_engine()[:16]}.json"
+    if file not in _known:
+        _known[file] = KnownGood(file)
+    return _known[file]
+
+
+@lru_cache(maxsize=1)
+def _engine() -> str:
+    """What the check is made of: its code and the code it calls."""
+    return engine([Path(module.__file__ or "") for module in (sys.modules[__name__], frontmatter, text, yamlfile)], [])
 
 
 # (path, shown) -> (modification time, size, problems): the i18n plugin checks the pages once per language, and
 # `mkdocs serve` after each save; a page is read again only when it changed.
-_checked: dict[tuple[Path, str], tuple[int, int, list[Problem]]] = {}
+_checked: dict[tuple[Path, str], tuple[int, int, list[Problem], str]] = {}
 
 
-def source_problems(path: Path, shown: str) -> list[Problem]:
+def source_problems(path: Path, shown: str, known: KnownGood | None = None) -> list[Problem]:
     """The problems of one page: too large, not UTF-8, front matter that does not parse, head fields that are
     not plain text."""
     stat = path.stat()
     cached = _checked.get((path, shown))
     if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+        if known is not None and cached[3]:
+            known.seen.add(cached[3])
         return list(cached[2])
-    problems = _source_problems(path, shown, stat.st_size)
-    _checked[(path, shown)] = (stat.st_mtime_ns, stat.st_size, problems)
+    fingerprint = ""
+    if known is None or stat.st_size > MAX_PAGE_BYTES:
+        problems = _source_problems(path, shown, stat.st_size)
+    else:
+        fingerprint = hashlib.sha256(shown.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+        known.seen.add(fingerprint)
+        problems = [] if fingerprint in known.fingerprints else _source_problems(path, shown, stat.st_size)
+        if not problems and fingerprint not in known.fingerprints:
+            known.fingerprints.add(fingerprint)
+            known.added = True
+    _checked[(path, shown)] = (stat.st_mtime_ns, stat.st_size, problems, fingerprint)
     return list(problems)
 
 
