@@ -81,7 +81,7 @@ test: $(VENV)/.dev pango browser java node_modules/.installed
 
 # The seconds-long loop: every test that needs neither a site build nor a browser.
 unit: $(VENV)/.dev pango
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not build and not browser"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src scripts tests
