@@ -258,9 +258,10 @@ def root_docs(shared_dir) -> Iterator[Path]:
         yield ROOT / "docs"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, one per test module (Playwright's sync API allows one instance at a time)."""
+    """Debian's Chromium, headless, one per worker for the whole session (Playwright's sync API allows one instance
+    at a time in a process; each test opens its own browser contexts, which share nothing)."""
     import playwright.sync_api as playwright_api
 
     from browser import launch

@@ -27,11 +27,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import AXE_JS, AXE_TAGS, PageWatch, format_violations, launch, serve, site_pages
+from browser import AXE_JS, AXE_TAGS, PageWatch, format_violations, serve, site_pages
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
-import playwright.sync_api as playwright_api  # noqa: E402 - in requirements.txt: never skipped
 
 # Palette name -> (Material scheme the page must show, whether its background is dark).
 PALETTES = {"light": ("default", False), "dark": ("slate", True)}
@@ -103,7 +102,7 @@ def settings_only_index(site):
     return answer
 
 
-def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
+def run_sweep(browser, site, pages: list[str], part: int = 0) -> Sweep:
     """axe-core on each page in both palettes, recording palette, request and console problems too."""
     assert AXE_JS.is_file(), (
         f"{AXE_JS} is missing: run `make test` (it runs `npm ci`, axe-core is in package-lock.json)"
@@ -111,8 +110,7 @@ def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
     result = Sweep(pages, part)
     result.swept = {palette: [] for palette in PALETTES}
     started = time.monotonic()
-    with serve(site) as base, playwright_api.sync_playwright() as p:
-        browser = launch(p)
+    with serve(site) as base:
         pages_by_system = {}
         for system in PALETTES:
             context = browser.new_context(service_workers="block", color_scheme=system)
@@ -146,16 +144,17 @@ def run_sweep(site, pages: list[str], part: int = 0) -> Sweep:
                 result.console += [f"{rel}: {text}" for text in watch.errors]
                 watch.foreign.clear()
                 watch.errors.clear()
-        browser.close()
+        for page in pages_by_system.values():
+            page.context.close()
     result.seconds = time.monotonic() - started
     return result
 
 
 @pytest.fixture(scope="class")
-def sweep(request, site) -> Sweep:
+def sweep(request, browser, site) -> Sweep:
     """One part of the sweep (the test class's `part`): every PARTS-th page from page `part` on."""
     part = request.cls.part
-    result = run_sweep(site, site_pages(site)[part::PARTS], part)
+    result = run_sweep(browser, site, site_pages(site)[part::PARTS], part)
     print(
         f"\naxe sweep, part {result.part + 1} of {PARTS}: {len(result.pages)} pages x {len(PALETTES)} palettes "
         f"in {result.seconds:.0f} s ({result.seconds / len(result.pages):.2f} s per page)"
@@ -202,12 +201,11 @@ class TestPart2(SweepChecks):
     part = 1
 
 
-def test_axe_reports_a_faulty_page_with_rule_and_target():
+def test_axe_reports_a_faulty_page_with_rule_and_target(browser):
     """The harness itself: a page with known faults gives named rules and selectors (not a silent pass); the
     colour run keeps the colour rules only; the navigation left out is not checked, the rest still is."""
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.set_content(
             '<html><body><img src="data:," id="photo"><a href="#x" id="empty"></a>'
             '<p style="color:#777;background:#888" id="grey">low contrast</p>'
@@ -217,7 +215,8 @@ def test_axe_reports_a_faulty_page_with_rule_and_target():
         lines = format_violations("faulty.html [light]", _axe(page, [], []))
         colour = format_violations("faulty.html [dark]", _axe(page, COLOUR_RULES, []))
         outside = format_violations("faulty.html [light]", _axe(page, [], [NAVIGATION]))
-        browser.close()
+    finally:
+        page.close()
     rules = {line.split(": ")[1].split(" (")[0] for line in lines}
     assert {"image-alt", "link-name", "color-contrast", "html-has-lang"} <= rules, lines
     assert any(line.startswith("faulty.html [light]: image-alt (") and line.endswith("#nav-photo") for line in lines)
@@ -239,12 +238,12 @@ PROFILE_PAGES = [
 
 
 @pytest.mark.build
-def test_another_profile_s_colour_keeps_zero_violations(profile_site):
+def test_another_profile_s_colour_keeps_zero_violations(browser, profile_site):
     """The médico-social example's green (#4c9a2a, too light for white text: darkened by the build) in both
     palettes: the derived colours pass axe-core too."""
     site = profile_site(ROOT / "examples" / "profiles" / "medico-social.yml")
     assert "#418424" in (site / "assets" / "stylesheets" / "profil.css").read_text(encoding="utf-8")
-    result = run_sweep(site, PROFILE_PAGES)
+    result = run_sweep(browser, site, PROFILE_PAGES)
     assert result.swept == dict.fromkeys(PALETTES, PROFILE_PAGES)
     assert result.palette_problems == []
     assert result.violations == [], "axe-core WCAG 2.1 A/AA violations:\n" + "\n".join(result.violations)

@@ -21,6 +21,7 @@ from sitekit.checks.publish import PLACEHOLDER_WORDS
 pytestmark = pytest.mark.build
 
 EXAMPLES = ROOT / "examples" / "profiles"
+QR_WIDTH = 1400  # pixels across a page rendered to read its QR code (every poster's reads at this width)
 NAME, PHONE, TEL, URL, COLOUR = (
     "Clinique des Lilas",
     "01 99 00 77 88",
@@ -98,7 +99,8 @@ def test_posters_carry_the_name_the_numbers_and_qr_codes_to_existing_pages(mine_
         assert not PLACEHOLDER_WORDS.search(text), pdf.name
         if pdf.name.startswith("affiche"):
             assert len(reader.pages) == 1, f"{pdf.name}: a poster is one page"
-        image = pypdfium2.PdfDocument(pdf)[0].render(scale=3).to_pil()
+        first = pypdfium2.PdfDocument(pdf)[0]
+        image = first.render(scale=QR_WIDTH / first.get_width()).to_pil()  # A4 and A3 alike
         [target] = qr_codes(image)
         assert target.startswith(URL), (pdf, target)
         assert (mine_site / urlsplit(target).path.lstrip("/")).is_file(), target

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import launch, serve
+from browser import serve
 from conftest import ROOT, refused
 from sitekit.weight import load_budgets, main, page_weight, search_index_sizes
 
@@ -109,18 +109,15 @@ LOADED_BY_THE_SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/l
 
 
 @pytest.mark.browser
-def test_static_count_matches_what_chromium_loads_for_the_home_page(site):
-    import playwright.sync_api as playwright_api
-
+def test_static_count_matches_what_chromium_loads_for_the_home_page(browser, site):
     loaded: set[str] = set()
-    with serve(site) as base, playwright_api.sync_playwright() as p:
-        browser = launch(p)
+    with serve(site) as base:
         context = browser.new_context(service_workers="block")
         context.on("request", lambda r: loaded.add(urlparse(r.url).path.lstrip("/")))
         page = context.new_page()
         page.goto(base + "index.html")
         page.wait_for_load_state("networkidle")
-        browser.close()
+        context.close()
     static = set(page_weight(site, "index.html").files)
     browser_only = {path for path in loaded - static if not path.startswith(LOADED_BY_THE_SEARCH_WORKER)}
     assert browser_only == set(), "loaded by Chromium, missed by sitekit.weight"
