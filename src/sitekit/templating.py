@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from sitekit.cache import engine
 from sitekit.i18n import Strings
+from sitekit.paths import link
 from sitekit.text import markdown_text
 
 # Templates whose output is read by a Markdown parser (pages, the archives' README). Plain-text ones (.txt)
@@ -101,6 +102,11 @@ class TemplateRenderer:
 
     def _render(self, name: str, lang: str, **context: Any) -> str:
         return self.env.get_template(name).render(ui=self.strings.for_language(lang), lang=lang, **context)
+
+    def _item_page(self, name: str, lang: str, view: object, back: str, page_url: str) -> str:
+        """The page of one item of the family (a kit, a criterion, a campaign): its view, and `back_href`, the link
+        from the page at `page_url` to the family's index (`back`, a site path of the default language)."""
+        return self._render(name, lang, view=view, back_href=link(back, lang, page_url))
 
     def _stub(self, name: str, lang: str, **context: Any) -> str:
         """A generated page stub: its front matter carries the family's generated note."""

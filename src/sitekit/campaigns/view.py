@@ -16,7 +16,7 @@ from sitekit.generated import generated_note
 from sitekit.i18n import Strings
 from sitekit.ics import new_calendar, site_host
 from sitekit.kits.model import Audience
-from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, link, relative_url
+from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
 from sitekit.schema import Localized
 from sitekit.templating import TemplateRenderer
 
@@ -142,12 +142,7 @@ class CampaignsRenderer(TemplateRenderer):
         return self._render("index.md", lang, views=[self.view(c, lang, page_url) for c in campaigns])
 
     def page(self, campaign: Campaign, lang: str, page_url: str) -> str:
-        return self._render(
-            "campaign.md",
-            lang,
-            view=self.view(campaign, lang, page_url),
-            index_href=link(CAMPAIGN_INDEX, lang, page_url),
-        )
+        return self._item_page("campaign.md", lang, self.view(campaign, lang, page_url), CAMPAIGN_INDEX, page_url)
 
     def stub(self, campaign: Campaign, lang: str) -> str:
         return self._stub("campaign-stub.md", lang, campaign=campaign)

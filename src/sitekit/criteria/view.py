@@ -160,11 +160,8 @@ class CriteriaRenderer(TemplateRenderer):
         )
 
     def criterion_page(self, data: Criteria, criterion: Criterion, lang: str, page_url: str) -> str:
-        return self._render(
-            "criterion.md",
-            lang,
-            view=self.view(data, criterion, lang, page_url),
-            catalogue_href=link(CRITERIA_CATALOGUE, lang, page_url),
+        return self._item_page(
+            "criterion.md", lang, self.view(data, criterion, lang, page_url), CRITERIA_CATALOGUE, page_url
         )
 
     def criterion_stub(self, criterion: Criterion, lang: str) -> str:

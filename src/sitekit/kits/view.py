@@ -19,7 +19,7 @@ from sitekit.kits.pictograms import Pictograms
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc
 from sitekit.kits.printing import Store, no_store
-from sitekit.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, link, relative_url
+from sitekit.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relative_url
 from sitekit.problems import Problem, ProblemsError
 from sitekit.profile.printed import ProfileStamp
 from sitekit.templating import TemplateRenderer
@@ -246,12 +246,7 @@ class KitsRenderer(TemplateRenderer):
         )
 
     def kit_page(self, build: KitBuild, lang: str, page_url: str) -> str:
-        return self._render(
-            "kit.md",
-            lang,
-            view=self.view(build, lang, page_url),
-            catalogue_href=link(KIT_CATALOGUE, lang, page_url),
-        )
+        return self._item_page("kit.md", lang, self.view(build, lang, page_url), KIT_CATALOGUE, page_url)
 
     def kit_stub(self, kit: Kit, lang: str) -> str:
         return self._stub("kit-stub.md", lang, kit=kit)
