@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from typing import Any, TypedDict
@@ -49,10 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, calls, now = _calls.renderer, _calls.project.calls, _state["now"]
-
-    def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
-        return _kept.fill((renderer, calls, now), markdown, page, lang, name, render)
-
+    fill = _kept.for_page((renderer, calls, now), page, lang)
     markdown = fill(markdown, "calendrier", lambda: renderer.calendar(calls, now, lang, url))
     markdown = fill(markdown, "frise", lambda: renderer.timeline(calls, now, lang, url))
     return fill(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,10 +30,7 @@ _kept = hook.KeptRenders()  # criteria pages kept between `mkdocs serve` rebuild
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, data = _criteria.renderer, _criteria.project.criteria
-
-    def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
-        return _kept.fill((renderer, data), markdown, page, lang, name, render)
-
+    fill = _kept.for_page((renderer, data), page, lang)
     markdown = fill(markdown, "catalogue-criteres", lambda: renderer.catalogue(data, lang, url))
     markdown = fill(markdown, "liste-controle-criteres", lambda: renderer.checklist(data, lang, url))
     markdown = fill(

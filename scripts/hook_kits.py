@@ -101,13 +101,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, url = hook.page_language(config), page.url
     renderer, builds = _state["renderer"], _state["builds"]
-    basis = (renderer, builds)
-    markdown = _kept.fill(basis, markdown, page, lang, "catalogue-kits", lambda: renderer.catalogue(builds, lang, url))
-    return _kept.fill(
-        basis,
+    fill = _kept.for_page((renderer, builds), page, lang)
+    markdown = fill(markdown, "catalogue-kits", lambda: renderer.catalogue(builds, lang, url))
+    return fill(
         markdown,
-        page,
-        lang,
         "fiche-kit",
         lambda: renderer.kit_page(
             hook.page_item(page, "kit", builds, lambda b: b.kit.id, "kits/<id>/kit.yml"), lang, url

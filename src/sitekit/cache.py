@@ -10,6 +10,7 @@ everything is made every time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -88,3 +89,16 @@ def store(path: Path, data: bytes) -> None:
     except OSError:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+def read_json(path: Path) -> object:
+    """What a JSON file of the cache holds; None when it is missing or unreadable (made again, then)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store_json(path: Path, value: object) -> None:
+    """Keep `value` in a JSON file of the cache (keys sorted: the same value, the same bytes)."""
+    store(path, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -166,18 +166,23 @@ class KeptRenders:
         self._basis: tuple[object, ...] = ()
         self._kept: dict[tuple[str, str, str, str, str], str] = {}
 
-    def fill(
-        self, basis: tuple[object, ...], markdown: str, page: Page, lang: str, name: str, render: Callable[[], str]
-    ) -> str:
-        """`fill(markdown, name, render)`, with the rendered fragment kept for the next build."""
-        if marker(name) not in markdown:
-            return markdown
+    def for_page(
+        self, basis: tuple[object, ...], page: Page, lang: str
+    ) -> Callable[[str, str, Callable[[], str]], str]:
+        """`fill(markdown, name, render)` for one page of this build, each rendered fragment kept for the next build
+        while `basis` holds the same objects."""
         if len(basis) != len(self._basis) or any(a is not b for a, b in zip(basis, self._basis, strict=False)):
             self._basis, self._kept = basis, {}
-        key = (name, lang, page.url, markdown, repr(sorted(page.meta.items())))
-        if key not in self._kept:
-            self._kept[key] = render()
-        return markdown.replace(marker(name), self._kept[key])
+
+        def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
+            if marker(name) not in markdown:
+                return markdown
+            key = (name, lang, page.url, markdown, repr(sorted(page.meta.items())))
+            if key not in self._kept:
+                self._kept[key] = render()
+            return markdown.replace(marker(name), self._kept[key])
+
+        return fill
 
 
 def page_item(page: Page, key: str, items: Iterable[T], item_id: Callable[[T], object], source: str) -> T:

@@ -9,13 +9,12 @@ plain safe loader (an alias bomb there would exhaust memory): this check runs fi
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
 
 from sitekit import frontmatter, text, yamlfile
-from sitekit.cache import engine, store
+from sitekit.cache import engine, read_json, store_json
 from sitekit.frontmatter import parse_page
 from sitekit.problems import Problem, ProblemsError
 from sitekit.text import decode_utf8, text_problem
@@ -43,10 +42,7 @@ class KnownGood:
     def __init__(self, file: Path):
         self.file = file
         self.added = False
-        try:
-            found = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            found = []
+        found = read_json(file)
         self.fingerprints: set[str] = {f for f in found if isinstance(f, str)} if isinstance(found, list) else set()
         self.seen: set[str] = set()  # those of the pages of this build
 
@@ -57,7 +53,7 @@ class KnownGood:
             self.fingerprints &= self.seen
             self.added = True
         if self.added:
-            store(self.file, json.dumps(sorted(self.fingerprints)).encode("utf-8"))
+            store_json(self.file, sorted(self.fingerprints))
             self.added = False
 
 

@@ -10,7 +10,6 @@ Snowball stem. They go in fields that are searched but never displayed.
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from sitekit.cache import store
+from sitekit.cache import read_json, store_json
 from sitekit.news.model import NEWS_INDEX, POSTS_DIR
 from sitekit.paths import CRITERION_PAGES
 
@@ -189,16 +188,13 @@ class Stems:
     def save(self) -> None:
         """Write the stems to the folder when words were added."""
         if self.path is not None and self.added:
-            store(self.path, json.dumps(self.table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            store_json(self.path, self.table)
             self.added = 0
 
 
 def _read_table(path: Path) -> dict[str, str]:
     """The stems in a file; none when it is missing or unreadable (the words are stemmed again)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(path)
     if not isinstance(data, dict):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}

@@ -4,13 +4,12 @@ sitekit.kits.render only, when something has to be drawn."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from sitekit.cache import fingerprint, store
+from sitekit.cache import fingerprint, read_json, store_json
 from sitekit.kits.model import Kit
 from sitekit.kits.pictograms import Pictogram
 from sitekit.problems import Problem, ProblemsError
@@ -62,15 +61,14 @@ def printable_characters() -> frozenset[int]:
     path = None
     if folder is not None:
         path = folder / f"printable-{fingerprint([f.read_bytes() for f in FONT_FILES.values()])[:16]}.json"
-        try:
-            return frozenset(int(c) for c in json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
-            pass  # not kept yet, or unreadable: read the fonts
+        kept = read_json(path)
+        if isinstance(kept, list) and all(isinstance(c, int) for c in kept):
+            return frozenset(kept)  # else not kept yet, or unreadable: read the fonts
     from fontTools.ttLib import TTFont
 
     found = frozenset.intersection(*[frozenset(TTFont(path).getBestCmap()) for path in FONT_FILES.values()])
     if path is not None:
-        store(path, json.dumps(sorted(found)).encode("utf-8"))
+        store_json(path, sorted(found))
     return found
 
 
