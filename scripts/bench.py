@@ -17,7 +17,7 @@ with anchors per page, a few broken links and anchors planted), then measures, e
 Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS
 of the process), problems, and the load average. Then, when the real site is built (`make build`, or --site DIR),
 the weight of its budgeted pages (tests/budgets.yml): the bytes a browser loads for each page and each language's
-search index (scripts/weight.py, sitekit.weight).
+search index (scripts/weight.py, sitekit.site.weight).
 
     .venv/bin/python scripts/bench.py [--pages 1000] [--repeat 3] [--skip-linkchecker] [--skip-serve] [--keep]
                                       [--site site] [--weight-only] [--serve-only]
@@ -314,7 +314,7 @@ def print_table(rows: list[tuple[str, Run, str]]) -> None:
 
 def print_weights(site: Path) -> int:
     """The weight table of the budgeted pages of the real built site, with each budget."""
-    from sitekit.weight import load_budgets, page_weight, search_index_sizes
+    from sitekit.site.weight import load_budgets, page_weight, search_index_sizes
 
     if not (site / "index.html").is_file():
         print(f"{site}: no built site, no weight table (run `make build` first)")

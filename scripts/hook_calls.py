@@ -11,13 +11,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
 from sitekit.calls.export import call_ics, calls_ics, calls_json
 from sitekit.calls.model import start_of_day
 from sitekit.calls.view import CallsRenderer
-from sitekit.ics import ics_cache
-from sitekit.paths import CALL_EXPORTS, CALL_PAGES
+from sitekit.mkdocs import support as hook
 from sitekit.project import CALLS
+from sitekit.site.ics import ics_cache
+from sitekit.site.paths import CALL_EXPORTS, CALL_PAGES
 
 
 class _State(TypedDict, total=False):

@@ -8,11 +8,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
 from sitekit.campaigns.model import CAMPAIGNS_DIR
 from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
-from sitekit.ics import ics_cache
-from sitekit.paths import CAMPAIGN_PAGES
+from sitekit.mkdocs import support as hook
+from sitekit.site.ics import ics_cache
+from sitekit.site.paths import CAMPAIGN_PAGES
 
 _campaigns = hook.PageFamily(
     "campaigns",

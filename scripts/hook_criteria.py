@@ -6,12 +6,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
 from sitekit.criteria.export import self_assessment_csv
 from sitekit.criteria.model import criteria_for_call, criteria_for_kit
 from sitekit.criteria.view import CriteriaRenderer, export_path
-from sitekit.paths import CRITERION_PAGES
+from sitekit.mkdocs import support as hook
 from sitekit.project import CRITERIA
+from sitekit.site.paths import CRITERION_PAGES
 
 _criteria = hook.PageFamily(
     "criteria",

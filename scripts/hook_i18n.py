@@ -11,9 +11,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit import hooksupport as hook
-from sitekit.hooksupport import page_language
-from sitekit.i18n import DEFAULT_LANGUAGE, Strings, lang_prefix
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, Strings, lang_prefix
+from sitekit.mkdocs import support as hook
+from sitekit.mkdocs.support import page_language
 
 FOOTER_PAGES = (
     ("footer.legal", "mentions-legales.html"),

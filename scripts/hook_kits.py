@@ -10,18 +10,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
-from sitekit.cache import CACHE_DIR, OutputCache
+from sitekit.core.cache import CACHE_DIR, OutputCache
+from sitekit.core.problems import ProblemsError, format_problems
 from sitekit.kits.model import Kit
 from sitekit.kits.package import CACHE_FOLDER, INDEX, KitBuild, kits_cache, kits_json
 from sitekit.kits.pictograms import Pictograms
 from sitekit.kits.printable import keep_characters_in, print_problems
 from sitekit.kits.view import GENERATED_NOTE, KitsRenderer, build_kits
-from sitekit.paths import KIT_PAGES
-from sitekit.problems import ProblemsError, format_problems
+from sitekit.mkdocs import support as hook
+from sitekit.pages.stubs import write_stubs
 from sitekit.profile.printed import ProfileStamp
 from sitekit.profile.view import medico_social_first
-from sitekit.stubs import write_stubs
+from sitekit.site.paths import KIT_PAGES
 
 # The site URL and the profile, (mtime, size) of the print design's and pictograms' files, then for each kit: id,
 # data, (mtime, size) of each source file and of kit.yml.

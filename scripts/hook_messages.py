@@ -13,10 +13,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
-from sitekit.buildlog import retell
-from sitekit.messages import MessageLanguageError, catalogue, message_language
-from sitekit.messages_view import MARKER, MessagesRenderer
+from sitekit.i18n.messages import MessageLanguageError, catalogue, message_language
+from sitekit.i18n.messages_view import MARKER, MessagesRenderer
+from sitekit.mkdocs import support as hook
+from sitekit.mkdocs.buildlog import retell
 
 # Loggers whose records are told again: link warnings (pages) and build errors (a hook's PluginError).
 LINK_LOGGER = "mkdocs.structure.pages"

@@ -12,13 +12,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
 from sitekit.checks.editorial import unpublished_link_problems
-from sitekit.i18n import Strings
+from sitekit.core.problems import Problem, ProblemsError, format_problems
+from sitekit.i18n.strings import Strings
+from sitekit.mkdocs import support as hook
 from sitekit.news.model import FEED, Author, Post, load_posts, published_posts, unpublished_sources
 from sitekit.news.schedule import scheduled_files
 from sitekit.news.view import NewsRenderer, atom_feed
-from sitekit.problems import Problem, ProblemsError, format_problems
 
 
 class _State(TypedDict, total=False):

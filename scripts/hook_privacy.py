@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from sitekit.outputs import write_output
-from sitekit.privacy import RewriteError, rewrite_bundle
+from sitekit.site.outputs import write_output
+from sitekit.site.privacy import RewriteError, rewrite_bundle
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

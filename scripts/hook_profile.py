@@ -16,10 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
-from sitekit.i18n import Strings
+from sitekit.core.problems import ProblemsError, format_problems
+from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Kit
-from sitekit.problems import ProblemsError, format_problems
+from sitekit.mkdocs import support as hook
 from sitekit.profile.model import Profile
 from sitekit.profile.values import PREFIX, Renderer, fill, unknown_key_problems
 from sitekit.profile.view import HOME_MARKER, PALETTE_CSS, ProfileRenderer, logo_path

@@ -2,7 +2,7 @@
 
 Without SOURCE_DATE_EPOCH, MkDocs stamps every page with the wall-clock date (the sitemap's <lastmod>)
 and writes that moment into the sitemap.xml.gz header: two builds for one CARE_TODAY made on two days
-differed. This hook sets SOURCE_DATE_EPOCH to the build date (sitekit.today.build_date) before pages are
+differed. This hook sets SOURCE_DATE_EPOCH to the build date (sitekit.core.today.build_date) before pages are
 read, unless it was set outside this hook (then it wins).
 """
 
@@ -13,8 +13,8 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from sitekit.reproducible import build_clock
-from sitekit.today import BuildDateError, build_date
+from sitekit.core.today import BuildDateError, build_date
+from sitekit.site.reproducible import build_clock
 
 _set_here: dict[str, str] = {}  # what this hook set, so that `mkdocs serve` follows a new build date
 

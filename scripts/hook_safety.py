@@ -12,10 +12,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
-from sitekit.csp import with_policy
-from sitekit.page_sources import page_source_problems
-from sitekit.problems import format_problems
+from sitekit.core.problems import format_problems
+from sitekit.mkdocs import support as hook
+from sitekit.pages.sources import page_source_problems
+from sitekit.site.csp import with_policy
 
 # Front matter that Material writes into the page without escaping: <title>, <meta name="description">,
 # <meta name="author">, the header, the first heading, the footer links and the search index.

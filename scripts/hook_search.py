@@ -11,10 +11,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit import hooksupport as hook
-from sitekit.i18n import lang_prefix
-from sitekit.outputs import write_output
-from sitekit.search_index import IndexSources, index_files
+from sitekit.i18n.strings import lang_prefix
+from sitekit.mkdocs import support as hook
+from sitekit.search.index import IndexSources, index_files
+from sitekit.site.outputs import write_output
 
 # Page URL -> its navigation and front-matter titles, gathered over the languages' builds (the search index holds
 # only the first heading: « Cybersécurité en santé », not « Accueil »).

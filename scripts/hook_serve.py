@@ -31,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from sitekit.templating import MemoryBytecodeCache
+from sitekit.site.templating import MemoryBytecodeCache
 
 if TYPE_CHECKING:  # the live-reload server and watchdog: imported by `mkdocs serve` only, not by every build
     from mkdocs.livereload import LiveReloadServer

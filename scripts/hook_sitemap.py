@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit.markers import leftover_markers, marker
+from sitekit.pages.markers import leftover_markers, marker
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 _env = Environment(
@@ -52,6 +52,6 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     if left:
         raise PluginError(
             f"{page.file.src_uri}: marker <!-- {left[0]} --> is unknown or was not replaced "
-            "(check its spelling; known markers are listed in src/sitekit/markers.py)"
+            "(check its spelling; known markers are listed in src/sitekit/pages/markers.py)"
         )
     return context

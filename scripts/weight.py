@@ -3,7 +3,7 @@
 
 import sys
 
-from sitekit.weight import main
+from sitekit.site.weight import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -25,13 +25,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from sitekit.cache import CACHE_DIR
-from sitekit.generated import is_generated
-from sitekit.paths import GENERATED_FOLDERS
-from sitekit.problems import ProblemsError
+from sitekit.core.cache import CACHE_DIR
+from sitekit.core.problems import ProblemsError
+from sitekit.pages.generated import is_generated
+from sitekit.site.paths import GENERATED_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[1]
-# Messages are French by default (sitekit.messages); the tests assert the English texts the code writes, and
+# Messages are French by default (sitekit.i18n.messages); the tests assert the English texts the code writes, and
 # tests/test_messages.py asserts the French ones with SITEKIT_LANG or --lang set explicitly.
 os.environ["SITEKIT_LANG"] = "en"
 # (never --quiet: it hides the warnings that --strict turns into errors)
@@ -302,7 +302,7 @@ def _leave_generated_pages(folder: str, names: list[str]) -> set[str]:
             path = here / name
             if (
                 path.relative_to(docs).as_posix() in GENERATED_FOLDERS
-                or name.endswith(".tmp")  # a page the session's first build is writing (sitekit.outputs)
+                or name.endswith(".tmp")  # a page the session's first build is writing (sitekit.site.outputs)
                 or (name.endswith(".md") and path.is_file() and is_generated(path, docs))
             ):
                 left.add(name)
@@ -313,7 +313,7 @@ def _leave_generated_pages(folder: str, names: list[str]) -> set[str]:
 def project(tmp_path, shared_dir):
     """A throw-away copy of the project to break (build it with build_project), as a clean clone has it:
     without the pages a build generates in docs/. Made without waiting for the session's first build, which may
-    be writing those pages: it writes each one whole (sitekit.stubs), and the copy leaves them out."""
+    be writing those pages: it writes each one whole (sitekit.pages.stubs), and the copy leaves them out."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -1,7 +1,7 @@
 """The English texts of every problem and build error the code can write, read from its source (not run).
 
 Each text is a template: the literal parts of a string or f-string, `{}` for every value filled in. The test of
-the message catalogue (tests/test_messages.py) checks that each one has its entry in src/sitekit/messages.yml,
+the message catalogue (tests/test_messages.py) checks that each one has its entry in src/sitekit/i18n/messages.yml,
 so that no message an author can meet exists in English only.
 
 Where a text is written (the calls that make a problem): `Problem(path, line, field, message, fix, level)`, a

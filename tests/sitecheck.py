@@ -7,7 +7,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
 
 NON_PAGE_DIRS = {"assets", "search"} | {lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
 RESOURCE_RELS = {

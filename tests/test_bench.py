@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import yaml
 
 from conftest import ROOT
-from sitekit.hooksupport import other_language_pass, project_root
+from sitekit.mkdocs.support import other_language_pass, project_root
 
 
 def load_bench():

@@ -10,7 +10,7 @@ from browser import PageWatch, serve
 from conftest import FROZEN_TODAY, ROOT
 from sitekit.calls.model import call_status, load_calls, start_of_day
 from sitekit.calls.view import CallsRenderer
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 
 pytestmark = pytest.mark.browser
 

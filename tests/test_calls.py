@@ -11,10 +11,10 @@ from pydantic import ValidationError
 from conftest import ROOT, refused
 from sitekit.calls.model import Call, Status, call_status, load_calls, start_of_day
 from sitekit.calls.view import countdown
-from sitekit.dates import format_day
-from sitekit.i18n import load_strings
-from sitekit.problems import ProblemsError
-from sitekit.today import PARIS
+from sitekit.core.dates import format_day
+from sitekit.core.problems import ProblemsError
+from sitekit.core.today import PARIS
+from sitekit.i18n.strings import load_strings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calls"
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
@@ -389,7 +389,7 @@ def test_every_interface_string_the_calendar_uses_exists(renderer):
 
 def test_a_missing_interface_string_is_named(calls):
     from sitekit.calls.view import CallsRenderer
-    from sitekit.i18n import Strings
+    from sitekit.i18n.strings import Strings
 
     table = {k: v for k, v in STRINGS.table.items() if k not in ("calls.status.clos", "calls.page.sources")}
     renderer = CallsRenderer(ROOT / "overrides" / "partials" / "calls", Strings(table))

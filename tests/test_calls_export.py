@@ -12,7 +12,7 @@ from icalendar import Calendar
 from conftest import ROOT
 from sitekit.calls.export import call_ics, calls_ics, calls_json
 from sitekit.calls.model import load_calls
-from sitekit.i18n import load_strings
+from sitekit.i18n.strings import load_strings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calls"
 STRINGS = load_strings(ROOT / "data" / "strings.yml")

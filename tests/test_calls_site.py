@@ -18,8 +18,8 @@ from conftest import ROOT, hook_config
 from sitecheck import pages
 from sitekit.calls.model import Status, call_status, checked_span, days_until_close, load_calls, start_of_day
 from sitekit.calls.view import ANNOUNCE_DAYS, GENERATED_NOTE
-from sitekit.dates import format_day
-from sitekit.i18n import LANGUAGES, lang_prefix
+from sitekit.core.dates import format_day
+from sitekit.i18n.strings import LANGUAGES, lang_prefix
 
 # Inside the D2 application window (11 days left), after it, and inside the D1 window (9 days left).
 DATES = ("2025-10-20", "2025-11-05", "2024-04-10")

@@ -12,9 +12,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import ROOT, refused
 from sitekit.campaigns.model import load_campaign, load_campaigns
 from sitekit.campaigns.view import campaign_ics
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.core.problems import ProblemsError
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.model import kit_folder_ids
-from sitekit.problems import ProblemsError
 
 CAMPAIGNS = load_campaigns(ROOT / "data" / "campagnes")
 STRINGS = load_strings(ROOT / "data" / "strings.yml")

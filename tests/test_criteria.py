@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT
 from sitekit.calls.model import load_calls
+from sitekit.core.problems import ProblemsError
 from sitekit.criteria.model import Imperative, Method, criteria_for_call, criteria_for_kit, load_criteria
-from sitekit.problems import ProblemsError
 
 SHOWN = "data/criteria.yml"
 CALL_IDS = {"d2-candidature", "d1-candidature"}

@@ -15,9 +15,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 import hook_criteria
 from conftest import ROOT, hook_config
 from sitekit.calls.model import load_calls
+from sitekit.core.dates import format_day
 from sitekit.criteria.model import criteria_for_call, load_criteria
-from sitekit.dates import format_day
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.model import kit_folder_ids
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, build_project
 from sitekit.checks.editorial import editorial_problems, navigation_problems, prose, typography_problems
-from sitekit.problems import Level
+from sitekit.core.problems import Level
 
 TODAY = date(2025, 10, 20)
 NB = "\u00a0"

@@ -19,8 +19,8 @@ from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
 from sitekit.checks.campaign_freshness import campaign_freshness_problems, coming_october
 from sitekit.checks.criteria_freshness import criteria_freshness_problems
 from sitekit.checks.worklist import entries
+from sitekit.core.problems import Level, Problem
 from sitekit.criteria.model import load_criteria
-from sitekit.problems import Level, Problem
 from sitekit.project import load_project
 
 SHOWN = "data/calls.yml"

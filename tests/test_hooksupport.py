@@ -1,10 +1,10 @@
-"""sitekit.hooksupport: what the hooks share."""
+"""sitekit.mkdocs.support: what the hooks share."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from sitekit import hooksupport
+from sitekit.mkdocs import support as hooksupport
 
 
 def test_kept_renders_render_again_only_when_the_page_or_the_basis_changes():

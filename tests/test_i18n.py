@@ -1,7 +1,7 @@
 """Interface strings: every key in every language, problems named with file and line."""
 
 from conftest import ROOT, refused
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 
 
 def test_shipped_strings_load_in_every_language():

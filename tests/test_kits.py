@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from sitekit.core.problems import Level, ProblemsError
 from sitekit.kits.formats import output_names
 from sitekit.kits.model import (
     MAX_FILE_BYTES,
@@ -19,7 +20,6 @@ from sitekit.kits.model import (
     load_kits,
     review_due,
 )
-from sitekit.problems import Level, ProblemsError
 
 EXPECTED_IDS = [
     "cybermois",

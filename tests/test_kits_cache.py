@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from sitekit.i18n import load_strings
+from sitekit.i18n.strings import load_strings
 from sitekit.kits import render
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import kits_cache

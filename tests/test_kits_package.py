@@ -18,8 +18,8 @@ from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
-from sitekit.cache import CACHE_DIR
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.core.cache import CACHE_DIR
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.formats import A3, A4, SHEET_A4, formats_of, output_name, output_names
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import (

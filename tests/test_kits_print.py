@@ -14,8 +14,9 @@ from pypdf import PdfReader, PdfWriter
 
 from conftest import ROOT
 from pdfua import clean, headline_lines, pdfua_problems, read_back
-from sitekit.dates import format_day
-from sitekit.i18n import load_strings
+from sitekit.core.dates import format_day
+from sitekit.core.problems import ProblemsError
+from sitekit.i18n.strings import load_strings
 from sitekit.kits import render
 from sitekit.kits.artwork import print_art
 from sitekit.kits.formats import A4, SCREEN, SHEET_A4, ScreenText, alt_text, output_names
@@ -25,7 +26,6 @@ from sitekit.kits.pictograms import load_pictograms, pictogram_problems
 from sitekit.kits.printable import print_problems
 from sitekit.kits.printdoc import Span, inline, keep_last_words_together, plain, read_printable
 from sitekit.kits.view import KitsRenderer
-from sitekit.problems import ProblemsError
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
 from test_kits import VALID, make_kit

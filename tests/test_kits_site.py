@@ -9,8 +9,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT, status_around_build
-from sitekit.dates import format_day
-from sitekit.i18n import LANGUAGES, lang_prefix, load_strings
+from sitekit.core.dates import format_day
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.formats import output_names
 from sitekit.kits.model import load_kits, review_due
 from sitekit.kits.package import archive_path, preview_path

@@ -1,4 +1,4 @@
-"""The message catalogue (src/sitekit/messages.yml): every message the code writes has its French text, the
+"""The message catalogue (src/sitekit/i18n/messages.yml): every message the code writes has its French text, the
 French texts keep the values and the typography, and reports are French by default."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from message_sources import ROOT, written_templates
-from sitekit import messages
-from sitekit.messages import Catalogue, catalogue, fill, fixes_of, message_language, placeholders
-from sitekit.problems import Level, Problem, format_problems
-from sitekit.yamlfile import load_yaml
+from sitekit.core.problems import Level, Problem, format_problems
+from sitekit.core.yamlfile import load_yaml
+from sitekit.i18n import messages
+from sitekit.i18n.messages import Catalogue, catalogue, fill, fixes_of, message_language, placeholders
 
 NBSP = "\u00a0\u202f"
 
@@ -37,7 +37,8 @@ def test_every_message_the_code_writes_has_its_entry():
         {f"{w.path}:{w.line}: {w.template!r}" for w in written_templates() if _norm(w.template) not in known}
     )
     assert not missing, (
-        "messages without an entry in src/sitekit/messages.yml (add each with its French text):\n" + "\n".join(missing)
+        "messages without an entry in src/sitekit/i18n/messages.yml (add each with its French text):\n"
+        + "\n".join(missing)
     )
 
 
@@ -54,7 +55,7 @@ def test_the_scanner_finds_the_messages_of_every_kind_of_call():
 
 
 def test_catalogue_has_no_duplicate_id_and_every_entry_is_complete():
-    doc = load_yaml(messages.CATALOGUE, "src/sitekit/messages.yml")  # refuses duplicate keys
+    doc = load_yaml(messages.CATALOGUE, "src/sitekit/i18n/messages.yml")  # refuses duplicate keys
     entries = doc.data["messages"]
     sections = doc.data["sections"]
     for entry_id, entry in entries.items():
@@ -163,9 +164,9 @@ def test_rows_list_every_message_but_fragments(tmp_path: Path):
 
 
 def test_the_catalogue_is_shipped_with_the_package():
-    assert messages.CATALOGUE == ROOT / "src" / "sitekit" / "messages.yml"
+    assert messages.CATALOGUE == ROOT / "src" / "sitekit" / "i18n" / "messages.yml"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"messages.yml"' in pyproject
+    assert '"i18n/messages.yml"' in pyproject
 
 
 def test_literal_braces_are_written_once():

@@ -9,10 +9,10 @@ import feedparser
 import pytest
 
 from conftest import ROOT
-from sitekit.i18n import load_strings
+from sitekit.core.problems import ProblemsError
+from sitekit.i18n.strings import load_strings
 from sitekit.news.model import POSTS_DIR, load_authors, load_posts, published_posts
 from sitekit.news.view import atom_feed
-from sitekit.problems import ProblemsError
 
 AUTHORS = load_authors(ROOT / "data" / "authors.yml")
 STRINGS = load_strings(ROOT / "data" / "strings.yml")

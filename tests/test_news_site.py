@@ -12,7 +12,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT
-from sitekit.i18n import LANGUAGES, lang_prefix
+from sitekit.i18n.strings import LANGUAGES, lang_prefix
 from sitekit.news.model import load_authors, load_posts, published_posts
 
 SCHEDULED = "2026-12-01-preparer-l-exercice-de-crise-2027"

@@ -1,10 +1,10 @@
-"""sitekit.outputs: files added to the built site are written whole, and left alone when unchanged."""
+"""sitekit.site.outputs: files added to the built site are written whole, and left alone when unchanged."""
 
 from __future__ import annotations
 
 import os
 
-from sitekit.outputs import write_output
+from sitekit.site.outputs import write_output
 
 
 def test_writes_the_file_and_its_folders_without_leaving_a_temporary_file(tmp_path):

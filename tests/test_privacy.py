@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitekit.privacy import BUNDLE_REWRITES, RewriteError, rewrite_bundle
+from sitekit.site.privacy import BUNDLE_REWRITES, RewriteError, rewrite_bundle
 
 
 def test_rewrites_every_cdn_url():

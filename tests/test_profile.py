@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from sitekit.checks import cli as validate
 from sitekit.checks.publish import publish_problems, reserved_host
-from sitekit.i18n import load_strings
-from sitekit.markdown_pages import read_pages
-from sitekit.problems import Level, ProblemsError
+from sitekit.core.problems import Level, ProblemsError
+from sitekit.i18n.strings import load_strings
+from sitekit.pages.markdown import read_pages
 from sitekit.profile.colour import WHITE, contrast, derive_palette, rgb, slate
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.values import Renderer, fill, unknown_key_problems
@@ -138,7 +138,7 @@ def test_values_in_pages_are_markdown_links_escaped():
 
 def test_a_name_cannot_inject_markup(tmp_path):
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "<b>CH</b> [x](y)"'})
-    with pytest.raises(ProblemsError) as exc:  # markup in a text field is refused (sitekit.text)
+    with pytest.raises(ProblemsError) as exc:  # markup in a text field is refused (sitekit.core.text)
         load_profile(path, "profil.yml", tmp_path)
     assert "establishment.name: contains HTML markup '<b>'" in str(exc.value)
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "*CH* & <5> [x]"'})

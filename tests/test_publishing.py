@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, refused
-from sitekit.buildlog import link_problem, retell
 from sitekit.campaigns.model import load_campaign
 from sitekit.campaigns.new import campaign_text
 from sitekit.campaigns.new import main as new_campaign
 from sitekit.checks import cli as validate
+from sitekit.core.today import clock_today
 from sitekit.kits.versions import fingerprint, record, version_problems
+from sitekit.mkdocs.buildlog import link_problem, retell
 from sitekit.news.model import read_posts
 from sitekit.news.schedule import scheduled_files
 from sitekit.project import load_project
-from sitekit.today import clock_today
 
 POST = "actualites/billets/2027-10-06-semaine-des-mots-de-passe"
 # The front matter of a post scheduled for 2027-10-06, and the blank line after it.

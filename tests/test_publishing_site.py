@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import ROOT, build_project, run_mkdocs_build
-from sitekit.messages import catalogue
+from sitekit.i18n.messages import catalogue
 
 pytestmark = pytest.mark.build
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FROZEN_TODAY, ROOT
-from sitekit.reproducible import build_clock, source_date_epoch
+from sitekit.site.reproducible import build_clock, source_date_epoch
 
 
 def digests(folder: Path) -> dict[str, str]:

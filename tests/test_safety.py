@@ -13,12 +13,12 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import hook_safety
 from conftest import refused
-from sitekit import page_sources
 from sitekit.calls.model import load_calls
-from sitekit.csp import inline_scripts, policy, script_hash, with_policy
-from sitekit.i18n import load_strings
-from sitekit.page_sources import MAX_PAGE_BYTES, page_source_problems
-from sitekit.text import MAX_TEXT_LENGTH, markdown_text, text_problem
+from sitekit.core.text import MAX_TEXT_LENGTH, markdown_text, text_problem
+from sitekit.i18n.strings import load_strings
+from sitekit.pages import sources as page_sources
+from sitekit.pages.sources import MAX_PAGE_BYTES, page_source_problems
+from sitekit.site.csp import inline_scripts, policy, script_hash, with_policy
 
 CALLS = Path(__file__).parent / "fixtures" / "calls" / "valid.yml"
 
@@ -261,7 +261,7 @@ def test_the_validator_names_a_page_not_in_utf8_and_markup_in_a_description(tmp_
 
 
 def test_the_server_header_allows_the_inline_scripts_of_every_page(tmp_path, capsys):
-    from sitekit.csp import main, server_policy
+    from sitekit.site.csp import main, server_policy
 
     (tmp_path / "en").mkdir()
     (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")

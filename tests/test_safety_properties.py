@@ -37,12 +37,13 @@ from sitekit.calls.model import load_calls, start_of_day
 from sitekit.calls.view import CallsRenderer
 from sitekit.campaigns.model import load_campaign
 from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
+from sitekit.core.dates import format_day
+from sitekit.core.problems import ProblemsError
+from sitekit.core.yamlfile import dotted
 from sitekit.criteria.export import self_assessment_csv
 from sitekit.criteria.model import load_criteria
 from sitekit.criteria.view import CriteriaRenderer
-from sitekit.dates import format_day
-from sitekit.frontmatter import parse_page
-from sitekit.i18n import LANGUAGES, load_strings
+from sitekit.i18n.strings import LANGUAGES, load_strings
 from sitekit.kits.formats import ScreenText
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import Entry, KitBuild, kits_json, print_info
@@ -52,8 +53,7 @@ from sitekit.kits.printing import print_source
 from sitekit.kits.view import KitsRenderer
 from sitekit.news.model import load_authors, post_problems
 from sitekit.news.view import NewsRenderer, atom_feed
-from sitekit.problems import ProblemsError
-from sitekit.yamlfile import dotted
+from sitekit.pages.frontmatter import parse_page
 
 T = TypeVar("T")
 TEMPLATES = ROOT / "overrides" / "partials"

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import build_project
-from sitekit.csp import inline_scripts, script_hash
+from sitekit.site.csp import inline_scripts, script_hash
 from test_html_validity import vnu_errors
 
 pytestmark = pytest.mark.build

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sitekit import search_index
-from sitekit.search_index import IndexSources, index_files
+from sitekit.search import index as search_index
+from sitekit.search.index import IndexSources, index_files
 
 MERGED = {
     "config": {"lang": ["fr"], "separator": "[\\s]+"},

@@ -10,7 +10,7 @@ import yaml
 
 from browser import open_page
 from conftest import ROOT
-from sitekit.i18n import LANGUAGES, lang_prefix
+from sitekit.i18n.strings import LANGUAGES, lang_prefix
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@ language, with the pages' boosts."""
 
 import json
 
-from sitekit.search_terms import (
+from sitekit.search.terms import (
     PAGE_BOOSTS,
     TEXT_FIELD,
     TITLE_FIELD,

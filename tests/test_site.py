@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from sitecheck import CSS_URL, is_external, pages, resource_urls
 from sitekit.checks.translations import missing_translations
-from sitekit.i18n import LANGUAGES, lang_prefix
+from sitekit.i18n.strings import LANGUAGES, lang_prefix
 
 # URLs written as text (comments, messages, namespaces) in the scripts pages load, never fetched.
 JS_URL_ALLOWED = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from jinja2 import DictLoader, Environment
 
-from sitekit.i18n import Strings
-from sitekit.templating import MemoryBytecodeCache, TemplateRenderer
+from sitekit.i18n.strings import Strings
+from sitekit.site.templating import MemoryBytecodeCache, TemplateRenderer
 
 STRINGS = Strings({"demo.hello": {"fr": "Bonjour", "en": "Hello"}})
 

@@ -12,8 +12,8 @@ from sitekit.calls.model import load_calls_document
 from sitekit.checks.deadlines import deadline_problems
 from sitekit.checks.links import markdown_source, resolve
 from sitekit.checks.prose_dates import past_deadline_problems
-from sitekit.markdown_pages import MarkdownPage, read_pages
-from sitekit.problems import ProblemsError
+from sitekit.core.problems import ProblemsError
+from sitekit.pages.markdown import MarkdownPage, read_pages
 from sitekit.project import load_project
 
 CORPUS = Path(__file__).parent / "fixtures" / "validator" / "corpus"

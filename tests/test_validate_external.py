@@ -23,7 +23,7 @@ from sitekit.checks.external import (
     retry_after_seconds,
     save_cache,
 )
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
 from test_validate import CORPUS
 
 

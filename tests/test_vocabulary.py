@@ -9,11 +9,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import FROZEN_TODAY, ROOT, hook_config
-from sitekit import hooksupport
 from sitekit.checks import cli as validate
-from sitekit.problems import ProblemsError
+from sitekit.core.problems import ProblemsError
+from sitekit.mkdocs import support as hooksupport
 from sitekit.project import load_project
-from sitekit.vocabulary import VOCABULARY, corpus_files, corpus_texts, load_vocabulary
+from sitekit.search.vocabulary import VOCABULARY, corpus_files, corpus_texts, load_vocabulary
 
 
 def entry_of(vocabulary, lang: str, term: str) -> set[str]:

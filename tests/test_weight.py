@@ -9,7 +9,7 @@ import pytest
 
 from browser import serve
 from conftest import ROOT, refused
-from sitekit.weight import load_budgets, main, page_weight, search_index_sizes
+from sitekit.site.weight import load_budgets, main, page_weight, search_index_sizes
 
 BUDGETS = ROOT / "tests" / "budgets.yml"
 TOLERANCE = 0.10
@@ -120,6 +120,6 @@ def test_static_count_matches_what_chromium_loads_for_the_home_page(browser, sit
         context.close()
     static = set(page_weight(site, "index.html").files)
     browser_only = {path for path in loaded - static if not path.startswith(LOADED_BY_THE_SEARCH_WORKER)}
-    assert browser_only == set(), "loaded by Chromium, missed by sitekit.weight"
-    assert static - loaded == set(), "counted by sitekit.weight, never loaded by Chromium"
+    assert browser_only == set(), "loaded by Chromium, missed by sitekit.site.weight"
+    assert static - loaded == set(), "counted by sitekit.site.weight, never loaded by Chromium"
     assert "search/search_index.json" in loaded

@@ -4,9 +4,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sitekit import yamlfile
-from sitekit.problems import ProblemsError
-from sitekit.yamlfile import MAX_DATA_BYTES, load_yaml, parse_yaml
+from sitekit.core import yamlfile
+from sitekit.core.problems import ProblemsError
+from sitekit.core.yamlfile import MAX_DATA_BYTES, load_yaml, parse_yaml
 
 
 def test_lines_of_keys_and_items():

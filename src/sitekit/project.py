@@ -14,18 +14,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from sitekit.cache import CACHE_DIR
 from sitekit.calls.model import Call, load_calls_document
 from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, load_campaigns
+from sitekit.core.cache import CACHE_DIR
+from sitekit.core.problems import Level, Problem, ProblemsError
+from sitekit.core.yamlfile import YamlDocument
 from sitekit.criteria.model import Criteria, load_criteria
-from sitekit.i18n import Strings, load_strings
+from sitekit.i18n.strings import Strings, load_strings
 from sitekit.kits.model import Kit, load_kits
 from sitekit.kits.pictograms import NO_PICTOGRAMS, Pictograms, load_pictograms, pictogram_problems
 from sitekit.news.model import Author, load_authors
-from sitekit.problems import Level, Problem, ProblemsError
 from sitekit.profile.model import Profile, load_profile, profile_location
-from sitekit.vocabulary import VOCABULARY, Vocabulary, corpus_files, corpus_texts, load_vocabulary
-from sitekit.yamlfile import YamlDocument
+from sitekit.search.vocabulary import VOCABULARY, Vocabulary, corpus_files, corpus_texts, load_vocabulary
 
 CALLS = "data/calls.yml"
 STRINGS = "data/strings.yml"

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
-from sitekit.i18n import Strings
-from sitekit.ics import new_calendar, site_host
-from sitekit.paths import call_page_path
-from sitekit.schema import Localized
+from sitekit.core.schema import Localized
+from sitekit.i18n.strings import Strings
+from sitekit.site.ics import new_calendar, site_host
+from sitekit.site.paths import call_page_path
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -58,7 +58,7 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
         description.append(f"{status_label}{strings.get('calls.colon', lang)} {call.override.reason[lang]}")
     description.append(f"{strings.get('calls.ics.details', lang)} {url}")
 
-    from icalendar import Alarm, Event  # here: only when the file is not in the cache (sitekit.ics)
+    from icalendar import Alarm, Event  # here: only when the file is not in the cache (sitekit.site.ics)
 
     event = Event()
     event.add("uid", f"{call.id}-{kind}@{site_host(site_url)}")

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from sitekit.problems import Collector, Problem
-from sitekit.schema import (
+from sitekit.core.problems import Collector, Problem
+from sitekit.core.schema import (
     CheckedDay,
     ClockTime,
     Localized,
@@ -23,8 +23,8 @@ from sitekit.schema import (
     identifier,
     validate_item,
 )
-from sitekit.today import PARIS
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
+from sitekit.core.today import PARIS
+from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_yaml
 
 IMMINENT_DAYS = 14  # clôture imminente: the call closes in this many days or fewer
 RESERVED_IDS = frozenset({"calls", "index"})  # names taken by calls.ics, calls.json and the calendar page
@@ -109,7 +109,7 @@ class Call(Model):
 
 
 def start_of_day(day: date) -> datetime:
-    """The build moment: 00:00 in Paris on the build date (see sitekit.today.build_date)."""
+    """The build moment: 00:00 in Paris on the build date (see sitekit.core.today.build_date)."""
     return datetime.combine(day, time(0), PARIS)
 
 

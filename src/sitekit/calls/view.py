@@ -19,11 +19,11 @@ from sitekit.calls.model import (
     days_until_open,
     paris_date,
 )
-from sitekit.dates import ShownDay, format_clock, shown_day
-from sitekit.generated import generated_note
-from sitekit.i18n import Strings
-from sitekit.paths import CALENDAR_PAGE, call_export_path, call_page_path, link, relative_url
-from sitekit.templating import TemplateRenderer
+from sitekit.core.dates import ShownDay, format_clock, shown_day
+from sitekit.i18n.strings import Strings
+from sitekit.pages.generated import generated_note
+from sitekit.site.paths import CALENDAR_PAGE, call_export_path, call_page_path, link, relative_url
+from sitekit.site.templating import TemplateRenderer
 
 ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
 GENERATED_NOTE = generated_note("data/calls.yml", "hook_calls.py")

@@ -10,10 +10,10 @@ from typing import Annotated
 
 from pydantic import Field, PrivateAttr, ValidationError
 
+from sitekit.core.problems import Collector, Problem, ProblemsError
+from sitekit.core.schema import CheckedDay, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
+from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 from sitekit.kits.model import Audience
-from sitekit.problems import Collector, Problem, ProblemsError
-from sitekit.schema import CheckedDay, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 CAMPAIGNS_DIR = "data/campagnes"
 # A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from sitekit.campaigns.model import CAMPAIGNS_DIR, load_campaign
+from sitekit.core.problems import ProblemsError, format_problems
+from sitekit.core.today import BuildDateError, build_date
+from sitekit.i18n.messages import MessageLanguageError, catalogue, message_language
 from sitekit.kits.model import kit_folder_ids
-from sitekit.messages import MessageLanguageError, catalogue, message_language
-from sitekit.problems import ProblemsError, format_problems
-from sitekit.today import BuildDateError, build_date
 
 TEMPLATE = "modeles/campagne.yml"
 YEAR = "AAAA"  # the template's year
@@ -36,7 +36,7 @@ def campaign_text(template: str, year: int, today: date) -> str:
 
 
 def say(text: str, lang: str) -> str:
-    """A line of this command's output in the author's language (sitekit.messages)."""
+    """A line of this command's output in the author's language (sitekit.i18n.messages)."""
     return catalogue().translate(text, lang)
 
 

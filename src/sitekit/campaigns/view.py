@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
-from sitekit.dates import ShownDay, shown_day
-from sitekit.generated import generated_note
-from sitekit.i18n import Strings
-from sitekit.ics import new_calendar, site_host
+from sitekit.core.dates import ShownDay, shown_day
+from sitekit.core.schema import Localized
+from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience
-from sitekit.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
-from sitekit.schema import Localized
-from sitekit.templating import TemplateRenderer
+from sitekit.pages.generated import generated_note
+from sitekit.site.ics import new_calendar, site_host
+from sitekit.site.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
+from sitekit.site.templating import TemplateRenderer
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -162,7 +162,7 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
     UIDs are built from the year, the date, the channel and the French title, so that a calendar that
     imported the file updates its events when it is imported again.
     """
-    from icalendar import Event  # here: only when the file is not in the cache (sitekit.ics)
+    from icalendar import Event  # here: only when the file is not in the cache (sitekit.site.ics)
 
     host = site_host(site_url)
     page_url = f"{site_url.rstrip('/')}/{campaign_page_path(campaign.year, lang)}"

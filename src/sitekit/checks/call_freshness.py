@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
-from sitekit.dates import add_months
-from sitekit.problems import Level, Problem
-from sitekit.yamlfile import YamlDocument, dotted
+from sitekit.core.dates import add_months
+from sitekit.core.problems import Level, Problem
+from sitekit.core.yamlfile import YamlDocument, dotted
 
 FIX_STALE = "the calendar may be wrong: check the sources, then update the entry and set last_checked to that day"
 FIX_CONFIRM = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
 
 CAMPAIGN_MONTH = 10  # October
 PREPARE_FROM_MONTH = 9  # a campaign file is expected once September has begun

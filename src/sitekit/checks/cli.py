@@ -12,10 +12,10 @@ from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
 from sitekit.checks.report import format_github, format_json, format_text
 from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run
-from sitekit.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language, translate
-from sitekit.problems import ProblemsError, format_problems
+from sitekit.core.problems import ProblemsError, format_problems
+from sitekit.core.today import BuildDateError, build_date
+from sitekit.i18n.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language, translate
 from sitekit.project import load_project
-from sitekit.today import BuildDateError, build_date
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from sitekit.core.problems import Level, Problem
+from sitekit.core.yamlfile import dotted
 from sitekit.criteria.model import Criteria
-from sitekit.problems import Level, Problem
-from sitekit.yamlfile import dotted
 
 
 def criteria_freshness_problems(criteria: Criteria, path: str, today: date, grace_days: int = 30) -> list[Problem]:

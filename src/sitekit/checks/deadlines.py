@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from sitekit.calls.model import Call, call_status, days_until_close, start_of_day
-from sitekit.problems import Level, Problem
-from sitekit.yamlfile import YamlDocument, dotted
+from sitekit.core.problems import Level, Problem
+from sitekit.core.yamlfile import YamlDocument, dotted
 
 
 def deadline_problems(calls: Sequence[Call], doc: YamlDocument, today: date, warn_days: int) -> list[Problem]:

@@ -13,14 +13,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from sitekit.frontmatter import Page, parse_page
-from sitekit.generated import is_generated_text
-from sitekit.i18n import LANGUAGES
+from sitekit.core.problems import Level, Problem, ProblemsError
+from sitekit.core.schema import Day, Text, problems_from_pydantic
+from sitekit.core.text import decode_utf8
+from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_yaml
+from sitekit.i18n.strings import LANGUAGES
 from sitekit.news.model import POSTS_DIR, Author, Post, is_published, load_authors, post_problems
-from sitekit.problems import Level, Problem, ProblemsError
-from sitekit.schema import Day, Text, problems_from_pydantic
-from sitekit.text import decode_utf8
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_yaml
+from sitekit.pages.frontmatter import Page, parse_page
+from sitekit.pages.generated import is_generated_text
 
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 FRENCH_DATA = ("data/strings.yml", "data/calls.yml", "data/authors.yml", "data/campagnes/*.yml")

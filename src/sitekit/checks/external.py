@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 from urllib.parse import urljoin, urlsplit
 
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
 
 USER_AGENT = "cybersante-site-validator/1 (link check; +https://cybersante.example.org/)"
 HEAD_REFUSED = {403, 405, 501}

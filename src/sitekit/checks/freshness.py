@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sitekit.markdown_pages import MarkdownPage
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
+from sitekit.pages.markdown import MarkdownPage
 
 FIELD = "review_by"
 FIX_DATE = "write review_by: YYYY-MM-DD in the front matter, e.g. review_by: 2027-05-31"

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
-from sitekit.problems import Problem
+from sitekit.core.problems import Problem
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 
 # (selector, attribute) of every URL a page links to or loads.
 URL_ATTRIBUTES = (

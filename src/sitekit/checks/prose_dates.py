@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sitekit.markdown_pages import MarkdownPage
-from sitekit.problems import Problem
+from sitekit.core.problems import Problem
+from sitekit.pages.markdown import MarkdownPage
 
 HISTORICAL_MARKER = "<!-- historique -->"
 WORDING_WINDOW = 50  # characters between the end of the deadline wording and the date

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitekit.markdown_pages import MarkdownPage
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
+from sitekit.pages.markdown import MarkdownPage
 from sitekit.profile.model import PLACEHOLDER, Profile
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project

@@ -1,5 +1,5 @@
 """The validator's output: text grouped by file, JSON (scripts/validate.schema.json), GitHub annotations, in the
-language of messages (French by default, sitekit.messages)."""
+language of messages (French by default, sitekit.i18n.messages)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from sitekit.messages import SOURCE_LANGUAGE, catalogue
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
+from sitekit.i18n.messages import SOURCE_LANGUAGE, catalogue
 
 JSON_VERSION = 1
 

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site
-from sitekit.frontmatter import Page, read_page
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
-from sitekit.markdown_links import MarkdownLink, heading_ids, page_links, resolve
-from sitekit.markdown_pages import read_page as read_markdown_page
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.news.model import Post, is_published
-from sitekit.paths import CALL_PAGES, CAMPAIGN_PAGES, CRITERION_PAGES, KIT_PAGES
-from sitekit.problems import Problem, ProblemsError
+from sitekit.pages.frontmatter import Page, read_page
+from sitekit.pages.links import MarkdownLink, heading_ids, page_links, resolve
+from sitekit.pages.markdown import read_page as read_markdown_page
+from sitekit.pages.stubs import stub_name
 from sitekit.project import Project
-from sitekit.stubs import stub_name
+from sitekit.site.paths import CALL_PAGES, CAMPAIGN_PAGES, CRITERION_PAGES, KIT_PAGES
 
 FIX_PATH = (
     "write the path from the post's folder: ../../ goes up to docs/ (a kit page is ../../kits/fiches/<kit>.md, "

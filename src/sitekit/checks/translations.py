@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from sitekit.problems import Level, Problem
+from sitekit.core.problems import Level, Problem
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
 
 OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 

@@ -27,11 +27,11 @@ from sitekit.checks.publish import publish_problems
 from sitekit.checks.report import Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
+from sitekit.core.problems import Level, Problem
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.kits.versions import version_problems
-from sitekit.markdown_pages import MarkdownPage, read_pages
 from sitekit.news.model import read_posts
-from sitekit.problems import Level, Problem
+from sitekit.pages.markdown import MarkdownPage, read_pages
 from sitekit.project import CRITERIA, Project, load_project
 
 DEFAULT_CACHE = ".cache/external-links.json"

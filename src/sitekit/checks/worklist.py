@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from sitekit.core.yamlfile import YamlDocument
 from sitekit.project import CALLS, CRITERIA, Project
-from sitekit.yamlfile import YamlDocument
 
 JSON_VERSION = 1
 

@@ -7,7 +7,7 @@ import io
 
 from sitekit.criteria.model import Criteria
 from sitekit.criteria.view import CSV_COLUMNS, expected_items, number_text
-from sitekit.i18n import Strings
+from sitekit.i18n.strings import Strings
 
 _FORMULA_START = ("=", "+", "-", "@")
 

@@ -10,8 +10,8 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BeforeValidator, Field
 
-from sitekit.problems import Collector, Problem
-from sitekit.schema import (
+from sitekit.core.problems import Collector, Problem
+from sitekit.core.schema import (
     UNKNOWN,
     CheckedDay,
     Day,
@@ -25,7 +25,7 @@ from sitekit.schema import (
     problem,
     validate_item,
 )
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
+from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 TO_CONFIRM = "a_confirmer"  # the value of evaluation_methods when the sources do not name them
 RESERVED_IDS = frozenset({"index"})  # a criterion's page is certification/criteres/<id>.html

@@ -9,12 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.calls.model import Call
+from sitekit.core.dates import format_day
 from sitekit.criteria.model import Criteria, Criterion, Imperative, Method
-from sitekit.dates import format_day
-from sitekit.generated import generated_note
-from sitekit.i18n import Strings, lang_prefix
-from sitekit.paths import CRITERIA_CATALOGUE, call_page_path, criterion_page_path, kit_page_path, link, relative_url
-from sitekit.templating import TemplateRenderer
+from sitekit.i18n.strings import Strings, lang_prefix
+from sitekit.pages.generated import generated_note
+from sitekit.site.paths import (
+    CRITERIA_CATALOGUE,
+    call_page_path,
+    criterion_page_path,
+    kit_page_path,
+    link,
+    relative_url,
+)
+from sitekit.site.templating import TemplateRenderer
 
 CHECKLIST_PAGE = "certification/checklist.html"
 FILTER_SCRIPT = "assets/javascripts/criteria-filter.js"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitekit.problems import Problem
+from sitekit.core.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
-from sitekit.dates import add_months
-from sitekit.problems import Collector, Level, Problem, ProblemsError
-from sitekit.schema import CheckedDay, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
-from sitekit.text import decode_utf8
-from sitekit.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.core.dates import add_months
+from sitekit.core.problems import Collector, Level, Problem, ProblemsError
+from sitekit.core.schema import CheckedDay, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
+from sitekit.core.text import decode_utf8
+from sitekit.core.yamlfile import YamlDocument, dotted, load_yaml
 
 KIT_FILE = "kit.yml"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a kit file over 20 MB is refused

@@ -17,17 +17,17 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from sitekit.cache import OutputCache, engine
-from sitekit.i18n import LANGUAGES
+from sitekit.core.cache import OutputCache, engine
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.i18n.strings import LANGUAGES
 from sitekit.kits.formats import A3, A4, SHEET_A4, ScreenText, alt_name, output_name
 from sitekit.kits.model import Kit, KitFile, Role, review_due
 from sitekit.kits.pictograms import Pictogram, Pictograms
 from sitekit.kits.printable import FONT_FILES, PrintInfo
 from sitekit.kits.printdoc import read_printable
 from sitekit.kits.printing import PrintError, PrintTemplates, Rendition, Store, no_store, print_source
-from sitekit.paths import kit_page_path, kit_page_url
-from sitekit.problems import Problem, ProblemsError
 from sitekit.profile.printed import ProfileStamp
+from sitekit.site.paths import kit_page_path, kit_page_url
 
 DOWNLOADS = "kits/telechargements"  # <id>-<version>.zip and <id>/<name>.<format>.pdf|png, shared by both languages
 PREVIEWS = "kits/apercus"  # <id>/<name>.<format>.png: the kit page's pictures of each format

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from sitekit.core.problems import Collector, Problem
+from sitekit.core.schema import Localized, Model, Text, problems_from_pydantic
+from sitekit.core.yamlfile import load_mapping
 from sitekit.kits.model import Kit, Theme
-from sitekit.problems import Collector, Problem
-from sitekit.schema import Localized, Model, Text, problems_from_pydantic
-from sitekit.yamlfile import load_mapping
 
 FOLDER = "kits/_pictogrammes"
 INDEX = "pictogrammes.yml"

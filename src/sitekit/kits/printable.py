@@ -9,12 +9,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from sitekit.cache import fingerprint, read_json, store_json
+from sitekit.core.cache import fingerprint, read_json, store_json
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.text import decode_utf8
 from sitekit.kits.model import Kit
 from sitekit.kits.pictograms import Pictogram
-from sitekit.problems import Problem, ProblemsError
 from sitekit.profile.printed import ContactBlock
-from sitekit.text import decode_utf8
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "Atkinson Hyperlegible Next"

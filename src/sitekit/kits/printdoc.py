@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sitekit.problems import Problem
+from sitekit.core.problems import Problem
 
 _INLINE = re.compile(
     r"\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)"  # [text](address)

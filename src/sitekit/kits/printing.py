@@ -15,13 +15,13 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
+from sitekit.core.problems import Problem
 from sitekit.kits.artwork import PrintArt, print_art
 from sitekit.kits.fitting import LayoutError, Target
 from sitekit.kits.formats import A3, Format, ScreenText, alt_text, formats_of, output_name
 from sitekit.kits.model import KitFile
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc, plain
-from sitekit.problems import Problem
 
 PRINT_THUMB_WIDTH = 420  # px: the kit page shows it at 210 (sharp on dense screens), the page head at 420
 SCREEN_THUMB_WIDTH = 480  # px, shown at 240

@@ -25,10 +25,10 @@ from weasyprint.formatting_structure.boxes import Box, LineBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from sitekit.core.problems import Problem
 from sitekit.kits.fitting import LIMITS, LayoutError, Limits, Target
 from sitekit.kits.formats import Format
 from sitekit.kits.printable import FAMILY, FONT_FILES
-from sitekit.problems import Problem
 
 CSS_PX_PER_MM = 96 / 25.4
 PDF_VARIANT = "pdf/ua-1"

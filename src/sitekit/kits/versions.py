@@ -19,10 +19,10 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from sitekit.core.problems import Level, Problem, ProblemsError, format_problems
+from sitekit.core.yamlfile import load_yaml
+from sitekit.i18n.messages import MessageLanguageError, catalogue, message_language
 from sitekit.kits.model import KIT_FILE, Kit
-from sitekit.messages import MessageLanguageError, catalogue, message_language
-from sitekit.problems import Level, Problem, ProblemsError, format_problems
-from sitekit.yamlfile import load_yaml
 
 LOCK = "kits/versions.yml"
 NOT_CONTENT = {"version", "last_review", "review_months"}

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from sitekit.dates import ShownDay, format_day, shown_day
-from sitekit.generated import generated_note
-from sitekit.i18n import LANGUAGES, Strings
+from sitekit.core.dates import ShownDay, format_day, shown_day
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.i18n.strings import LANGUAGES, Strings
 from sitekit.kits.artwork import PrintArt
 from sitekit.kits.formats import FORMATS, Format, alt_name, formats_of, output_name
 from sitekit.kits.model import Audience, Kit, Role, Theme, review_due
@@ -19,10 +19,10 @@ from sitekit.kits.pictograms import Pictograms
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc
 from sitekit.kits.printing import Store, no_store
-from sitekit.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relative_url
-from sitekit.problems import Problem, ProblemsError
+from sitekit.pages.generated import generated_note
 from sitekit.profile.printed import ProfileStamp
-from sitekit.templating import TemplateRenderer
+from sitekit.site.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relative_url
+from sitekit.site.templating import TemplateRenderer
 
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
 GENERATED_NOTE = generated_note("kits/<id>/kit.yml", "hook_kits.py")

@@ -11,11 +11,11 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from sitekit.frontmatter import Page, read_page
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
-from sitekit.problems import Collector, Problem, ProblemsError
-from sitekit.schema import Day, Localized, Model, Text, identifier, problems_from_pydantic
-from sitekit.yamlfile import load_mapping
+from sitekit.core.problems import Collector, Problem, ProblemsError
+from sitekit.core.schema import Day, Localized, Model, Text, identifier, problems_from_pydantic
+from sitekit.core.yamlfile import load_mapping
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
+from sitekit.pages.frontmatter import Page, read_page
 
 POSTS_DIR = "actualites/billets"  # inside docs/: <YYYY-MM-DD>-<slug>.md and <YYYY-MM-DD>-<slug>.en.md
 NEWS_INDEX = "actualites/index.html"
@@ -210,7 +210,7 @@ def read_posts(
 
 
 def is_published(post: Post, today: date) -> bool:
-    """A post is published from its date on (build date CARE_TODAY, see sitekit.today)."""
+    """A post is published from its date on (build date CARE_TODAY, see sitekit.core.today)."""
     return post.date <= today
 
 

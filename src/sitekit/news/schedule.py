@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from sitekit.frontmatter import read_page
-from sitekit.markdown_links import page_links, resolve
+from sitekit.core.problems import ProblemsError
 from sitekit.news.model import POSTS_DIR, Post, unpublished_sources
-from sitekit.problems import ProblemsError
+from sitekit.pages.frontmatter import read_page
+from sitekit.pages.links import page_links, resolve
 
 # (docs_dir, src_uri) -> (modification time, size, files): a page is read again only when it changed.
 _linked: dict[tuple[Path, str], tuple[int, int, frozenset[str]]] = {}

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from sitekit.dates import format_day
-from sitekit.i18n import Strings, lang_prefix
+from sitekit.core.dates import format_day
+from sitekit.core.today import PARIS
+from sitekit.i18n.strings import Strings, lang_prefix
 from sitekit.news.model import FEED, NEWS_INDEX, Author, Post
-from sitekit.paths import link, relative_url
-from sitekit.templating import TemplateRenderer
-from sitekit.today import PARIS
+from sitekit.site.paths import link, relative_url
+from sitekit.site.templating import TemplateRenderer
 
 ATOM = "http://www.w3.org/2005/Atom"
 _CODE_STRINGS = ("news.feed.title", "news.feed.subtitle")

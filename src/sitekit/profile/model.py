@@ -15,9 +15,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
-from sitekit.problems import Collector, Problem, ProblemsError
-from sitekit.schema import Localized, Model, Text, problem, problems_from_pydantic
-from sitekit.yamlfile import Location, YamlDocument, load_mapping
+from sitekit.core.problems import Collector, Problem, ProblemsError
+from sitekit.core.schema import Localized, Model, Text, problem, problems_from_pydantic
+from sitekit.core.yamlfile import Location, YamlDocument, load_mapping
 
 DEFAULT_PROFILE = "data/profil.yml"
 ENV_VAR = "SITE_PROFILE"

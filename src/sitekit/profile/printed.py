@@ -11,9 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sitekit.i18n import Strings
+from sitekit.core.problems import Problem
+from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Kit
-from sitekit.problems import Problem
 from sitekit.profile.colour import RGB, derive_palette
 from sitekit.profile.model import Profile
 from sitekit.profile.values import Renderer, fill, is_missing, unknown_key_problems

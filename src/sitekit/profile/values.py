@@ -15,8 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from sitekit.i18n import Strings
-from sitekit.problems import Problem, ProblemsError
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.schema import Localized
+from sitekit.i18n.strings import Strings
 from sitekit.profile.model import (
     Host,
     ItSupport,
@@ -29,7 +30,6 @@ from sitekit.profile.model import (
     leaves,
     phone_uri,
 )
-from sitekit.schema import Localized
 
 PREFIX = "profil:"
 MARKER = re.compile(r"<!--\s*profil:\s*([^\s>]*)\s*-->")

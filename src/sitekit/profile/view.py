@@ -7,13 +7,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from sitekit.generated import generated_note
-from sitekit.i18n import Strings
+from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience, Kit
+from sitekit.pages.generated import generated_note
 from sitekit.profile.colour import Palette, derive_palette
 from sitekit.profile.model import Kind, Profile
 from sitekit.profile.values import Renderer
-from sitekit.templating import TemplateRenderer
+from sitekit.site.templating import TemplateRenderer
 
 PALETTE_CSS = "assets/stylesheets/profil.css"  # written by the build, after site.css
 LOGO = "assets/images/etablissement"  # + .svg or .png: the header's logo and the favicon

@@ -17,10 +17,10 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from sitekit.cache import engine
-from sitekit.i18n import Strings
-from sitekit.paths import link
-from sitekit.text import markdown_text
+from sitekit.core.cache import engine
+from sitekit.core.text import markdown_text
+from sitekit.i18n.strings import Strings
+from sitekit.site.paths import link
 
 # Templates whose output is read by a Markdown parser (pages, the archives' README). Plain-text ones (.txt)
 # and HTML ones (.html) are left to autoescape alone.
@@ -39,7 +39,7 @@ def _markdown_quotes(template: str | None) -> bool | None:
 
 @pass_context
 def _finalize(context: Context, value: Any) -> Any:
-    """Every {{ value }} of a Markdown template as inert Markdown text (sitekit.text.markdown_text): HTML
+    """Every {{ value }} of a Markdown template as inert Markdown text (sitekit.core.text.markdown_text): HTML
     escaping alone leaves emphasis, links, attribute lists and emoji shortcodes to the Markdown parser."""
     quote = _markdown_quotes(context.name)
     return value if quote is None else markdown_text(value, quote=quote)
@@ -64,7 +64,7 @@ class TemplateRenderer:
 
     string_prefix: str = ""
     code_strings: tuple[str, ...] = ()
-    generated_note: str = ""  # the "generated, do not edit" note of the family's page stubs (sitekit.generated)
+    generated_note: str = ""  # the "generated, do not edit" note of the family's page stubs (sitekit.pages.generated)
 
     def __init__(self, templates: Path, strings: Strings, autoescape: bool | Callable[[str | None], bool] = True):
         self.strings = strings

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitekit.problems import Collector
-from sitekit.text import text_problem
-from sitekit.yamlfile import load_mapping
+from sitekit.core.problems import Collector
+from sitekit.core.text import text_problem
+from sitekit.core.yamlfile import load_mapping
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"

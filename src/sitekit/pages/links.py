@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from sitekit.checks.editorial import prose_lines
-from sitekit.frontmatter import Page
+from sitekit.pages.frontmatter import Page
 
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _INLINE = re.compile(r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")

@@ -19,15 +19,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitekit.cache import CACHE_DIR
-from sitekit.i18n import DEFAULT_LANGUAGE, Strings, lang_prefix
-from sitekit.markers import marker
-from sitekit.outputs import write_output
-from sitekit.problems import ProblemsError
+from sitekit.core.cache import CACHE_DIR
+from sitekit.core.problems import ProblemsError
+from sitekit.core.today import BuildDateError, build_date
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, Strings, lang_prefix
+from sitekit.pages.markers import marker
+from sitekit.pages.stubs import write_stubs
 from sitekit.project import Project, load_project
-from sitekit.stubs import write_stubs
-from sitekit.templating import TemplateRenderer
-from sitekit.today import BuildDateError, build_date
+from sitekit.site.outputs import write_output
+from sitekit.site.templating import TemplateRenderer
 
 T = TypeVar("T")
 R = TypeVar("R", bound=TemplateRenderer)
@@ -211,7 +211,7 @@ def write_exports(
 @dataclass(frozen=True)
 class Stubs(Generic[T, R]):
     """A family's generated pages: a stub per item and language in docs/`folder`, written by `render(renderer, item,
-    lang)`; stale ones (matching `pattern`, carrying the renderer's generated note) removed (sitekit.stubs)."""
+    lang)`; stale ones (matching `pattern`, carrying the renderer's generated note) removed (sitekit.pages.stubs)."""
 
     folder: str
     items: Callable[[Project], Iterable[T]]

@@ -9,22 +9,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sitekit.cache import OutputCache, engine
+from sitekit.core.cache import OutputCache, engine
 
 if TYPE_CHECKING:
     from icalendar import Calendar
 
-HERE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 # The code that makes an iCalendar file from the data (models included: they define what the data means).
 ICS_CODE = (
-    HERE / "ics.py",
-    HERE / "i18n.py",
-    HERE / "schema.py",
-    HERE / "paths.py",
-    HERE / "calls" / "export.py",
-    HERE / "calls" / "model.py",
-    HERE / "campaigns" / "view.py",
-    HERE / "campaigns" / "model.py",
+    PACKAGE / "site" / "ics.py",
+    PACKAGE / "i18n" / "strings.py",
+    PACKAGE / "core" / "schema.py",
+    PACKAGE / "site" / "paths.py",
+    PACKAGE / "calls" / "export.py",
+    PACKAGE / "calls" / "model.py",
+    PACKAGE / "campaigns" / "view.py",
+    PACKAGE / "campaigns" / "model.py",
 )
 
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from sitekit.outputs import write_output
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
+from sitekit.site.outputs import write_output
 
 Item = TypeVar("Item")
 

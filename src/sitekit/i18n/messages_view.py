@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitekit.i18n import Strings
-from sitekit.messages import Catalogue, Row
-from sitekit.templating import TemplateRenderer
+from sitekit.i18n.messages import Catalogue, Row
+from sitekit.i18n.strings import Strings
+from sitekit.site.templating import TemplateRenderer
 
 MARKER = "messages"
 _PLACEHOLDER = re.compile(r"\{\w*\}")

@@ -1,4 +1,4 @@
-"""The per-language search index files, made from the i18n plugin's merged index (sitekit.search_terms) or read
+"""The per-language search index files, made from the i18n plugin's merged index (sitekit.search.terms) or read
 from the cache when nothing they are made from changed: the merged index, the vocabulary, the pages' titles and
 the code that makes them.
 
@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
-from sitekit import i18n, paths, search_terms
-from sitekit.cache import OutputCache, Part, engine
+from sitekit.core.cache import OutputCache, Part, engine
+from sitekit.i18n import strings as i18n
+from sitekit.search import terms as search_terms
+from sitekit.site import paths
 
 KEEP = 8  # index files kept in the folder (the newest): two languages of the last few distinct builds
 

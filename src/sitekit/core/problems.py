@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import groupby
 
-from sitekit.messages import DEFAULT_MESSAGE_LANGUAGE, MessageLanguageError, catalogue, message_language
+from sitekit.i18n.messages import DEFAULT_MESSAGE_LANGUAGE, MessageLanguageError, catalogue, message_language
 
 
 class Level(str, Enum):

@@ -91,11 +91,13 @@ def _read(page: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m sitekit.csp [SITE]`: print the header line for a server that publishes SITE (default site)."""
+    """`python -m sitekit.site.csp [SITE]`: print the header line for a server that publishes SITE (default site)."""
     args = sys.argv[1:] if argv is None else argv
     site_dir = Path(args[0] if args else "site")
     if not site_dir.is_dir():
-        print(f"sitekit.csp: error: {site_dir} is not a folder (build the site first: make build)", file=sys.stderr)
+        print(
+            f"sitekit.site.csp: error: {site_dir} is not a folder (build the site first: make build)", file=sys.stderr
+        )
         return 2
     print(f"{META_NAME}: {server_policy(site_dir)}")
     return 0

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitekit.problems import Problem, ProblemsError
-from sitekit.text import decode_utf8
-from sitekit.yamlfile import YamlDocument, parse_yaml
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.text import decode_utf8
+from sitekit.core.yamlfile import YamlDocument, parse_yaml
 
 
 @dataclass(frozen=True)

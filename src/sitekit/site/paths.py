@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from functools import partial
 
-from sitekit.i18n import lang_prefix
+from sitekit.i18n.strings import lang_prefix
 
 # Folders of generated Markdown pages inside docs/ (git-ignored, written before the build by the hooks).
 CALL_PAGES = "appels/fiches"  # docs/appels/fiches/<id>.md and <id>.en.md

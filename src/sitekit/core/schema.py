@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from sitekit.i18n import LANGUAGES
-from sitekit.problems import Collector, Problem
-from sitekit.text import text_problem
-from sitekit.today import clock_today
-from sitekit.yamlfile import Location, YamlDocument, dotted
+from sitekit.core.problems import Collector, Problem
+from sitekit.core.text import text_problem
+from sitekit.core.today import clock_today
+from sitekit.core.yamlfile import Location, YamlDocument, dotted
+from sitekit.i18n.strings import LANGUAGES
 
 UNKNOWN = "unknown"
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -116,7 +116,7 @@ def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeVa
     return BeforeValidator(check)
 
 
-# Every text of the data files is plain text on one line (sitekit.text): what is shown is what is written.
+# Every text of the data files is plain text on one line (sitekit.core.text): what is shown is what is written.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain_text)]
 MaybeDate = Annotated[date | None, BeforeValidator(_parse_date_or_unknown)]
 Day = Annotated[date, BeforeValidator(parse_date)]

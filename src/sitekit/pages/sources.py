@@ -13,11 +13,12 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from sitekit import frontmatter, text, yamlfile
-from sitekit.cache import engine, read_json, store_json
-from sitekit.frontmatter import parse_page
-from sitekit.problems import Problem, ProblemsError
-from sitekit.text import decode_utf8, text_problem
+from sitekit.core import text, yamlfile
+from sitekit.core.cache import engine, read_json, store_json
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.text import decode_utf8, text_problem
+from sitekit.pages import frontmatter
+from sitekit.pages.frontmatter import parse_page
 
 MAX_PAGE_BYTES = 1_000_000  # one Markdown page (the longest today is about 20 kB)
 HEAD_FIELDS = ("title", "description")  # front matter the theme writes into <title> and <meta>

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from pydantic import Field
 
-from sitekit.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from sitekit.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
-from sitekit.problems import Collector, ProblemsError
-from sitekit.schema import LANGUAGE_NAMES, Model, Text, validate_item
-from sitekit.search_terms import Matcher, Variants, stems_for, tokens
-from sitekit.yamlfile import Location, YamlDocument, dotted, load_mapping
+from sitekit.core.problems import Collector, ProblemsError
+from sitekit.core.schema import LANGUAGE_NAMES, Model, Text, validate_item
+from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
+from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
+from sitekit.search.terms import Matcher, Variants, stems_for, tokens
+from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
 
 VOCABULARY = "data/vocabulaire.yml"
 KIT_FILE = "kit.yml"
@@ -51,7 +51,7 @@ def load_vocabulary(
     """The vocabulary of `file` (none when the file does not exist: search then works without it);
     ProblemsError with every problem. With `pages` (language -> the text of its pages), an entry none of whose
     words is on the pages of a language is a problem too. Word stems are kept in `stems_folder` between builds
-    (the search index uses the same: sitekit.search_terms.stems_for)."""
+    (the search index uses the same: sitekit.search.terms.stems_for)."""
     if not file.exists():
         return Vocabulary()
     doc = load_mapping(

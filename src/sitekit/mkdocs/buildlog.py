@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitekit.problems import Problem
+from sitekit.core.problems import Problem
 
 # mkdocs/structure/pages.py, MkDocs 1.6 (warning, INFO or ignored according to `validation:` in mkdocs.yml).
 NOT_FOUND = re.compile(

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from sitekit.problems import Problem, ProblemsError
-from sitekit.text import decode_utf8
+from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.text import decode_utf8
 
 # A location inside a document: keys and list indexes from the root.
 Location = tuple[Any, ...]

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitekit.frontmatter import parse_page
-from sitekit.generated import is_generated
-from sitekit.problems import ProblemsError
+from sitekit.core.problems import ProblemsError
+from sitekit.pages.frontmatter import parse_page
+from sitekit.pages.generated import is_generated
 
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 

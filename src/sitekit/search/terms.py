@@ -19,9 +19,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from sitekit.cache import read_json, store_json
+from sitekit.core.cache import read_json, store_json
 from sitekit.news.model import NEWS_INDEX, POSTS_DIR
-from sitekit.paths import CRITERION_PAGES
+from sitekit.site.paths import CRITERION_PAGES
 
 TITLE_FIELD = "title_alt"
 TEXT_FIELD = "text_alt"

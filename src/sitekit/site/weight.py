@@ -12,9 +12,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from sitekit.i18n import LANGUAGES, lang_prefix
-from sitekit.problems import Collector
-from sitekit.yamlfile import load_yaml
+from sitekit.core.problems import Collector
+from sitekit.core.yamlfile import load_yaml
+from sitekit.i18n.strings import LANGUAGES, lang_prefix
 
 KINDS = ("html", "css", "js", "fonts", "images", "other")
 EXTENSIONS = {

@@ -16,7 +16,7 @@ import unicodedata
 
 from markupsafe import Markup
 
-from sitekit.problems import Problem, ProblemsError
+from sitekit.core.problems import Problem, ProblemsError
 
 # Bidirectional embedding, override and isolate controls (the "Trojan Source" characters).
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")

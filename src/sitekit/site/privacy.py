@@ -24,7 +24,7 @@ def rewrite_bundle(source: str, name: str = "bundle") -> str:
     for cdn, local in BUNDLE_REWRITES.items():
         if cdn not in source:
             raise RewriteError(
-                f"{name}: {cdn} not found (Material was upgraded? update BUNDLE_REWRITES in src/sitekit/privacy.py)"
+                f"{name}: {cdn} not found (Material was upgraded? update BUNDLE_REWRITES in src/sitekit/site/privacy.py)"
             )
         source = source.replace(cdn, local)
     return source

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitekit.paths import GENERATED_FOLDERS
+from sitekit.site.paths import GENERATED_FOLDERS
 
 WORDS = "do not edit, do not commit"
 _HEAD = 600  # the note sits in the front matter, at the top of the page

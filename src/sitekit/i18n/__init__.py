@@ -1,0 +1,1 @@
+"""Languages: interface strings of the site and the message catalogue of every problem and fix."""

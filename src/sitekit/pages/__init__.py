@@ -1,0 +1,1 @@
+"""The Markdown pages of docs/: front matter, sources checked before the build, links, markers, generated stubs."""
