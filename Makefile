@@ -31,8 +31,8 @@ serve: $(VENV)/.build pango
 # date makes stale (review dates, last checks, deadlines) is information, then the site on http://127.0.0.1:8000.
 preview: $(VENV)/.build pango
 	@test -n "$(DATE)" || { echo "Indiquez le jour : make preview DATE=AAAA-MM-JJ (par exemple DATE=2027-10-06)"; exit 2; }
-	-CARE_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
-	CARE_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
+	-SITEKIT_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
+	SITEKIT_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
 
 # Next year's October campaign (make campagne ANNEE=2028): data/campagnes/2028.yml from modeles/campagne.yml.
 campagne: $(VENV)/.build

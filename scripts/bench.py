@@ -167,7 +167,7 @@ class Run:
 def measure(cmd: list[str], cwd: Path) -> Run:
     """Wall time, CPU time, peak memory and output of a command run in its own process."""
     start = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_TODAY": "2025-10-20"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITEKIT_TODAY": "2025-10-20"}
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, *cmd], check=False, cwd=cwd, env=env, capture_output=True, text=True
     )
@@ -240,7 +240,7 @@ def serve_reload(work: Path, repeat: int, timeout: float = 180.0) -> Reload:
         shutil.copytree(ROOT / ".cache", project / ".cache")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{SERVE_PAGE[1]}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARE_TODAY": "2025-10-20"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITEKIT_TODAY": "2025-10-20"}
     log = project / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(

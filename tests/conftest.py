@@ -125,17 +125,17 @@ def run_mkdocs_build(
     out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
 ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml), never
-    influenced by the caller's CARE_TODAY, SITE_PROFILE or SOURCE_DATE_EPOCH (the reproducible-date hook derives
+    influenced by the caller's SITEKIT_TODAY, SITEKIT_PROFILE or SOURCE_DATE_EPOCH (the reproducible-date hook derives
     the latter from the build date)."""
     require_mark("build", "runs mkdocs build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("CARE_TODAY", None)
-    env.pop("SITE_PROFILE", None)
+    env.pop("SITEKIT_TODAY", None)
+    env.pop("SITEKIT_PROFILE", None)
     env.pop("SOURCE_DATE_EPOCH", None)
     if today:
-        env["CARE_TODAY"] = today
+        env["SITEKIT_TODAY"] = today
     if profile:
-        env["SITE_PROFILE"] = str(profile)
+        env["SITEKIT_PROFILE"] = str(profile)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     if config:
         cmd += ["--config-file", str(config)]
@@ -212,7 +212,7 @@ def status_around_build(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def build_site(shared_dir):
-    """Build the real site for a build date (CARE_TODAY), once per date per session (and for all workers)."""
+    """Build the real site for a build date (SITEKIT_TODAY), once per date per session (and for all workers)."""
     cache: dict[str, Path] = {}
 
     def _build(today: str = FROZEN_TODAY) -> Path:

@@ -1,4 +1,4 @@
-"""Calendar and announcement bar as Chromium shows them, for frozen build dates (CARE_TODAY)."""
+"""Calendar and announcement bar as Chromium shows them, for frozen build dates (SITEKIT_TODAY)."""
 
 from __future__ import annotations
 

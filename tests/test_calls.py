@@ -380,7 +380,7 @@ def test_call_page_stub_has_front_matter_and_the_marker(renderer, calls):
         'description: "Résumé de l\\u0027appel test."',
         "appel: fenetre",
     ]
-    assert stub.rstrip().endswith("<!-- fiche-appel -->")
+    assert stub.rstrip().endswith("<!-- call-page -->")
 
 
 def test_every_interface_string_the_calendar_uses_exists(renderer):

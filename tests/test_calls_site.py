@@ -8,12 +8,12 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import hook_calls
 import pytest
 from icalendar import Calendar
 from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-import hook_calls
 from conftest import ROOT, hook_config
 from sitecheck import pages
 from sitekit.calls.model import Status, call_status, checked_span, days_until_close, load_calls, start_of_day
@@ -208,7 +208,7 @@ def test_two_builds_give_byte_identical_exports(build_site, second_build):
 
 def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkeypatch, project):
     shutil.copy(ROOT / "tests" / "fixtures" / "calls" / "malformed-date.yml", project / "data" / "calls.yml")
-    monkeypatch.setenv("CARE_TODAY", "2025-10-20")
+    monkeypatch.setenv("SITEKIT_TODAY", "2025-10-20")
     with pytest.raises(PluginError) as exc:
         hook_calls.on_config(hook_config(project / "docs", root=project))
     assert str(exc.value) == (
@@ -222,14 +222,14 @@ def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkey
 
 
 def test_a_bad_build_date_stops_the_build(monkeypatch, tmp_path):
-    monkeypatch.setenv("CARE_TODAY", "20/10/2025")
+    monkeypatch.setenv("SITEKIT_TODAY", "20/10/2025")
     with pytest.raises(PluginError) as exc:
         hook_calls.on_config(hook_config(tmp_path))
-    assert str(exc.value) == "CARE_TODAY: '20/10/2025' is not a date (write YYYY-MM-DD, e.g. 2025-10-31)"
+    assert str(exc.value) == "SITEKIT_TODAY: '20/10/2025' is not a date (write YYYY-MM-DD, e.g. 2025-10-31)"
 
 
 def test_call_pages_are_written_only_when_they_change_and_stale_ones_go(monkeypatch, tmp_path):
-    monkeypatch.setenv("CARE_TODAY", "2025-10-20")
+    monkeypatch.setenv("SITEKIT_TODAY", "2025-10-20")
     folder = tmp_path / "appels" / "fiches"
     folder.mkdir(parents=True)
     stale = folder / "ancien-appel.md"

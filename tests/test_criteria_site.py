@@ -8,11 +8,11 @@ import posixpath
 from pathlib import Path
 from types import SimpleNamespace
 
+import hook_criteria
 import pytest
 from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-import hook_criteria
 from conftest import ROOT, hook_config
 from sitekit.calls.model import load_calls
 from sitekit.core.dates import format_day
@@ -233,11 +233,11 @@ def test_unknown_criterion_page_is_refused(tmp_path):
     hook_criteria.on_config(hook_config(tmp_path))
     page = SimpleNamespace(
         url="certification/criteres/x.html",
-        meta={"critere": "x"},
+        meta={"criterion": "x"},
         file=SimpleNamespace(src_uri="certification/criteres/x.md"),
     )
     with pytest.raises(PluginError) as exc:
-        hook_criteria.on_page_markdown("<!-- fiche-critere -->", page=page, config=hook_config(tmp_path), files=None)
+        hook_criteria.on_page_markdown("<!-- criterion-page -->", page=page, config=hook_config(tmp_path), files=None)
     assert str(exc.value) == (
         "certification/criteres/x.md: front matter critere: 'x' is not an id in "
         "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)"

@@ -97,7 +97,7 @@ def test_typography_leaves_code_urls_html_links_admonitions_times_and_english_al
         "Voir https://exemple.fr/page?x=1 et <a href=\"https://exemple.fr/?q=1\" title='x'>ce lien</a>.\n\n"
         "Voir [la page](autre.md#l'ancre) et ![Une affiche](a.png).\n\n"
         f'!!! warning "Attention{NB}!"\n    Réunion à 12:00 puis à 14:30.\n\n'
-        "<!-- historique -->\n"
+        "<!-- history -->\n"
         '<div markdown class="grid">\n\n{ .card }\n\n</div>\n'
     )
     assert check(tree, {"page.md": PAGE + body}) == []

@@ -272,14 +272,14 @@ def oldest_call_check() -> date:
 
 
 def test_todays_content_has_no_freshness_error(capsys, monkeypatch):
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     code, out, _ = run(capsys, "--today", "2026-11-29")
     assert code == 0, out
     assert " error: " not in out
 
 
 def test_100_days_after_the_oldest_check_warns_and_200_days_fails_naming_calls_lines(capsys, monkeypatch):
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     oldest = oldest_call_check()
     calls_lines = (ROOT / "data" / "calls.yml").read_text(encoding="utf-8").splitlines()
 
@@ -304,7 +304,7 @@ def test_100_days_after_the_oldest_check_warns_and_200_days_fails_naming_calls_l
 
 
 def test_thresholds_from_the_command_line(capsys, monkeypatch):
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     later = date.fromordinal(oldest_call_check().toordinal() + 100).isoformat()
     _, out, _ = run(capsys, "--today", later, "--checked-warn-days", "120")
     assert ".last_checked: call " not in out
@@ -342,7 +342,7 @@ def test_worklist_lists_every_entry_oldest_first_with_its_line():
 
 
 def test_sources_option_prints_text_and_json(capsys, monkeypatch):
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     code, out, err = run(capsys, "--sources", "--today", "2026-11-29")
     assert code == 0 and err == ""
     found = entries(load_project(ROOT))

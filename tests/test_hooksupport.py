@@ -15,7 +15,7 @@ def test_kept_renders_render_again_only_when_the_page_or_the_basis_changes():
 
     page = SimpleNamespace(url="kits/fiches/a.html", meta={"kit": "a"})
     kept, data, renderer = hooksupport.KeptRenders(), [1], object()
-    markdown = "Avant <!-- fiche-kit --> après"
+    markdown = "Avant <!-- kit-page --> après"
     assert kept.for_page((renderer, data), page, "fr")(markdown, "fiche-kit", render("A")) == "Avant A après"
     assert kept.for_page((renderer, data), page, "fr")(markdown, "fiche-kit", render("B")) == "Avant A après"
     assert kept.for_page((renderer, data), page, "en")(markdown, "fiche-kit", render("C")) == "Avant C après"

@@ -7,6 +7,7 @@ from collections import Counter
 
 import hook_calls
 import hook_campaigns
+
 from conftest import FROZEN_TODAY, hook_config
 
 
@@ -20,7 +21,7 @@ def export(project) -> dict[str, bytes]:
 
 
 def test_unchanged_exports_come_from_the_cache(project, monkeypatch):
-    monkeypatch.setenv("CARE_TODAY", FROZEN_TODAY)
+    monkeypatch.setenv("SITEKIT_TODAY", FROZEN_TODAY)
     made: Counter = Counter()
     for hook, name in ((hook_calls, "calls_ics"), (hook_calls, "call_ics"), (hook_campaigns, "campaign_ics")):
         real = getattr(hook, name)

@@ -106,8 +106,8 @@ def test_archive_content_matches_kit_yml(builds):
             for file in kit.files:
                 packed, source = archive.read(top + file.path).decode("utf-8"), kit.source(file).read_text("utf-8")
                 # The establishment's values in place of the profile markers; the rest as written.
-                assert "<!-- profil:" not in packed
-                parts = re.split(r"<!-- profil:[^>]*-->", source)
+                assert "<!-- profile:" not in packed
+                parts = re.split(r"<!-- profile:[^>]*-->", source)
                 assert packed.startswith(parts[0]) and packed.endswith(parts[-1]), file.path
                 assert all(part in packed for part in parts), file.path
             for file in kit.files:

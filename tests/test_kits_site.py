@@ -92,7 +92,7 @@ def test_kit_stub_front_matter_names_the_kit(site):
             text = (ROOT / "docs" / "kits" / "fiches" / f"{kit.id}{suffix}.md").read_text(encoding="utf-8")
             front = text.split("---")[1]
             assert f"\nkit: {kit.id}\n" in front and "\ntitle: " in front
-            assert "<!-- fiche-kit -->" in text
+            assert "<!-- kit-page -->" in text
 
 
 def test_build_writes_nothing_tracked_outside_the_site(site, second_build):

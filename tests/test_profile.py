@@ -58,9 +58,9 @@ def test_the_demo_loads_with_its_values_to_complete():
 
 
 def test_the_project_loads_the_profile_named_by_site_profile(monkeypatch):
-    monkeypatch.setenv("SITE_PROFILE", str(HOSPITAL))
+    monkeypatch.setenv("SITEKIT_PROFILE", str(HOSPITAL))
     assert load_project(ROOT).establishment.data.establishment.short_name == "CH Valbrume"
-    monkeypatch.delenv("SITE_PROFILE")
+    monkeypatch.delenv("SITEKIT_PROFILE")
     assert load_project(ROOT).establishment.path == DEFAULT_PROFILE
 
 
@@ -148,10 +148,10 @@ def test_a_name_cannot_inject_markup(tmp_path):
 
 
 def test_an_unknown_key_is_named_with_its_line_and_the_closest_key():
-    page = "# Titre\n\nSupport : <!-- profil:contacts.it_suport.phone -->\n"
+    page = "# Titre\n\nSupport : <!-- profile:contacts.it_suport.phone -->\n"
     [problem] = unknown_key_problems(page, "docs/x.md", EXAMPLE)
     assert str(problem) == (
-        "docs/x.md:3: <!-- profil:contacts.it_suport.phone -->: unknown profile key 'contacts.it_suport.phone' "
+        "docs/x.md:3: <!-- profile:contacts.it_suport.phone -->: unknown profile key 'contacts.it_suport.phone' "
         "(did you mean contacts.it_support.phone? the keys are listed in docs/guide/publier.md "
         "(« Adapter le kit à votre établissement »))"
     )
@@ -235,7 +235,7 @@ def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_pat
 
 
 def test_validate_publish_exits_1_on_the_demo(capsys, monkeypatch):
-    monkeypatch.delenv("SITE_PROFILE", raising=False)
+    monkeypatch.delenv("SITEKIT_PROFILE", raising=False)
     assert validate.main(["--root", str(ROOT), "--today", "2025-10-20"]) == 0  # a preview: warnings only
     capsys.readouterr()
     assert validate.main(["--root", str(ROOT), "--today", "2025-10-20", "--publish"]) == 1

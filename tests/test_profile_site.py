@@ -163,7 +163,7 @@ def test_an_unknown_profile_key_stops_the_build_with_page_and_line(project):
     code, output = build_project(project)
     assert code != 0
     assert re.search(
-        rf"docs/incident\.md:{line}: <!-- profil:contacts\.rsi -->: unknown profile key 'contacts\.rsi' "
+        rf"docs/incident\.md:{line}: <!-- profile:contacts\.rsi -->: unknown profile key 'contacts\.rsi' "
         r"\(did you mean contacts\.rssi\?",
         output,
     ), output

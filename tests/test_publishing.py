@@ -177,7 +177,7 @@ def test_a_preview_shows_what_only_the_date_makes_stale_as_information(capsys):
     assert data["summary"]["notes"] > 30
     validate.main(["--root", str(ROOT), "--today", "2027-10-06", "--format", "json"])
     without = json.loads(capsys.readouterr().out)
-    assert without["summary"]["errors"] > 30  # what `CARE_TODAY=2027-10-06 make build` used to stop on
+    assert without["summary"]["errors"] > 30  # what `SITEKIT_TODAY=2027-10-06 make build` used to stop on
 
 
 # --- a new campaign year ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from sitekit.checks import cli as validate
 
 CORPUS = Path(__file__).parent / "fixtures" / "validator" / "corpus"
 SCHEMA = json.loads((ROOT / "scripts" / "validate.schema.json").read_text(encoding="utf-8"))
-FIX_PAST = "(update the sentence, or end the paragraph with <!-- historique --> if it tells the past)"
+FIX_PAST = "(update the sentence, or end the paragraph with <!-- history --> if it tells the past)"
 FIX_REVIEW = "(review the page against its sources, then set a new review_by date)"
 
 # Every problem of the corpus, as the text output prints it (path:line: level: field: message (fix)).
@@ -80,7 +80,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def corpus(monkeypatch):
     monkeypatch.chdir(CORPUS)
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     return CORPUS
 
 
@@ -135,7 +135,7 @@ def test_warn_days_and_grace_days(corpus, capsys):
 
 
 def test_today_from_care_today(corpus, capsys, monkeypatch):
-    monkeypatch.setenv("CARE_TODAY", "2025-10-24")
+    monkeypatch.setenv("SITEKIT_TODAY", "2025-10-24")
     _, out, _ = run(capsys, "--root", ".")
     assert "call 'bientot' closes tomorrow (2025-10-25)" in out
 
@@ -283,7 +283,7 @@ def test_a_page_not_in_utf8_is_an_error_naming_file_line_and_fix(project, capsys
 
 
 def test_real_built_site_has_no_error(site, capsys, monkeypatch):
-    monkeypatch.delenv("CARE_TODAY", raising=False)
+    monkeypatch.delenv("SITEKIT_TODAY", raising=False)
     code, out, _ = run(capsys, "--site", str(site), "--today", FROZEN_TODAY)
     assert code == 0, out
     assert " error: " not in out

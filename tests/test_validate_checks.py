@@ -51,7 +51,7 @@ def test_past_dates_in_deadline_wording(sentence):
     [
         "Lancé le 18 décembre 2023.",  # no deadline wording
         "Dépôt jusqu'au 31 octobre 2027.",  # future
-        "Dépôt jusqu'au 31 octobre 2025. <!-- historique -->",
+        "Dépôt jusqu'au 31 octobre 2025. <!-- history -->",
         "Voir [la page](https://example.org/jusqu-au/2025-10-31).",  # link target
         "Dépôt `jusqu'au 31/10/2025` en exemple.",  # inline code
         "Date limite : mars 2025.",  # no day: not a date we can judge
@@ -65,9 +65,9 @@ def test_not_flagged(sentence):
 def test_marker_covers_its_paragraph_or_list_item_only():
     lines = (
         "Première ligne jusqu'au 1 mars 2025,",
-        "suite du paragraphe. <!-- historique -->",
+        "suite du paragraphe. <!-- history -->",
         "",
-        "- jusqu'au 1 mars 2025 <!-- historique -->",
+        "- jusqu'au 1 mars 2025 <!-- history -->",
         "- jusqu'au 2 mars 2025",
         "",
         "```",
@@ -203,6 +203,6 @@ def test_ci_examples_check_before_publishing_and_build_every_profile():
     gitlab = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
     [variables] = gitlab["profiles"]["parallel"]["matrix"]
     examples = sorted(f"examples/profiles/{p.name}" for p in (ROOT / "examples" / "profiles").glob("*.yml"))
-    assert sorted(matrix) == sorted(variables["SITE_PROFILE"]) == examples
+    assert sorted(matrix) == sorted(variables["SITEKIT_PROFILE"]) == examples
     assert any("--publish" in line for line in gitlab["pages"]["script"])
     assert any("--publish" in line for line in gitlab["profiles"]["script"])

@@ -53,7 +53,7 @@ class Project:
     criteria: Criteria
     authors: dict[str, Author]
     campaigns: tuple[Campaign, ...]
-    profile: Profile | None  # the publishing establishment (data/profil.yml or $SITE_PROFILE); None if invalid
+    profile: Profile | None  # the publishing establishment (data/profil.yml or $SITEKIT_PROFILE); None if invalid
     vocabulary: Vocabulary  # the words staff type for what the pages say (search)
     pictograms: Pictograms  # the posters' pictograms (kits/_pictogrammes/)
     failed: frozenset[str]
@@ -86,7 +86,7 @@ class Project:
 
 
 def load_project(root: Path, profile: str | None = None) -> Project:
-    """The project at `root` with the profile `profile` (default: $SITE_PROFILE, else data/profil.yml), parsed
+    """The project at `root` with the profile `profile` (default: $SITEKIT_PROFILE, else data/profil.yml), parsed
     again only when a file under data/ or kits/, the profile or its logo changed; when only a hand-written page
     changed, only the vocabulary is checked again (its words must be on the pages)."""
     root = root.resolve()

@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="new_campaign.py", description=__doc__)
     parser.add_argument("year", type=int, help="the campaign's year, e.g. 2028")
     parser.add_argument("--root", default=".", help="project root (default: the current folder)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day of the check (default: $CARE_TODAY, else today)")
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the day of the check (default: $SITEKIT_TODAY, else today)"
+    )
     parser.add_argument(
         "--lang", choices=("fr", "en"), help="language of the messages (default: $SITEKIT_LANG, else fr)"
     )

@@ -33,7 +33,9 @@ _THRESHOLDS = (
 def _parser(root: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="validate.py", description=__doc__)
     parser.add_argument("--site", metavar="DIR", help="built site to check links in (no link check without it)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="build date (default: $CARE_TODAY, else today in Paris)")
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="build date (default: $SITEKIT_TODAY, else today in Paris)"
+    )
     parser.add_argument("--external", action="store_true", help="also check external links (network)")
     parser.add_argument(
         "--publish",
@@ -41,7 +43,7 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         help="the site is about to go live: a value left to complete, or an example site address, is an error",
     )
     parser.add_argument(
-        "--profile", metavar="FILE", help="establishment profile (default: $SITE_PROFILE, else data/profil.yml)"
+        "--profile", metavar="FILE", help="establishment profile (default: $SITEKIT_PROFILE, else data/profil.yml)"
     )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
     parser.add_argument(

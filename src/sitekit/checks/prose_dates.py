@@ -9,7 +9,8 @@ from datetime import date
 from sitekit.core.problems import Problem
 from sitekit.pages.markdown import MarkdownPage
 
-HISTORICAL_MARKER = "<!-- historique -->"
+HISTORICAL_MARKER = "<!-- history -->"
+OLD_HISTORICAL_MARKER = "<!-- historique -->"  # the former name, still read for this release
 WORDING_WINDOW = 50  # characters between the end of the deadline wording and the date
 
 _FR_MONTHS = (
@@ -62,7 +63,7 @@ WORDING = re.compile(
     re.IGNORECASE,
 )
 
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|`[^`]*`|<!--(?!\s*historique\s*-->).*?-->")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|`[^`]*`|<!--(?!\s*(?:history|historique)\s*-->).*?-->")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"“(])")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)")
 
@@ -74,7 +75,7 @@ class Paragraph:
 
     @property
     def historical(self) -> bool:
-        return any(HISTORICAL_MARKER in text for _, text in self.lines)
+        return any(HISTORICAL_MARKER in text or OLD_HISTORICAL_MARKER in text for _, text in self.lines)
 
 
 def paragraphs(page: MarkdownPage) -> list[Paragraph]:

@@ -99,7 +99,7 @@ def _text_problems(path: str, lines: Sequence[tuple[int, str]], profile: Profile
                     number,
                     "",
                     f"placeholder left: « {match[0]} »",
-                    "write the establishment's text, or a profile marker such as <!-- profil:contacts.it_support -->",
+                    "write the establishment's text, or a profile marker such as <!-- profile:contacts.it_support -->",
                 )
             )
     for number, key in marker_keys("\n".join(text for _, text in lines)):
@@ -113,7 +113,7 @@ def _text_problems(path: str, lines: Sequence[tuple[int, str]], profile: Profile
                 Problem(
                     path,
                     line,
-                    f"profil:{key}",
+                    f"profile:{key}",
                     f"needs {key}, not filled in yet",
                     f"write it in {profile.path}",
                 )
@@ -169,7 +169,7 @@ def _site_problems(profile: Profile, site_dir: Path, shown: str) -> list[Problem
                     html[: match.start()].count("\n") + 1,
                     "",
                     f"built for {match[1]}, but {profile.path} says {profile.site_url}",
-                    f"build again with the same profile (SITE_PROFILE={profile.path} make build)",
+                    f"build again with the same profile (SITEKIT_PROFILE={profile.path} make build)",
                 )
             )
     return out

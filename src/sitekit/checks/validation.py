@@ -51,7 +51,7 @@ class Context:
     cache_file: Path | None = None
     external_settings: Settings = field(default_factory=Settings)
     publish: bool = False  # what keeps the site from going live is an error, not a warning
-    profile: str | None = None  # the profile file (default: $SITE_PROFILE, else data/profil.yml)
+    profile: str | None = None  # the profile file (default: $SITEKIT_PROFILE, else data/profil.yml)
     preview: bool = False  # a preview of another day: what only the date makes stale is information
 
     @property

@@ -57,6 +57,11 @@ def environment(name: str, environ: Mapping[str, str] | None = None) -> str:
     return value
 
 
+def environment_value(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """The value of the environment variable `name` itself (stripped; "" when unset), its old name ignored."""
+    return (os.environ if environ is None else environ).get(name, "").strip()
+
+
 def path(root: Path, new: str, old: str) -> Path:
     """`root / new`, unless only the old name `root / old` exists: then that one, told once."""
     wanted = root / new

@@ -1,13 +1,14 @@
-"""The build date: one setting (CARE_TODAY or --today), default today in Europe/Paris."""
+"""The build date: one setting (the plugin's `today`, SITEKIT_TODAY or --today), default today in Europe/Paris."""
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sitekit.core import renames
+
 PARIS = ZoneInfo("Europe/Paris")
-ENV_VAR = "CARE_TODAY"
+ENV_VAR = "SITEKIT_TODAY"  # formerly CARE_TODAY, still read (sitekit.core.renames)
 
 
 class BuildDateError(ValueError):
@@ -22,15 +23,16 @@ def parse_build_date(value: str, source: str = ENV_VAR) -> date:
 
 
 def clock_today() -> date:
-    """The real day in Paris, whatever CARE_TODAY says: what cannot have happened yet is after it."""
+    """The real day in Paris, whatever SITEKIT_TODAY says: what cannot have happened yet is after it."""
     return datetime.now(PARIS).date()
 
 
-def build_date(value: str | None = None) -> date:
-    """`value` if given, else $CARE_TODAY if set, else today's date in Paris."""
+def build_date(value: str | None = None, source: str = "--today") -> date:
+    """`value` if given (`source` names it in messages), else $SITEKIT_TODAY (or its old name $CARE_TODAY) if set,
+    else today's date in Paris."""
     if value:
-        return parse_build_date(value, "--today")
-    env = os.environ.get(ENV_VAR, "").strip()
+        return parse_build_date(value, source)
+    env = renames.environment(ENV_VAR)
     if env:
-        return parse_build_date(env)
+        return parse_build_date(env, ENV_VAR if renames.environment_value(ENV_VAR) else renames.ENVIRONMENT[ENV_VAR])
     return clock_today()

@@ -1,8 +1,8 @@
-"""What the MkDocs hooks in scripts/ share: the project and build date of the build in progress, the language
+"""What the plugin's features share: the settings and project of the build in progress (`Build`), the language
 being built, markers filled from a render function, the item a generated page stands for, exports written.
 
-The one module of the package that imports MkDocs: the logic it calls stays pure. Hooks share state through
-this module, never by importing each other (MkDocs loads each hook file as its own module).
+With the features and the plugin, the only part of the package that imports MkDocs: the logic it calls stays pure.
+Features share state through the `Build` the plugin hands them, never through module globals.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from sitekit.core import renames
 from sitekit.core.cache import CACHE_DIR
-from sitekit.core.problems import ProblemsError
+from sitekit.core.problems import Problem, ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
+from sitekit.i18n.messages import MessageLanguageError, message_language
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, Strings, lang_prefix
 from sitekit.pages.markers import marker
 from sitekit.pages.stubs import write_stubs
@@ -32,104 +34,143 @@ from sitekit.site.templating import TemplateRenderer
 T = TypeVar("T")
 R = TypeVar("R", bound=TemplateRenderer)
 
+ROOT_VAR = "SITEKIT_ROOT"
+OLD_ROOT_SETTING = "sitekit_root"  # `extra: sitekit_root:` of mkdocs.yml, the former way to name the root
+
 
 class HasMissingStrings(Protocol):
     def missing_strings(self) -> list[str]: ...
 
 
-ROOT_SETTING = "sitekit_root"
+@dataclass(frozen=True)
+class Settings:
+    """The plugin's settings for one build, each from mkdocs.yml's `plugins: - sitekit:` options, else from its
+    environment variable, else its default."""
+
+    root: Path  # the folder holding data/, kits/ and overrides/ (`root`, $SITEKIT_ROOT, else mkdocs.yml's folder)
+    profile: str | None  # the establishment's profile (`profile`, $SITEKIT_PROFILE, else data's default)
+    today: date  # the build date (`today`, $SITEKIT_TODAY, else today in Paris)
+    messages_lang: str  # the language of messages (`messages_lang`, $SITEKIT_LANG, else French)
+    serve_tuning: bool  # `mkdocs serve` tuned for quick reloads (`serve_tuning`)
 
 
-def project_root(config: MkDocsConfig) -> Path:
-    """The folder holding data/, kits/ and overrides/: the folder of mkdocs.yml, unless `extra: sitekit_root:`
-    names another one (relative to mkdocs.yml; scripts/bench.py builds a generated site with this project's data)."""
+def project_root(config: MkDocsConfig, chosen: str | None = None) -> Path:
+    """The project's folder: `chosen` (the plugin's `root`), else $SITEKIT_ROOT, else `extra: sitekit_root:` (the
+    former setting, told), else the folder of mkdocs.yml; a relative one is read from mkdocs.yml's folder
+    (scripts/bench.py builds a generated site with this project's data)."""
     folder = Path(config.config_file_path).resolve().parent
-    extra = getattr(config, "extra", None) or {}
-    setting = extra.get(ROOT_SETTING) if isinstance(extra, Mapping) else None
-    return (folder / str(setting)).resolve() if setting else folder
+    setting = chosen or renames.environment(ROOT_VAR)
+    if not setting:
+        extra = getattr(config, "extra", None) or {}
+        old = extra.get(OLD_ROOT_SETTING) if isinstance(extra, Mapping) else None
+        if old:
+            renames.tell(f"extra: {OLD_ROOT_SETTING}", "plugins: - sitekit: root")
+            setting = str(old)
+    return (folder / setting).resolve() if setting else folder
 
 
-def cache_folder(config: MkDocsConfig, name: str) -> Path:
-    """A folder of the project's git-ignored cache (.cache/<name>), for outputs kept between builds."""
-    return project_root(config) / CACHE_DIR / name
-
-
-_strings_keys: dict[int, tuple[Strings, str]] = {}
-
-
-def strings_key(strings: Strings) -> str:
-    """The interface strings as one text, part of the cache key of an export that shows some of them (made once
-    per loaded strings)."""
-    cached = _strings_keys.get(id(strings))
-    if cached is None or cached[0] is not strings:
-        cached = _strings_keys[id(strings)] = (strings, json.dumps(strings.table, ensure_ascii=False, sort_keys=True))
-    return cached[1]
-
-
-# The configuration of the build in progress and its project: the hooks ask for the project a dozen times per
-# build, and each ask would look at every data file's date again. A new build (a `mkdocs serve` rebuild too) has
-# a new configuration; the i18n plugin's passes for other languages keep it.
-_this_build: dict[str, tuple[object, Project]] = {}
-
-
-def project(config: MkDocsConfig) -> Project:
-    """The project of this build, every data file loaded (cached: parsed once per change, not per hook or
-    language); a PluginError listing every problem of every file otherwise."""
-    cached = _this_build.get("project")
-    if cached is not None and cached[0] is config:
-        return cached[1]
+def read_settings(options: Mapping[str, Any], config: MkDocsConfig) -> Settings:
+    """The build's settings from the plugin's options; a PluginError when a date or language is not valid."""
     try:
-        loaded = load_project(project_root(config)).require()
-    except ProblemsError as exc:
-        raise PluginError(f"the project data is invalid:\n{exc}") from None
-    _this_build["project"] = (config, loaded)
-    return loaded
-
-
-_renderers: dict[str, tuple[tuple[object, ...], object]] = {}
-
-
-def _parts(project: Project) -> tuple[object, ...]:
-    """What renderers are made from: a project reloaded for its vocabulary alone keeps these same objects."""
-    return tuple(_RENDERER_PARTS(project))
+        today = build_date(options.get("today"), "plugins: sitekit: today") if options.get("today") else build_date()
+        lang = options.get("messages_lang") or message_language()
+    except (BuildDateError, MessageLanguageError) as exc:
+        raise PluginError(str(exc)) from None
+    return Settings(
+        project_root(config, options.get("root")),
+        options.get("profile") or None,
+        today,
+        lang,
+        bool(options.get("serve_tuning")),
+    )
 
 
 _RENDERER_PARTS = attrgetter("root", "strings", "calls", "kits", "criteria", "authors", "campaigns", "profile")
 
 
-def renderer(project: Project, family: str, make: Callable[[Path], R], what: str = "") -> R:
-    """The renderer of a page family for this project (`make(templates folder)`), its interface strings checked
-    (`what`: the family's name in the message), made once per load of the project: the i18n
-    plugin runs on_config once per language and `mkdocs serve` once per rebuild, and a new renderer would compile
-    its templates again (Jinja itself reloads a template whose file changed). Compiled templates are also kept in
-    .cache/jinja/ for the next build."""
-    cached, parts = _renderers.get(family), _parts(project)
-    if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
-        return cast(R, cached[1])
-    made = make(project.templates(family))
-    require_strings(made, what or family)  # checked once per load of the project, before anything renders
-    made.keep_compiled(project.root / CACHE_DIR / "jinja")  # and compiled once, not once per build
-    _renderers[family] = (parts, made)
-    return made
+class Build:
+    """The build in progress, as every feature sees it: its settings, its project (loaded once per build, parsed
+    again only when a data file changed), the page families' renderers (made once per load of the project) and the
+    interface strings' cache key. One per plugin: `mkdocs serve` keeps it between rebuilds."""
 
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._project: tuple[object, Project] | None = None
+        self._renderers: dict[str, tuple[tuple[object, ...], object]] = {}
+        self._strings_key: tuple[Strings, str] | None = None
 
-def today() -> date:
-    """The build date (CARE_TODAY, else today in Paris); a PluginError when CARE_TODAY is not a date."""
-    try:
-        return build_date()
-    except BuildDateError as exc:
-        raise PluginError(str(exc)) from None
+    def configure(self, settings: Settings) -> None:
+        self._settings = settings
 
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            raise RuntimeError("the sitekit plugin's on_config has not run")
+        return self._settings
 
-def first_pass_project(config: MkDocsConfig) -> Project | None:
-    """The project, on the i18n plugin's first on_config of a build; None on its passes for other languages."""
-    return None if other_language_pass(config) else project(config)
+    @property
+    def root(self) -> Path:
+        return self.settings.root
+
+    @property
+    def today(self) -> date:
+        return self.settings.today
+
+    @property
+    def messages_lang(self) -> str:
+        return self.settings.messages_lang
+
+    def cache_folder(self, name: str) -> Path:
+        """A folder of the project's git-ignored cache (.cache/<name>), for outputs kept between builds."""
+        return self.root / CACHE_DIR / name
+
+    def error(self, what: str, problems: list[Problem]) -> PluginError:
+        """A build error: `what` then every problem, in the language of messages."""
+        return PluginError(f"{what}:\n{format_problems(problems, self.messages_lang)}")
+
+    def project(self, config: MkDocsConfig) -> Project:
+        """The project of this build (`config`: a new one for each build, the same for the i18n plugin's passes), every
+        data file loaded; a PluginError listing every problem of every file otherwise."""
+        if self._project is not None and self._project[0] is config:
+            return self._project[1]
+        try:
+            loaded = load_project(self.root, self.settings.profile).require()
+        except ProblemsError as exc:
+            raise self.error("the project data is invalid", exc.problems) from None
+        self._project = (config, loaded)
+        return loaded
+
+    def first_pass_project(self, config: MkDocsConfig) -> Project | None:
+        """The project, on the i18n plugin's first on_config of a build; None on its passes for other languages."""
+        return None if other_language_pass(config) else self.project(config)
+
+    def renderer(self, project: Project, family: str, make: Callable[[Path], R], what: str = "") -> R:
+        """The renderer of a page family for this project (`make(templates folder)`), its interface strings checked
+        (`what`: the family's name in the message), made once per load of the project: the i18n plugin runs
+        on_config once per language and `mkdocs serve` once per rebuild, and a new renderer would compile its
+        templates again (Jinja itself reloads a template whose file changed). Compiled templates are also kept in
+        .cache/jinja/ for the next build."""
+        cached, parts = self._renderers.get(family), tuple(_RENDERER_PARTS(project))
+        if cached is not None and all(a is b for a, b in zip(cached[0], parts, strict=True)):
+            return cast(R, cached[1])
+        made = make(project.templates(family))
+        require_strings(made, what or family)  # checked once per load of the project, before anything renders
+        made.keep_compiled(project.root / CACHE_DIR / "jinja")  # and compiled once, not once per build
+        self._renderers[family] = (parts, made)
+        return made
+
+    def strings_key(self, strings: Strings) -> str:
+        """The interface strings as one text, part of the cache key of an export that shows some of them (made once
+        per loaded strings)."""
+        if self._strings_key is None or self._strings_key[0] is not strings:
+            self._strings_key = (strings, json.dumps(strings.table, ensure_ascii=False, sort_keys=True))
+        return self._strings_key[1]
 
 
 def other_language_pass(config: MkDocsConfig) -> bool:
-    """True when the i18n plugin runs the hooks' on_config again, for another language of the same build (its inner
-    builds): what on_config prepared for the first language still holds (same files, same build date), so a hook
-    returns at once instead of loading, checking and writing its stubs again."""
+    """True when the i18n plugin runs the plugins' on_config again, for another language of the same build (its inner
+    builds): what on_config prepared for the first language still holds (same files, same build date), so a
+    feature returns at once instead of loading, checking and writing its stubs again."""
     i18n = config.plugins.get("i18n")
     return bool(getattr(i18n, "building", False))
 
@@ -157,8 +198,8 @@ def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
 
 
 class KeptRenders:
-    """Fragments a hook rendered into pages, kept between the builds of one process (`mkdocs serve` rebuilds after a
-    save) while what they are made from is the same: the same objects in `basis` (the renderer, the data it shows,
+    """Fragments a feature rendered into pages, kept between the builds of one process (`mkdocs serve` rebuilds after
+    a save) while what they are made from is the same: the same objects in `basis` (the renderer, the data it shows,
     the build date; a data file that changed gives new objects) and, per fragment, the same marker, language, page
     address, page text and front matter. A saved page is rendered again; the others are not."""
 
@@ -221,22 +262,27 @@ class Stubs(Generic[T, R]):
 
 
 class PageFamily(Generic[R]):
-    """What a page family's hook prepares in on_config for the later events of the build: the project, the family's
-    renderer (`make(project, templates folder)`, see `renderer`) and its page stubs."""
+    """What a page family's feature prepares in on_config for the later events of the build: the project, the
+    family's renderer (`make(project, templates folder)`, see `Build.renderer`) and its page stubs."""
 
     def __init__(
-        self, family: str, make: Callable[[Project, Path], R], what: str = "", stubs: Stubs[Any, R] | None = None
+        self,
+        build: Build,
+        family: str,
+        make: Callable[[Project, Path], R],
+        what: str = "",
+        stubs: Stubs[Any, R] | None = None,
     ) -> None:
-        self.family, self.make, self.what, self.stubs = family, make, what, stubs
+        self.build, self.family, self.make, self.what, self.stubs = build, family, make, what, stubs
         self._prepared: tuple[Project, R] | None = None
 
     def prepare(self, config: MkDocsConfig) -> bool:
         """On the i18n plugin's first on_config of a build: load the project, make the renderer, write the stubs, and
         return True; on its passes for other languages, False (what the first pass prepared still holds)."""
-        project = first_pass_project(config)
+        project = self.build.first_pass_project(config)
         if project is None:
             return False
-        made = renderer(project, self.family, lambda templates: self.make(project, templates), self.what)
+        made = self.build.renderer(project, self.family, lambda templates: self.make(project, templates), self.what)
         self._prepared = project, made
         stubs = self.stubs
         if stubs is not None:
@@ -250,11 +296,6 @@ class PageFamily(Generic[R]):
             )
         return True
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """The hook's on_config, when preparing is all it does (`on_config = family.on_config`)."""
-        self.prepare(config)
-        return config
-
     @property
     def project(self) -> Project:
         return self._ready()[0]
@@ -265,5 +306,5 @@ class PageFamily(Generic[R]):
 
     def _ready(self) -> tuple[Project, R]:
         if self._prepared is None:
-            raise RuntimeError(f"the {self.family} hook's on_config has not run")
+            raise RuntimeError(f"the {self.family} feature's on_config has not run")
         return self._prepared

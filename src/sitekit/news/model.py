@@ -210,7 +210,7 @@ def read_posts(
 
 
 def is_published(post: Post, today: date) -> bool:
-    """A post is published from its date on (build date CARE_TODAY, see sitekit.core.today)."""
+    """A post is published from its date on (build date SITEKIT_TODAY, see sitekit.core.today)."""
     return post.date <= today
 
 

@@ -55,7 +55,7 @@ class NewsRenderer(TemplateRenderer):
         self.authors = authors
 
     def index(self, published: Sequence[Post], lang: str, page_url: str) -> str:
-        """The list for the marker <!-- actualites -->: `published` already filtered and ordered."""
+        """The list for the marker <!-- news-index -->: `published` already filtered and ordered."""
         return self._render(
             "index.md",
             lang,

@@ -1,4 +1,4 @@
-"""The profile file (data/profil.yml, or $SITE_PROFILE): its schema, its loader, and the values it leaves to complete.
+"""The profile file (data/profil.yml, or $SITEKIT_PROFILE): its schema, its loader, and the values it leaves to complete.
 
 A value the establishment does not know yet is written `à compléter`: the site builds and shows it as to be
 completed; the publish check (`validate.py --publish`) refuses to go live until it is filled in.
@@ -6,7 +6,6 @@ completed; the publish check (`validate.py --publish`) refuses to go live until 
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -15,12 +14,13 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
+from sitekit.core import renames
 from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import Localized, Model, Text, problem, problems_from_pydantic
 from sitekit.core.yamlfile import Location, YamlDocument, load_mapping
 
 DEFAULT_PROFILE = "data/profil.yml"
-ENV_VAR = "SITE_PROFILE"
+ENV_VAR = "SITEKIT_PROFILE"  # formerly SITE_PROFILE, still read (sitekit.core.renames)
 PLACEHOLDER = "à compléter"  # the value of a key the establishment has not filled in yet
 LOGO_TYPES = (".svg", ".png")
 
@@ -259,11 +259,11 @@ def leaves(model: BaseModel, prefix: str = "") -> list[tuple[str, Any]]:
 
 
 def profile_location(root: Path, chosen: str | None = None) -> tuple[Path, str]:
-    """The profile file to load and its name in messages: `chosen`, else $SITE_PROFILE, else data/profil.yml.
+    """The profile file to load and its name in messages: `chosen`, else $SITEKIT_PROFILE (or its old name $SITE_PROFILE), else data/profil.yml.
 
     A relative path is read from the current folder (where `make build` runs), else from the project root.
     """
-    wanted = (chosen or os.environ.get(ENV_VAR, "")).strip()
+    wanted = (chosen or renames.environment(ENV_VAR)).strip()
     if not wanted:
         return root / DEFAULT_PROFILE, DEFAULT_PROFILE
     path = Path(wanted)

@@ -1,6 +1,6 @@
-"""Profile values in pages and kit sources: the `<!-- profil:key -->` markers, each replaced by its value.
+"""Profile values in pages and kit sources: the `<!-- profile:key -->` markers, each replaced by its value.
 
-A page writes `<!-- profil:contacts.it_support.phone -->` where the IT support's number goes. In a page the
+A page writes `<!-- profile:contacts.it_support.phone -->` where the IT support's number goes. In a page the
 value becomes Markdown (a phone number a `tel:` link, an e-mail a `mailto:` link); in a kit source, plain text.
 A key the profile lacks shows as « [à compléter dans le profil : key] »; an unknown key is a problem naming
 the file and line.
@@ -31,8 +31,9 @@ from sitekit.profile.model import (
     phone_uri,
 )
 
-PREFIX = "profil:"
-MARKER = re.compile(r"<!--\s*profil:\s*([^\s>]*)\s*-->")
+PREFIX = "profile:"
+OLD_PREFIX = "profil:"  # the former prefix, still read for this release (sitekit.pages.markers)
+MARKER = re.compile(r"<!--\s*profile?:\s*([^\s>]*)\s*-->")
 # Code is shown as written: a marker in a code span or a fenced block (the guide explains markers) stays.
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -213,7 +214,7 @@ def unknown_key_problems(text: str, path: str, profile: Profile) -> list[Problem
 
 def fill(text: str, path: str, lang: str, renderer: Renderer) -> str:
     """`text` with every profile marker replaced; ProblemsError naming each unknown key's line."""
-    if PREFIX not in text:
+    if PREFIX not in text and OLD_PREFIX not in text:
         return text
     problems = unknown_key_problems(text, path, renderer.profile)
     if problems:

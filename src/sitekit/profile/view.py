@@ -17,7 +17,7 @@ from sitekit.site.templating import TemplateRenderer
 
 PALETTE_CSS = "assets/stylesheets/profil.css"  # written by the build, after site.css
 LOGO = "assets/images/etablissement"  # + .svg or .png: the header's logo and the favicon
-HOME_MARKER = "accueil-etablissement"
+HOME_MARKER = "profile-home"
 
 
 def logo_path(profile: Profile) -> str:

@@ -1,0 +1,68 @@
+"""Feature `campaigns`: October campaigns from data/campaigns/<year>.yml: the index (`<!-- campaigns-index -->`),
+one page per campaign (`<!-- campaign-page -->`), an ICS per campaign and language."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.campaigns.model import CAMPAIGNS_DIR
+from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
+from sitekit.mkdocs.features import Feature
+from sitekit.mkdocs.support import Build, PageFamily, Stubs, fill, page_item, page_language, write_exports
+from sitekit.site.ics import ics_cache
+from sitekit.site.paths import CAMPAIGN_PAGES
+
+
+class CampaignsFeature(Feature):
+    name = "campaigns"
+
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.family = PageFamily(
+            build,
+            "campaigns",
+            lambda project, templates: CampaignsRenderer(
+                templates, project.strings, {kit.id: kit.title for kit in project.kits}
+            ),
+            "campaigns",
+            # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
+            Stubs(
+                CAMPAIGN_PAGES, lambda project: project.campaigns, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md"
+            ),
+        )
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.family.prepare(config)
+        return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang, url = page_language(config), page.url
+        renderer, campaigns = self.family.renderer, self.family.project.campaigns
+        markdown = fill(markdown, "campaigns-index", lambda: renderer.index(campaigns, lang, url))
+        return fill(
+            markdown,
+            "campaign-page",
+            lambda: renderer.page(
+                page_item(page, "campaign", campaigns, lambda c: c.year, f"{CAMPAIGNS_DIR}/<year>.yml"), lang, url
+            ),
+        )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """ICS of each campaign in the language being built, under its root (from .cache/ics/ when unchanged)."""
+        project = self.family.project
+        lang, site_url, strings = page_language(config), config.site_url or "", project.strings
+        cache, data = ics_cache(self.build.cache_folder("ics")), [lang, site_url, self.build.strings_key(strings)]
+        write_exports(
+            config,
+            CAMPAIGN_PAGES,
+            {
+                f"{c.year}.ics": cache.get(
+                    "ics", [*data, "campaign", c.model_dump_json()], partial(campaign_ics, c, lang, site_url, strings)
+                )
+                for c in project.campaigns
+            },
+        )

@@ -1,0 +1,100 @@
+"""Feature `profile`: the publishing establishment's profile: site URL, logo, palette, `<!-- profile:key -->`
+markers, the home page's establishment block (`<!-- profile-home -->`) and the footer's publisher line.
+
+Early in the features (after messages and reproducible): it sets `site_url` from the profile before MkDocs, the
+i18n plugin and the other features read it (canonical links, sitemap, feeds, calendars, QR codes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from sitekit.core.problems import ProblemsError
+from sitekit.mkdocs.features import Feature
+from sitekit.mkdocs.support import Build, fill, page_language, write_exports
+from sitekit.profile.values import PREFIX, Renderer, unknown_key_problems
+from sitekit.profile.values import fill as fill_values
+from sitekit.profile.view import HOME_MARKER, PALETTE_CSS, ProfileRenderer, logo_path
+from sitekit.project import Project
+
+
+class ProfileFeature(Feature):
+    name = "profile"
+
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self._prepared: tuple[Project, ProfileRenderer] | None = None
+        self._publishers: dict[str, str] = {}  # the footer's publisher line, made once per build and language
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = self.build.project(config)
+        profile = project.establishment
+        renderer = self.build.renderer(
+            project, "profile", lambda templates: ProfileRenderer(templates, project.strings, profile), "profile"
+        )
+        config.site_url = profile.site_url
+        config.theme["logo"] = config.theme["favicon"] = logo_path(profile)
+        if PALETTE_CSS not in config.extra_css:
+            config.extra_css.append(PALETTE_CSS)
+        self._prepared = (project, renderer)
+        self._publishers.clear()
+        return config
+
+    @property
+    def _ready(self) -> tuple[Project, ProfileRenderer]:
+        if self._prepared is None:
+            raise RuntimeError("the profile feature's on_config has not run")
+        return self._prepared
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        project, renderer = self._ready
+        lang, profile = page_language(config), project.establishment
+        if PREFIX in markdown:
+            source = f"docs/{page.file.src_uri}"
+            # Lines are the source file's (the markdown given here has lost its front matter).
+            problems = unknown_key_problems(page.file.content_string, source, profile)
+            if problems:
+                raise self.build.error("unknown profile keys", problems)
+            try:
+                markdown = fill_values(markdown, source, lang, Renderer(profile, project.strings, markdown=True))
+            except ProblemsError as exc:
+                raise PluginError(str(exc)) from None
+        return fill(markdown, HOME_MARKER, lambda: renderer.home(project.kits, lang))
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        context["publisher"] = self._publisher(page_language(config))
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        """The publisher's line on the 404 page too (a template, not a page)."""
+        if template_name == "404.html":
+            context["publisher"] = self._publisher(page_language(config))
+        return context
+
+    def _publisher(self, lang: str) -> str:
+        if lang not in self._publishers:
+            project = self._ready[0]
+            name = Renderer(project.establishment, project.strings, markdown=False).value("establishment.name", lang)
+            self._publishers[lang] = project.strings.get("footer.publisher", lang).format(name=name)
+        return self._publishers[lang]
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The palette stylesheet and the logo, once at the site root for both languages."""
+        project, renderer = self._ready
+        profile = project.establishment
+        outputs = {
+            PALETTE_CSS: renderer.stylesheet().encode("utf-8"),
+            logo_path(profile): Path(profile.logo_file).read_bytes(),
+        }
+        write_exports(config, "", outputs, per_language=False)
