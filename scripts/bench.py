@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark (a script, not a test): build times with and without this project's hooks, link check vs linkchecker,
+"""Benchmark (a script, not a test): build times with and without this project's sitekit plugin, link check vs linkchecker,
 `make serve` reload time.
 
 Generates a synthetic bilingual site in a temporary folder (PAGES pages per language, about 15 internal links
 with anchors per page, a few broken links and anchors planted), then measures, each in its own process:
-  1. `mkdocs build` with Material + i18n + search, without this project's hooks and theme overrides;
-  2. the same with every hook of mkdocs.yml and the project's overrides/ (the hooks read this project's data/
-     and kits/, named by `extra: sitekit_root:` in the generated mkdocs.yml: the calendar adds its call pages,
+  1. `mkdocs build` with Material + i18n + search, without this project's plugin and theme overrides;
+  2. the same with the sitekit plugin and the project's overrides/ (the plugin reads this project's data/
+     and kits/, named by its `root:` in the generated mkdocs.yml: the calendar adds its call pages,
      the footer its links; the kit outputs and word stems come from this project's .cache/ when there);
   3. the validator's offline link check (sitekit.checks.links) on the site of build 1;
   4. linkchecker (file://, --no-warnings, AnchorCheck plugin on) on the same site, from index.html (which
@@ -111,22 +111,16 @@ def generate(docs: Path, pages: int) -> set[tuple[str, str]]:
     return planted
 
 
-def mkdocs_yml(hooks: bool) -> str:
-    project_hooks = ""
+def mkdocs_yml(plugin: bool) -> str:
+    project_plugin = ""
     theme_extra = ""
-    if hooks:
-        names = [
-            line.strip()[2:]
-            for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith("- scripts/hook_")
-        ]
-        project_hooks = "hooks:\n" + "".join(f"  - {ROOT / name}\n" for name in names)
+    if plugin:
         theme_extra = f"  custom_dir: {ROOT / 'overrides'}\n"
-        # The hooks read data/ and kits/ of this project, not of the generated site's folder.
-        project_hooks += f"extra:\n  sitekit_root: {ROOT}\n"
-    # The hooks write generated page stubs into their docs_dir: each variant has its own copy of the pages.
+        # The plugin reads data/ and kits/ of this project (its `root`), not of the generated site's folder.
+        project_plugin = f"  - sitekit:\n      root: {ROOT}\n"
+    # The plugin writes generated page stubs into its docs_dir: each variant has its own copy of the pages.
     return f"""site_name: Bench
-docs_dir: {"docs-hooks" if hooks else "docs"}
+docs_dir: {"docs-plugin" if plugin else "docs"}
 use_directory_urls: false
 theme:
   name: material
@@ -150,9 +144,9 @@ plugins:
         - locale: en
           name: English
           build: true
-nav:
+{project_plugin}nav:
   - Index: index.md
-{project_hooks}"""
+"""
 
 
 @dataclass(frozen=True)
@@ -358,30 +352,30 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         (work / "docs").mkdir()
         planted = generate(work / "docs", args.pages)
-        shutil.copytree(work / "docs", work / "docs-hooks")
+        shutil.copytree(work / "docs", work / "docs-plugin")
         rows: list[tuple[str, Run, str]] = []
         runs: dict[bool, list[Run]] = {False: [], True: []}
-        # Interleaved (bare, hooks, bare, hooks, ...): on a shared machine the load drifts during a run.
+        # Interleaved (bare, plugin, bare, plugin, ...): on a shared machine the load drifts during a run.
         for _ in range(args.repeat):
-            for hooks in (False, True):
-                config = work / ("mkdocs-hooks.yml" if hooks else "mkdocs-bare.yml")
-                config.write_text(mkdocs_yml(hooks), encoding="utf-8")
-                out = work / ("site-hooks" if hooks else "site-bare")
+            for plugin in (False, True):
+                config = work / ("mkdocs-plugin.yml" if plugin else "mkdocs-bare.yml")
+                config.write_text(mkdocs_yml(plugin), encoding="utf-8")
+                out = work / ("site-plugin" if plugin else "site-bare")
                 shutil.rmtree(out, ignore_errors=True)
                 run = measure([str(bin_dir / "mkdocs"), "build", "-f", str(config), "-d", str(out)], work)
                 if run.code != 0:
                     print(run.log[-3000:], file=sys.stderr)
                     return 1
-                runs[hooks].append(run)
+                runs[plugin].append(run)
         html_files: dict[bool, int] = {}
-        for hooks in (False, True):
-            pages = html_files[hooks] = sum(
-                1 for _ in (work / ("site-hooks" if hooks else "site-bare")).rglob("*.html")
+        for plugin in (False, True):
+            pages = html_files[plugin] = sum(
+                1 for _ in (work / ("site-plugin" if plugin else "site-bare")).rglob("*.html")
             )
             rows.append(
                 (
-                    f"mkdocs build, {'with project hooks' if hooks else 'bare (no hooks)'}",
-                    min(runs[hooks], key=lambda r: r.cpu),
+                    f"mkdocs build, {'with the sitekit plugin' if plugin else 'bare (no plugin)'}",
+                    min(runs[plugin], key=lambda r: r.cpu),
                     f"{pages} HTML files",
                 )
             )
@@ -436,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(rows)
         bare, hooked = rows[0][1], rows[1][1]
         print(
-            f"hooks overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
+            f"plugin overhead: {100 * (hooked.cpu - bare.cpu) / bare.cpu:+.1f} % CPU, "
             f"{100 * (hooked.seconds - bare.seconds) / bare.seconds:+.1f} % wall (target <= 15 %)"
             + (
                 ""
@@ -449,13 +443,14 @@ def main(argv: list[str] | None = None) -> int:
         added = html_files[True] - html_files[False]
         own = hooked.cpu - bare.cpu - added * bare.cpu / html_files[False]
         print(
-            f"of which the {added} pages the hooks add, at the bare build's CPU per page: "
+            f"of which the {added} pages the plugin adds, at the bare build's CPU per page: "
             f"{added * bare.cpu / html_files[False]:.2f} s; the rest: {100 * own / bare.cpu:+.1f} % CPU"
         )
         cpus = {
-            name: ", ".join(f"{r.cpu:.1f}" for r in runs[hooks]) for name, hooks in (("bare", False), ("hooks", True))
+            name: ", ".join(f"{r.cpu:.1f}" for r in runs[plugin])
+            for name, plugin in (("bare", False), ("plugin", True))
         }
-        print(f"CPU seconds of every build, in order: bare {cpus['bare']}; hooks {cpus['hooks']}")
+        print(f"CPU seconds of every build, in order: bare {cpus['bare']}; plugin {cpus['plugin']}")
         if missed:
             print("validator missed:", sorted(missed)[:10])
         print()

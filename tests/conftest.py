@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -324,7 +325,7 @@ def project(tmp_path, shared_dir):
 
 
 def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNamespace:
-    """What a hook reads of MkDocs' configuration, for calling a hook without a build."""
+    """What a feature of the sitekit plugin reads of MkDocs' configuration, for calling it without a build."""
     return SimpleNamespace(
         docs_dir=str(docs_dir),
         config_file_path=str(root / "mkdocs.yml"),
@@ -333,6 +334,26 @@ def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNa
         site_url="",
         site_dir=str(docs_dir.parent / "site"),
     )
+
+
+class FeatureUnderTest:
+    """One feature of a sitekit plugin of its own, called without a build: its on_config reads the plugin's settings
+    first (the environment's, and the project root beside the configuration's mkdocs.yml), as the plugin does."""
+
+    def __init__(self, name: str, **options: object) -> None:
+        from sitekit.mkdocs.plugin import SitekitPlugin
+
+        self.plugin = SitekitPlugin()
+        errors, _ = self.plugin.load_config(dict(options))
+        assert not errors, errors
+        self.feature = self.plugin.feature(name)
+
+    def on_config(self, config: Any) -> Any:
+        self.plugin.configure(config)
+        return self.feature.on_config(config)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.feature, name)
 
 
 def refused(load: Callable[..., object], path: Path, text: str, *args: object) -> ProblemsError:

@@ -6,7 +6,7 @@ so that no message an author can meet exists in English only.
 
 Where a text is written (the calls that make a problem): `Problem(path, line, field, message, fix, level)`, a
 collector's `add(path, line, field, message, fix, level)`, `problem(message, fix)` in a schema check,
-`PluginError(message)` in a hook, and the calls listed in SITES below; plus the `(message, fix)` pairs that the
+`PluginError(message)` in a feature, and the calls listed in SITES below; plus the `(message, fix)` pairs that the
 typography check collects in a list.
 """
 
@@ -19,11 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Modules whose messages an author meets: data loaders, page checks, the validator, the hooks.
-SOURCES = (
-    *sorted((ROOT / "src" / "sitekit").rglob("*.py")),
-    *sorted((ROOT / "scripts").glob("hook_*.py")),
-)
+# Modules whose messages an author meets: data loaders, page checks, the validator, the plugin's features.
+SOURCES = tuple(sorted((ROOT / "src" / "sitekit").rglob("*.py")))
 # Modules whose messages only a developer meets (benchmark, weight budgets, external-link progress).
 DEVELOPER_ONLY = {"weight.py", "bench.py"}
 

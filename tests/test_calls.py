@@ -378,7 +378,7 @@ def test_call_page_stub_has_front_matter_and_the_marker(renderer, calls):
     assert stub.splitlines()[2:5] == [
         'title: "Appel test : candidatures"',
         'description: "Résumé de l\\u0027appel test."',
-        "appel: fenetre",
+        "call: fenetre",
     ]
     assert stub.rstrip().endswith("<!-- call-page -->")
 

@@ -8,12 +8,11 @@ import posixpath
 from pathlib import Path
 from types import SimpleNamespace
 
-import hook_criteria
 import pytest
 from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import ROOT, hook_config
+from conftest import ROOT, FeatureUnderTest, hook_config
 from sitekit.calls.model import load_calls
 from sitekit.core.dates import format_day
 from sitekit.criteria.model import criteria_for_call, load_criteria
@@ -201,15 +200,16 @@ def test_certification_section_in_the_navigation(site, lang):
     assert any(h.endswith("certification/checklist.html") for h in hrefs)
 
 
-# --- the hook without a build --------------------------------------------------------------------
+# --- the feature without a build --------------------------------------------------------------------
 
 
 def test_kit_pages_list_their_criteria(tmp_path):
-    hook_criteria.on_config(hook_config(tmp_path))
+    criteria = FeatureUnderTest("criteria")
+    criteria.on_config(hook_config(tmp_path))
     config = hook_config(tmp_path, "en")
     kit = next(k for c in DATA.criteria for k in c.kits)
     page = SimpleNamespace(url=f"en/kits/fiches/{kit}.html", meta={"kit": kit}, file=None)
-    out = hook_criteria.on_page_markdown("# Kit\n", page=page, config=config, files=None)
+    out = criteria.on_page_markdown("# Kit\n", page=page, config=config, files=None)
     wanted = [c.id for c in DATA.criteria if kit in c.kits]
     assert out.startswith("# Kit\n") and "## Related certification criteria" in out
     tree = HTMLParser(out)
@@ -218,7 +218,7 @@ def test_kit_pages_list_their_criteria(tmp_path):
         tree.css_first("ul.criteria-related a").attributes["href"] == f"../../certification/criteres/{wanted[0]}.html"
     )
     lonely = SimpleNamespace(url="kits/fiches/sans-critere.html", meta={"kit": "sans-critere"}, file=None)
-    assert hook_criteria.on_page_markdown("# Kit\n", page=lonely, config=config, files=None) == "# Kit\n"
+    assert criteria.on_page_markdown("# Kit\n", page=lonely, config=config, files=None) == "# Kit\n"
 
 
 def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
@@ -230,16 +230,17 @@ def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
 
 
 def test_unknown_criterion_page_is_refused(tmp_path):
-    hook_criteria.on_config(hook_config(tmp_path))
+    criteria = FeatureUnderTest("criteria")
+    criteria.on_config(hook_config(tmp_path))
     page = SimpleNamespace(
         url="certification/criteres/x.html",
         meta={"criterion": "x"},
         file=SimpleNamespace(src_uri="certification/criteres/x.md"),
     )
     with pytest.raises(PluginError) as exc:
-        hook_criteria.on_page_markdown("<!-- criterion-page -->", page=page, config=hook_config(tmp_path), files=None)
+        criteria.on_page_markdown("<!-- criterion-page -->", page=page, config=hook_config(tmp_path), files=None)
     assert str(exc.value) == (
-        "certification/criteres/x.md: front matter critere: 'x' is not an id in "
+        "certification/criteres/x.md: front matter criterion: 'x' is not an id in "
         "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)"
     )
 
@@ -252,7 +253,7 @@ def test_bad_criteria_data_stops_the_build_with_file_and_line(project):
     data.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    calls: [d2-candidatures]") + 1
     with pytest.raises(PluginError) as exc:
-        hook_criteria.on_config(hook_config(project / "docs", root=project))
+        FeatureUnderTest("criteria").on_config(hook_config(project / "docs", root=project))
     assert (
         f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
         "(did you mean d2-candidature? the ids are listed in data/calls.yml)"

@@ -5,17 +5,17 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-import hook_calls
-import hook_campaigns
-
-from conftest import FROZEN_TODAY, hook_config
+from conftest import FROZEN_TODAY, FeatureUnderTest, hook_config
+from sitekit.mkdocs.features import calls as calls_feature
+from sitekit.mkdocs.features import campaigns as campaigns_feature
 
 
 def export(project) -> dict[str, bytes]:
     config = hook_config(project / "docs", root=project)
-    for hook in (hook_calls, hook_campaigns):
-        hook.on_config(config)
-        hook.on_post_build(config=config)
+    for name in ("calls", "campaigns"):
+        feature = FeatureUnderTest(name)
+        feature.on_config(config)
+        feature.on_post_build(config=config)
     site = project / "site"
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.ics"))}
 
@@ -23,7 +23,7 @@ def export(project) -> dict[str, bytes]:
 def test_unchanged_exports_come_from_the_cache(project, monkeypatch):
     monkeypatch.setenv("SITEKIT_TODAY", FROZEN_TODAY)
     made: Counter = Counter()
-    for hook, name in ((hook_calls, "calls_ics"), (hook_calls, "call_ics"), (hook_campaigns, "campaign_ics")):
+    for hook, name in ((calls_feature, "calls_ics"), (calls_feature, "call_ics"), (campaigns_feature, "campaign_ics")):
         real = getattr(hook, name)
         monkeypatch.setattr(hook, name, lambda *args, _real=real, _name=name: made.update([_name]) or _real(*args))
     first = export(project)

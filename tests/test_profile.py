@@ -213,16 +213,16 @@ def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_pat
     line = next(
         n
         for n, text in enumerate((ROOT / "docs/incident.md").read_text("utf-8").splitlines(), 1)
-        if "profil:contacts.it_support -->" in text
+        if "profile:contacts.it_support -->" in text
     )
-    assert any(s.startswith(f"docs/incident.md:{line}: profil:contacts.it_support: needs") for s in shown)
+    assert any(s.startswith(f"docs/incident.md:{line}: profile:contacts.it_support: needs") for s in shown)
     poster = next(
         n
         for n, text in enumerate((ROOT / "kits/hameconnage/affiche.fr.md").read_text("utf-8").splitlines(), 1)
-        if "profil:contacts.it_support.phone -->" in text
+        if "profile:contacts.it_support.phone -->" in text
     )
     assert any(
-        s.startswith(f"kits/hameconnage/affiche.fr.md:{poster}: profil:contacts.it_support.phone") for s in shown
+        s.startswith(f"kits/hameconnage/affiche.fr.md:{poster}: profile:contacts.it_support.phone") for s in shown
     )
     mine = tmp_path / "mine.yml"
     mine.write_text(

@@ -157,9 +157,9 @@ def test_the_demo_shows_what_is_left_to_complete(site):
 def test_an_unknown_profile_key_stops_the_build_with_page_and_line(project):
     page = project / "docs" / "incident.md"
     page.write_text(
-        page.read_text(encoding="utf-8").replace("profil:contacts.rssi -->", "profil:contacts.rsi -->"), "utf-8"
+        page.read_text(encoding="utf-8").replace("profile:contacts.rssi -->", "profile:contacts.rsi -->"), "utf-8"
     )
-    line = next(n for n, text in enumerate(page.read_text("utf-8").splitlines(), 1) if "profil:contacts.rsi" in text)
+    line = next(n for n, text in enumerate(page.read_text("utf-8").splitlines(), 1) if "profile:contacts.rsi" in text)
     code, output = build_project(project)
     assert code != 0
     assert re.search(

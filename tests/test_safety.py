@@ -11,11 +11,11 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-import hook_safety
 from conftest import refused
 from sitekit.calls.model import load_calls
 from sitekit.core.text import MAX_TEXT_LENGTH, markdown_text, text_problem
 from sitekit.i18n.strings import load_strings
+from sitekit.mkdocs.features.safety import escape_metadata
 from sitekit.pages import sources as page_sources
 from sitekit.pages.sources import MAX_PAGE_BYTES, page_source_problems
 from sitekit.site.csp import inline_scripts, policy, script_hash, with_policy
@@ -194,13 +194,13 @@ def test_pages_checked_without_problem_are_not_parsed_again_by_the_next_build(tm
 
 def test_the_theme_receives_page_metadata_as_html_text():
     page = SimpleNamespace(meta={"title": 'A & "B"', "description": 'Le "mode" <dégradé>', "kit": "demo"})
-    hook_safety.on_page_markdown("", page=page, config=None, files=None)
+    escape_metadata(page)
     assert page.meta == {
         "title": "A &amp; &#34;B&#34;",
         "description": "Le &#34;mode&#34; &lt;dégradé&gt;",
         "kit": "demo",
     }
-    hook_safety.on_page_markdown("", page=page, config=None, files=None)  # a second call escapes nothing twice
+    escape_metadata(page)  # a second call escapes nothing twice
     assert page.meta["title"] == "A &amp; &#34;B&#34;"
 
 

@@ -1,24 +1,25 @@
-"""scripts/hook_serve.py: what `make serve` keeps between rebuilds (no server started: the functions alone)."""
+"""The plugin's serve feature: what `make serve` keeps between rebuilds (no server started: the functions alone)."""
 
 from __future__ import annotations
 
-import importlib.util
+from datetime import date
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 from conftest import ROOT
+from sitekit.mkdocs.features import serve
+from sitekit.mkdocs.support import Build, Settings
 
 
-def load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hook_serve_under_test", ROOT / "scripts" / "hook_serve.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def serve_feature(tuning: bool = True) -> serve.ServeFeature:
+    """The serve feature of a build whose settings ask (or not) for serve tuning."""
+    build = Build()
+    build.configure(Settings(ROOT, None, date(2025, 10, 20), "fr", tuning))
+    return serve.ServeFeature(build)
 
 
 def test_theme_folders_not_watched_are_listed_once_watched_ones_at_every_build(tmp_path):
-    hook = load_hook()
+    kept: dict = {}
     installed, custom = tmp_path / "material", tmp_path / "overrides"
     for folder, names in ((installed, ["main.html", "assets/app.js", ".icons/a.svg"]), (custom, ["assets/site.css"])):
         for name in names:
@@ -35,7 +36,7 @@ def test_theme_folders_not_watched_are_listed_once_watched_ones_at_every_build(t
         return not name.endswith(".html") and not name.startswith(".")
 
     def listed() -> list[str]:
-        return hook._theme_files(env, dirs, {str(custom)}, (), None, keep)
+        return serve.theme_files(kept, env, dirs, {str(custom)}, (), None, keep)
 
     assert listed() == env.list_templates(filter_func=keep) == ["assets/app.js", "assets/site.css"]
     seen.clear()
@@ -43,11 +44,11 @@ def test_theme_folders_not_watched_are_listed_once_watched_ones_at_every_build(t
     (custom / "assets" / "new.css").write_text("x", encoding="utf-8")
     assert listed() == ["assets/app.js", "assets/new.css", "assets/site.css"]
     assert sorted(seen) == ["assets/new.css", "assets/site.css"]  # the installed theme was not listed again
-    assert hook._theme_files(env, dirs, {str(custom)}, (), ["js"], None) == ["assets/app.js", "assets/new.js"]
+    assert serve.theme_files(kept, env, dirs, {str(custom)}, (), ["js"], None) == ["assets/app.js", "assets/new.js"]
 
 
 def test_serve_settings_apply_only_under_mkdocs_serve():
-    hook = load_hook()
+    hook = serve_feature()
     hook.on_startup(command="build", dirty=False)
 
     class Theme:
@@ -59,6 +60,11 @@ def test_serve_settings_apply_only_under_mkdocs_serve():
 
     config = Config()
     assert hook.on_config(config) is config and "get_env" not in vars(config.theme)
+    untuned = serve_feature(tuning=False)  # `mkdocs serve` without the plugin's serve_tuning: left as it is
+    untuned.on_startup(command="serve", dirty=False)
+    assert untuned.on_config(config) is config and "get_env" not in vars(config.theme)
+    server = SimpleNamespace(build_delay=0.1)
+    assert untuned.on_serve(server, config=config, builder=None) is server and server.build_delay == 0.1
 
 
 def test_watched_folders_are_not_polled_during_a_rebuild_and_its_changes_are_seen_after(tmp_path):
@@ -68,7 +74,8 @@ def test_watched_folders_are_not_polled_during_a_rebuild_and_its_changes_are_see
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers.polling import PollingObserver
 
-    hook = load_hook()
+    hook = serve_feature()
+    hook.on_startup(command="serve", dirty=False)
     seen: list[str] = []
     during: list[list[str]] = []
     handler = FileSystemEventHandler()
@@ -101,4 +108,4 @@ def test_watched_folders_are_not_polled_during_a_rebuild_and_its_changes_are_see
         observer.join()
     assert during == [[]]
     assert {"page.md", "calls.yml"} <= {Path(path).name for path in seen}
-    assert server.build_delay == hook.BUILD_DELAY
+    assert server.build_delay == serve.BUILD_DELAY

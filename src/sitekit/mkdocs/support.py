@@ -27,6 +27,7 @@ from sitekit.i18n.messages import MessageLanguageError, message_language
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, Strings, lang_prefix
 from sitekit.pages.markers import marker
 from sitekit.pages.stubs import write_stubs
+from sitekit.profile.model import ENV_VAR as PROFILE_VAR
 from sitekit.project import Project, load_project
 from sitekit.site.outputs import write_output
 from sitekit.site.templating import TemplateRenderer
@@ -78,7 +79,7 @@ def read_settings(options: Mapping[str, Any], config: MkDocsConfig) -> Settings:
         raise PluginError(str(exc)) from None
     return Settings(
         project_root(config, options.get("root")),
-        options.get("profile") or None,
+        options.get("profile") or renames.environment(PROFILE_VAR) or None,
         today,
         lang,
         bool(options.get("serve_tuning")),
@@ -124,9 +125,9 @@ class Build:
         """A folder of the project's git-ignored cache (.cache/<name>), for outputs kept between builds."""
         return self.root / CACHE_DIR / name
 
-    def error(self, what: str, problems: list[Problem]) -> PluginError:
-        """A build error: `what` then every problem, in the language of messages."""
-        return PluginError(f"{what}:\n{format_problems(problems, self.messages_lang)}")
+    def format(self, problems: list[Problem]) -> str:
+        """Problems as a build error lists them, in the language of messages."""
+        return format_problems(problems, self.messages_lang)
 
     def project(self, config: MkDocsConfig) -> Project:
         """The project of this build (`config`: a new one for each build, the same for the i18n plugin's passes), every
@@ -136,7 +137,7 @@ class Build:
         try:
             loaded = load_project(self.root, self.settings.profile).require()
         except ProblemsError as exc:
-            raise self.error("the project data is invalid", exc.problems) from None
+            raise PluginError(f"the project data is invalid:\n{self.format(exc.problems)}") from None
         self._project = (config, loaded)
         return loaded
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -52,7 +53,7 @@ class KitsFeature(Feature):
         stamp = ProfileStamp(project.establishment, project.strings)
         unprintable = [p for kit in project.kits for p in (*print_problems(kit), *stamp.source_problems(kit))]
         if unprintable:
-            raise self.build.error("the awareness kits are invalid", unprintable)
+            raise PluginError(f"the awareness kits are invalid:\n{self.build.format(unprintable)}")
         renderer = self.build.renderer(
             project, "kits", lambda templates: KitsRenderer(templates, project.strings), "kits"
         )
@@ -89,7 +90,9 @@ class KitsFeature(Feature):
                 made = build_kits(kits, renderer, site_url, stamp, pictograms, cache.get)
             except ProblemsError as exc:
                 self._last = None
-                raise self.build.error("the awareness kits do not fit their formats", exc.problems) from None
+                raise PluginError(
+                    f"the awareness kits do not fit their formats:\n{self.build.format(exc.problems)}"
+                ) from None
             self._last = (key, made)
         return self._last[1]
 

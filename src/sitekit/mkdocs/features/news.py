@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -49,14 +50,14 @@ class NewsFeature(Feature):
         try:
             posts = load_posts(docs_dir, project.authors)
         except ProblemsError as exc:
-            raise self.build.error("the news posts are invalid", exc.problems) from None
+            raise PluginError(f"the news posts are invalid:\n{self.build.format(exc.problems)}") from None
         renderer = self.build.renderer(
             project, "news", lambda templates: NewsRenderer(templates, project.strings, project.authors), "news"
         )
         keep = [*config.extra_css, *map(str, config.extra_javascript)]
         links, hidden = self._scheduled(docs_dir, posts, today, keep)
         if links:
-            raise self.build.error("a published page links to a post not yet published", links)
+            raise PluginError(f"a published page links to a post not yet published:\n{self.build.format(links)}")
         # English pages that fall back to the French file find the French post.
         by_path = {os.path.normpath(os.path.join(config.docs_dir, p.src_uri)): p for p in posts}
         self._prepared = _Prepared(project, posts, renderer, hidden, by_path)

@@ -61,7 +61,7 @@ class ProfileFeature(Feature):
             # Lines are the source file's (the markdown given here has lost its front matter).
             problems = unknown_key_problems(page.file.content_string, source, profile)
             if problems:
-                raise self.build.error("unknown profile keys", problems)
+                raise PluginError(f"unknown profile keys:\n{self.build.format(problems)}")
             try:
                 markdown = fill_values(markdown, source, lang, Renderer(profile, project.strings, markdown=True))
             except ProblemsError as exc:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -38,7 +39,7 @@ class SafetyFeature(Feature):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         problems = page_source_problems(Path(config.docs_dir), cache_folder=self.build.cache_folder("pages"))
         if problems:
-            raise self.build.error("pages that cannot be built", problems)
+            raise PluginError(f"pages that cannot be built:\n{self.build.format(problems)}")
         custom_dir = Path(config.theme.custom_dir or "").resolve()
         for file in list(files):
             if file.src_uri.startswith(TEMPLATE_FOLDER + "/") and Path(file.abs_src_path or "").is_relative_to(
