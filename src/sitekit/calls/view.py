@@ -26,7 +26,7 @@ from sitekit.site.paths import CALENDAR_PAGE, call_export_path, call_page_path, 
 from sitekit.site.templating import TemplateRenderer
 
 ANNOUNCE_DAYS = 30  # the banner lists open calls closing within this many days
-GENERATED_NOTE = generated_note("data/calls.yml", "hook_calls.py")
+GENERATED_NOTE = generated_note("data/calls.yml", "calls")
 
 # Groups of the calendar page, in reading order.
 GROUPS: tuple[tuple[str, tuple[Status, ...]], ...] = (

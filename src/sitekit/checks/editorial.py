@@ -28,7 +28,7 @@ _ENTITIES = re.compile(r"&(?:nbsp|#160|#x[aA]0|#8239|#x202[fF]);")
 
 
 class PageMeta(BaseModel):
-    """Known front-matter keys of any page, with their types; other keys are left to their hooks."""
+    """Known front-matter keys of any page, with their types; other keys are left to the features that read them."""
 
     model_config = ConfigDict(extra="allow")
     title: Text | None = None

@@ -33,7 +33,7 @@ FIX_PATH = (
 
 
 def generated_pages(project: Project) -> set[str]:
-    """docs/ paths of the pages the hooks write before each build (they may not exist before a first build)."""
+    """docs/ paths of the pages the plugin writes before each build (they may not exist before a first build)."""
     ids: list[tuple[str, Iterable[str | int]]] = [
         (KIT_PAGES, (kit.id for kit in project.kits)),
         (CALL_PAGES, (call.id for call in project.calls)),

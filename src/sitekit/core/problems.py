@@ -81,7 +81,7 @@ def format_problems(problems: list[Problem], lang: str | None = None) -> str:
     if lang is None:
         try:
             lang = message_language()
-        except MessageLanguageError:  # reported where the setting is read (the validator, hook_messages)
+        except MessageLanguageError:  # reported where the setting is read (the validator, the plugin's settings)
             lang = DEFAULT_MESSAGE_LANGUAGE
     lines: list[str] = []
     for _, group in groupby(sorted(problems), key=lambda p: p.path):

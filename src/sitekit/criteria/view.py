@@ -26,7 +26,7 @@ from sitekit.site.templating import TemplateRenderer
 CHECKLIST_PAGE = "certification/checklist.html"
 FILTER_SCRIPT = "assets/javascripts/criteria-filter.js"
 EXPORT_NAMES = {"fr": "autoevaluation.csv", "en": "self-assessment.csv"}  # under certification/
-GENERATED_NOTE = generated_note("data/criteria.yml", "hook_criteria.py")
+GENERATED_NOTE = generated_note("data/criteria.yml", "criteria")
 
 # Columns of the self-assessment CSV, headed by the strings criteria.csv.<name>.
 CSV_COLUMNS = (

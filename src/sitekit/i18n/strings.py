@@ -39,7 +39,7 @@ class Strings:
 def load_strings(file: Path, display_path: str = "data/strings.yml") -> Strings:
     """Load interface strings; every key must have a non-empty text in every language.
 
-    Several hooks ask for them in one build: the file is parsed again only when it changed.
+    Several features ask for them in one build: the file is parsed again only when it changed.
     """
     try:
         stat = file.stat()

@@ -61,7 +61,7 @@ def preview_path(kit: Kit, lang: str) -> str:
 def archive_time(kit: Kit) -> tuple[int, int, int, int, int, int]:
     """Timestamp of every archive entry: midnight of the kit's last review.
 
-    Not SOURCE_DATE_EPOCH: hook_reproducible sets it to the build date, and a kit's archive (and its
+    Not SOURCE_DATE_EPOCH: the plugin's reproducible feature sets it to the build date, and a kit's archive (and its
     published checksum) must change only when the kit changes, not every day the site is rebuilt.
     """
     day = kit.last_review

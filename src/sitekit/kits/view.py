@@ -25,7 +25,7 @@ from sitekit.site.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relat
 from sitekit.site.templating import TemplateRenderer
 
 FILTER_SCRIPT = "assets/javascripts/kits-filter.js"
-GENERATED_NOTE = generated_note("kits/<id>/kit.yml", "hook_kits.py")
+GENERATED_NOTE = generated_note("kits/<id>/kit.yml", "kits")
 
 _CODE_STRINGS = (
     *(f"kits.audience.{a.value}" for a in Audience),

@@ -1,5 +1,5 @@
 """MkDocs' own warnings about links, told again as `docs/page.md:line: link: problem (fix)` in the author's
-language (scripts/hook_messages.py rewrites the log records; this module is pure: text in, text out)."""
+language (src/sitekit/mkdocs/features/messages.py rewrites the log records; this module is pure: text in, text out)."""
 
 from __future__ import annotations
 

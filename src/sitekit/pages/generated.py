@@ -1,4 +1,5 @@
-"""The "generated page, do not edit" note that every page written by a hook carries, and its one detector."""
+"""The "generated page, do not edit" note that every page written by a feature of the plugin carries, and its one
+detector."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ WORDS = "do not edit, do not commit"
 _HEAD = 600  # the note sits in the front matter, at the top of the page
 
 
-def generated_note(source: str, hook: str) -> str:
-    """The note of a page generated from `source` (a data path) by `hook` (a hook file name)."""
-    return f"Generated from {source} by scripts/{hook}: {WORDS}."
+def generated_note(source: str, feature: str) -> str:
+    """The note of a page generated from `source` (a data path) by the plugin's `feature` (its name)."""
+    return f"Generated from {source} by the sitekit plugin (src/sitekit/mkdocs/features/{feature}.py): {WORDS}."
 
 
 def is_generated_text(text: str) -> bool:

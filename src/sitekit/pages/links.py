@@ -1,5 +1,5 @@
 """Links and images of a Markdown page as its author wrote them, with their lines, resolved in docs/; the
-anchors its headings get. Pure: what the scheduled-content check and the news hook read before MkDocs does."""
+anchors its headings get. Pure: what the scheduled-content check and the news feature read before MkDocs does."""
 
 from __future__ import annotations
 

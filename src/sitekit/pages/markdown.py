@@ -56,7 +56,7 @@ def read_page(file: Path, docs_dir: Path, shown_as: str = "docs") -> MarkdownPag
     relative = file.relative_to(docs_dir).as_posix()
     path = f"{shown_as}/{relative}"
     try:
-        page = parse_page(text, path)  # the front-matter parser the build's news hook uses
+        page = parse_page(text, path)  # the front-matter parser the build's news feature uses
     except ProblemsError as exc:
         return MarkdownPage(path, relative, lines, front_matter_error=exc.problems[0].message)
     if page.meta is None:

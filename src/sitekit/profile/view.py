@@ -58,5 +58,5 @@ class ProfileRenderer(TemplateRenderer):
         )
 
     def stylesheet(self) -> str:
-        note = generated_note(self.profile.path, "hook_profile.py")
+        note = generated_note(self.profile.path, "profile")
         return self._render("palette.css", "fr", palette=self.palette, note=note)
