@@ -124,7 +124,7 @@ def require_mark(name: str, doing: str) -> None:
 def run_mkdocs_build(
     out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml), never
+    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profile.yml), never
     influenced by the caller's CARE_TODAY, SITE_PROFILE or SOURCE_DATE_EPOCH (the reproducible-date hook derives
     the latter from the build date)."""
     require_mark("build", "runs mkdocs build")
