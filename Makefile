@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve preview campagne kits-versions test unit lint format lock clean browser npm java pango
+.PHONY: build serve preview campaign campagne kits-versions test unit lint format lock clean browser npm java pango
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -34,10 +34,15 @@ preview: $(VENV)/.build pango
 	-SITEKIT_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
 	SITEKIT_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
 
-# Next year's October campaign (make campagne ANNEE=2028): data/campagnes/2028.yml from modeles/campagne.yml.
-campagne: $(VENV)/.build
-	@test -n "$(ANNEE)" || { echo "Indiquez l’année : make campagne ANNEE=AAAA (par exemple ANNEE=2028)"; exit 2; }
-	$(BIN)/python scripts/new_campaign.py $(ANNEE)
+# Next year's October campaign (make campaign YEAR=2028): data/campaigns/2028.yml from templates/campaign.yml.
+campaign: $(VENV)/.build
+	@test -n "$(YEAR)" || { echo "Indiquez l’année : make campaign YEAR=AAAA (par exemple YEAR=2028)"; exit 2; }
+	$(BIN)/python scripts/new_campaign.py $(YEAR)
+
+# Its name before this release (make campagne ANNEE=2028), still working: told in one line, then the same.
+campagne:
+	@echo "Avis : « make campagne ANNEE=$(or $(ANNEE),AAAA) » s’appelle désormais « make campaign YEAR=$(or $(ANNEE),AAAA) » (l’ancien nom marche encore dans cette version)" >&2
+	@$(MAKE) --no-print-directory campaign YEAR="$(ANNEE)"
 
 # After raising a kit's version: record the fingerprint of its sources in kits/versions.yml (commit it).
 kits-versions: $(VENV)/.build

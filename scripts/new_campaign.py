@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write next year's October campaign from modeles/campagne.yml (the `sitekit-campaign` command)."""
+"""Write next year's October campaign from templates/campaign.yml (the `sitekit-campaign` command)."""
 
 import sys
 from pathlib import Path

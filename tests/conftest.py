@@ -125,8 +125,8 @@ def require_mark(name: str, doing: str) -> None:
 def run_mkdocs_build(
     out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profil.yml), never
-    influenced by the caller's SITEKIT_TODAY, SITEKIT_PROFILE or SOURCE_DATE_EPOCH (the reproducible-date hook derives
+    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profile.yml), never
+    influenced by the caller's SITEKIT_TODAY, SITEKIT_PROFILE or SOURCE_DATE_EPOCH (the plugin's reproducible feature derives
     the latter from the build date)."""
     require_mark("build", "runs mkdocs build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -180,18 +180,18 @@ def test_the_2026_campaign_is_archived_and_2027_is_a_draft():
 
 def test_has_versions_are_kept_apart():
     criteria = PROJECT.criteria
-    assert {r.id for r in criteria.referentiels} == {
+    assert {r.id for r in criteria.frameworks} == {
         "certification-es-2024",
         "certification-es-2025",
         "evaluation-essms",
     }
     by_id = {c.id: c for c in criteria.criteria}
     for cid in ("es-risques-numeriques-1", "es-risques-numeriques-2", "es-risques-numeriques-renforces"):
-        assert by_id[cid].referentiel == "certification-es-2024", cid
+        assert by_id[cid].framework == "certification-es-2024", cid
     for cid in ("es-systemes-ia-1", "es-systemes-ia-2"):
-        assert by_id[cid].referentiel == "certification-es-2025", cid
+        assert by_id[cid].framework == "certification-es-2025", cid
     for lang, until in (("fr", "août 2025"), ("en", "August 2025")):
-        assert until in flat(criteria.referentiel("certification-es-2024").version[lang])
+        assert until in flat(criteria.framework("certification-es-2024").version[lang])
         assert until in page("certification/index", lang)
 
 

@@ -60,7 +60,7 @@ def test_valid_file_loads_into_typed_criteria(tmp_path):
     assert second.reference_id == "2.10-02" and second.imperative is Imperative.YES
     assert second.evaluation_methods == (Method.ACCOMPAGNE_TRACEUR, Method.OBSERVATION)
     assert [a.id for a in data.axes] == ["axe-1-gouvernance", "d2-continuite-reprise"]
-    assert data.referentiel("evaluation-essms").title.fr == "Référentiel ESSMS"
+    assert data.framework("evaluation-essms").title.fr == "Référentiel ESSMS"
     assert data.axis("axe-1-gouvernance").label.en == "Axis 1: governance"
 
 
@@ -92,7 +92,7 @@ def test_duplicate_axis_id(tmp_path):
     )
 
 
-def test_same_number_twice_in_one_referentiel(tmp_path):
+def test_same_number_twice_in_one_framework(tmp_path):
     text = VALID + VALID[VALID.index("  - id: essms-2-10-02") :].replace("id: essms-2-10-02", "id: essms-bis")
     assert problems(tmp_path, text) == [
         f"{SHOWN}:{line_of(text, 'reference_id', 3)}: criteria[2].reference_id: criterion number '2.10-02' of "
@@ -174,7 +174,7 @@ def test_criterion_with_sources_key_missing(tmp_path):
         (
             "sources: [https://example.org/es]",
             "    sources: [example.org/es]",
-            "referentiels[0].sources[0]",
+            "frameworks[0].sources[0]",
             "'example.org/es' is not a URL (write the full address, starting with https://)",
         ),
         ("kind: axe", "    kind: axis", "axes[0].kind", "'axis' is not allowed (use 'axe' or 'domaine')"),
@@ -205,9 +205,9 @@ def test_criterion_with_sources_key_missing(tmp_path):
             "(did you mean axe-1-gouvernance? known: axe-1-gouvernance, d2-continuite-reprise)",
         ),
         (
-            "referentiel: evaluation-essms",
-            "    referentiel: evaluation-esms",
-            "criteria[1].referentiel",
+            "framework: evaluation-essms",
+            "    framework: evaluation-esms",
+            "criteria[1].framework",
             "unknown référentiel 'evaluation-esms' (did you mean evaluation-essms? known: certification-es, "
             "evaluation-essms)",
         ),
@@ -259,7 +259,7 @@ def test_top_level_shape(tmp_path):
     assert problems(tmp_path, text) == [
         f"{SHOWN}:1: axes: expected a list under axes: (write axes: then each item as a list item (- id: ...))",
         f"{SHOWN}:{line_of(text, 'axis:')}: axis: unknown key "
-        "(did you mean axes? the top-level keys are referentiels, axes, criteria)",
+        "(did you mean axes? the top-level keys are frameworks, axes, criteria)",
     ]
 
 

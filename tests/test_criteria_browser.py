@@ -65,11 +65,11 @@ def test_filters_hide_rows_and_stay_in_the_address(browser, base_url):
     page.context.close()
 
 
-def test_english_filter_by_referentiel(browser, base_url):
-    referentiel = DATA.criteria[-1].referentiel
-    page, watch = open_page(browser, base_url + f"en/certification/index.html?referentiel={referentiel}")
-    assert page.get_by_label("Framework").input_value() == referentiel
-    assert visible_ids(page) == [c.id for c in DATA.criteria if c.referentiel == referentiel]
+def test_english_filter_by_framework(browser, base_url):
+    framework = DATA.criteria[-1].framework
+    page, watch = open_page(browser, base_url + f"en/certification/index.html?referentiel={framework}")
+    assert page.get_by_label("Framework").input_value() == framework
+    assert visible_ids(page) == [c.id for c in DATA.criteria if c.framework == framework]
     assert watch.errors == [] and watch.foreign == []
     page.context.close()
 

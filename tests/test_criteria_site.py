@@ -80,7 +80,7 @@ def test_catalogue_lists_every_criterion_with_its_filters(site, lang):
     rows = tree.css("#criteria-table tbody tr")
     assert [r.attributes["data-criterion-id"] for r in rows] == [c.id for c in DATA.criteria]
     for row, criterion in zip(rows, DATA.criteria, strict=True):
-        assert row.attributes["data-referentiel"] == criterion.referentiel
+        assert row.attributes["data-referentiel"] == criterion.framework
         assert row.attributes["data-imperative"] == criterion.imperative.value
         assert row.attributes["data-axes"].split() == list(criterion.axes)
         assert criterion.title[lang] in row.text()
@@ -115,7 +115,7 @@ def test_each_criterion_has_its_page(site, lang):
             assert STRINGS.get("criteria.badge.to_confirm", lang) in status.text()
         facts = tree.css_first("dl.criteria-facts").text()
         assert (criterion.reference_id or STRINGS.get("criteria.to_confirm", lang)) in facts
-        assert DATA.referentiel(criterion.referentiel).title[lang] in facts
+        assert DATA.framework(criterion.framework).title[lang] in facts
         assert STRINGS.get(f"criteria.imperative.{criterion.imperative.value}", lang) in facts
         assert format_day(criterion.last_checked, lang) in facts and format_day(criterion.review_by, lang) in facts
         for item in criterion.expected[lang]:
@@ -163,8 +163,8 @@ def test_self_assessment_csv_opens_in_french_excel(site, lang):
     for row in body:
         by_title.setdefault(row[3], []).append(row[5])
     for criterion in DATA.criteria:
-        referentiel = DATA.referentiel(criterion.referentiel).title[lang]
-        assert any(row[1] == referentiel for row in body)
+        framework = DATA.framework(criterion.framework).title[lang]
+        assert any(row[1] == framework for row in body)
         wanted = list(criterion.expected[lang]) or [STRINGS.get("criteria.expected.to_confirm", lang)]
         assert by_title[criterion.title[lang]] == wanted
     if lang == "fr":  # accents, typographic apostrophes and non-breaking spaces survive the round trip

@@ -193,11 +193,11 @@ def test_the_deadlines_check_no_longer_says_it_twice():
 
 
 def campaign(tmp_path: Path, year: int, status: str):
-    text = (ROOT / "data" / "campagnes" / "2027.yml").read_text(encoding="utf-8").replace("2027", str(year))
+    text = (ROOT / "data" / "campaigns" / "2027.yml").read_text(encoding="utf-8").replace("2027", str(year))
     text = text.replace("status: brouillon", f"status: {status}")
     path = tmp_path / f"{year}.yml"
     path.write_text(text, encoding="utf-8")
-    return load_campaign(path, f"data/campagnes/{year}.yml")
+    return load_campaign(path, f"data/campaigns/{year}.yml")
 
 
 def test_a_draft_past_its_october_fails_at_its_status_line(tmp_path):
@@ -205,7 +205,7 @@ def test_a_draft_past_its_october_fails_at_its_status_line(tmp_path):
     assert campaign_freshness_problems([draft], date(2026, 10, 31)) == []
     assert campaign_freshness_problems([draft], date(2026, 11, 1)) == [
         Problem(
-            "data/campagnes/2026.yml",
+            "data/campaigns/2026.yml",
             line_of(tmp_path / "2026.yml", "status: brouillon"),
             "status",
             "the 2026 campaign is still a draft (brouillon) and its October is over",
@@ -228,11 +228,11 @@ def test_a_draft_past_its_october_fails_at_its_status_line(tmp_path):
 def test_no_file_for_the_coming_october_once_september_has_begun(tmp_path, today, warned):
     older = campaign(tmp_path, 2026, "archive")
     found = campaign_freshness_problems([older], today)
-    assert [(p.path, p.line, p.level) for p in found] == ([("data/campagnes", 0, Level.WARNING)] if warned else [])
+    assert [(p.path, p.line, p.level) for p in found] == ([("data/campaigns", 0, Level.WARNING)] if warned else [])
     if warned:
-        assert found[0].message == "no campaign file for October 2027 (data/campagnes/2027.yml)"
+        assert found[0].message == "no campaign file for October 2027 (data/campaigns/2027.yml)"
     with_file = campaign_freshness_problems([older, campaign(tmp_path, 2027, "brouillon")], today)
-    assert [p for p in with_file if p.path == "data/campagnes"] == []
+    assert [p for p in with_file if p.path == "data/campaigns"] == []
 
 
 def test_coming_october():
@@ -325,7 +325,7 @@ def test_worklist_lists_every_entry_oldest_first_with_its_line():
     criteria = project.criteria
     expected = (
         len(project.calls)
-        + len(criteria.referentiels)
+        + len(criteria.frameworks)
         + len(criteria.axes)
         + len(criteria.criteria)
         + len(project.campaigns)

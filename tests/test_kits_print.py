@@ -127,16 +127,16 @@ def test_a_kit_whose_first_theme_has_no_pictogram_is_named(tmp_path):
     del pictograms.by_theme["signalement"]
     assert [str(p) for p in pictogram_problems([kit], pictograms)] == [
         "kits/demo/kit.yml:10: themes: no pictogram for the theme 'signalement', the first of the kit (add "
-        "signalement: to kits/_pictogrammes/pictogrammes.yml with its SVG drawing, or list another theme first)"
+        "signalement: to kits/_pictograms/pictograms.yml with its SVG drawing, or list another theme first)"
     ]
     assert all(PICTOGRAMS.of(k) is not None for k in KITS)  # every shipped kit has its pictogram
 
 
 def pictograms_problems(root: Path, text: str) -> list[str]:
-    """The problems of kits/_pictogrammes/pictogrammes.yml under `root` when it holds `text`."""
-    folder = root / "kits" / "_pictogrammes"
+    """The problems of kits/_pictograms/pictograms.yml under `root` when it holds `text`."""
+    folder = root / "kits" / "_pictograms"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pictogrammes.yml").write_text(text, encoding="utf-8")
+    (folder / "pictograms.yml").write_text(text, encoding="utf-8")
     with pytest.raises(ProblemsError) as exc:
         load_pictograms(root)
     return str(exc.value).splitlines()
@@ -148,7 +148,7 @@ def test_a_pictogram_file_that_is_missing_is_named_with_its_line(tmp_path):
         "licence: Licence Ouverte / Etalab 2.0\npictograms:\n  hameconnage:\n    file: absent.svg\n"
         "    alt:\n      fr: un hameçon\n      en: a hook\n  signalement:\n    file: a.svg\n    alt:\n      fr: un mégaphone\n",
     ) == [
-        "kits/_pictogrammes/pictogrammes.yml:10: pictograms.signalement.alt.en: missing English text (add en: with "
+        "kits/_pictograms/pictograms.yml:10: pictograms.signalement.alt.en: missing English text (add en: with "
         "the text in that language)",
     ]
     assert pictograms_problems(
@@ -156,8 +156,8 @@ def test_a_pictogram_file_that_is_missing_is_named_with_its_line(tmp_path):
         "licence: Licence Ouverte / Etalab 2.0\npictograms:\n  hameconnage:\n    file: absent.svg\n"
         "    alt:\n      fr: un hameçon\n      en: a hook\n",
     ) == [
-        "kits/_pictogrammes/pictogrammes.yml:4: pictograms.hameconnage.file: 'absent.svg' not found in "
-        "kits/_pictogrammes/ (draw it as an SVG file in kits/_pictogrammes/ with the colours #1d3557 and #a8dadc, "
+        "kits/_pictograms/pictograms.yml:4: pictograms.hameconnage.file: 'absent.svg' not found in "
+        "kits/_pictograms/ (draw it as an SVG file in kits/_pictograms/ with the colours #1d3557 and #a8dadc, "
         "and write its name)"
     ]
 

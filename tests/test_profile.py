@@ -34,14 +34,14 @@ def write_profile(tmp_path: Path, replace: dict[str, str] | None = None, text: s
     for old, new in (replace or {}).items():
         assert old in body, old
         body = body.replace(old, new)
-    path = tmp_path / "profil.yml"
+    path = tmp_path / "profile.yml"
     path.write_text(text if text is not None else body, encoding="utf-8")
     return path
 
 
 def problems_of(path: Path) -> list[str]:
     with pytest.raises(ProblemsError) as caught:
-        load_profile(path, "profil.yml", path.parent)
+        load_profile(path, "profile.yml", path.parent)
     return [str(p) for p in caught.value.problems]
 
 
@@ -69,37 +69,37 @@ def test_the_project_loads_the_profile_named_by_site_profile(monkeypatch):
     [
         (
             {'phone: "01 99 00 12 34"': "phone: 01 99 AB"},
-            "profil.yml:33: contacts.it_support.phone: '01 99 AB' is not a phone number (write 10 digits such as "
+            "profile.yml:33: contacts.it_support.phone: '01 99 AB' is not a phone number (write 10 digits such as "
             '"01 99 00 12 34", "+33 1 99 00 12 34", or an internal extension such as "4455")',
         ),
         (
             {"email: support@ch-valbrume.example": "email: support-at-ch-valbrume"},
-            "profil.yml:34: contacts.it_support.email: 'support-at-ch-valbrume' is not an e-mail address (write one "
+            "profile.yml:34: contacts.it_support.email: 'support-at-ch-valbrume' is not an e-mail address (write one "
             "address such as support@ch-exemple.fr)",
         ),
         (
             {"url: https://cyber.ch-valbrume.example/": "url: http://cyber.ch-valbrume.example/"},
-            "profil.yml:22: site.url: 'http://cyber.ch-valbrume.example/' is not an https address (write the "
+            "profile.yml:22: site.url: 'http://cyber.ch-valbrume.example/' is not an https address (write the "
             "address with https://)",
         ),
         (
             {'colour: "#0b6e8a"': "colour: bleu"},
-            "profil.yml:16: establishment.colour: 'bleu' is not a colour (write it as #rrggbb in quotes, e.g. "
+            "profile.yml:16: establishment.colour: 'bleu' is not a colour (write it as #rrggbb in quotes, e.g. "
             '"#1d5e8c")',
         ),
         (
             {"  kind: sanitaire\n": ""},
-            "profil.yml:10: establishment.kind: missing (add kind: with its value, or à compléter until you know it "
+            "profile.yml:10: establishment.kind: missing (add kind: with its value, or à compléter until you know it "
             "(keys: docs/guide/publier.md))",
         ),
         (
             {"logo: logo.svg": "logo: absent.svg"},
-            "profil.yml:15: establishment.logo: logo 'absent.svg' not found (give its path from the repository's "
+            "profile.yml:15: establishment.logo: logo 'absent.svg' not found (give its path from the repository's "
             "root, e.g. examples/profiles/hopital.svg)",
         ),
         (
-            {"logo: logo.svg": "logo: profil.yml"},
-            "profil.yml:15: establishment.logo: 'profil.yml' is not an SVG or PNG file (give the path of a .svg or "
+            {"logo: logo.svg": "logo: profile.yml"},
+            "profile.yml:15: establishment.logo: 'profile.yml' is not an SVG or PNG file (give the path of a .svg or "
             ".png logo)",
         ),
     ],
@@ -112,14 +112,14 @@ def test_a_logo_that_is_not_an_image_is_refused(tmp_path):
     path = write_profile(tmp_path)
     (tmp_path / "logo.svg").write_text("not an image", encoding="utf-8")
     assert problems_of(path) == [
-        "profil.yml:15: establishment.logo: 'logo.svg' is not a SVG image (export the logo again as SVG or PNG)"
+        "profile.yml:15: establishment.logo: 'logo.svg' is not a SVG image (export the logo again as SVG or PNG)"
     ]
 
 
 def test_invalid_yaml_names_the_line(tmp_path):
     path = write_profile(tmp_path, text="establishment:\n  name: [CH\n")
     [problem] = problems_of(path)
-    assert problem.startswith("profil.yml:3: invalid YAML: ")
+    assert problem.startswith("profile.yml:3: invalid YAML: ")
 
 
 def test_values_in_pages_are_markdown_links_escaped():
@@ -139,10 +139,10 @@ def test_values_in_pages_are_markdown_links_escaped():
 def test_a_name_cannot_inject_markup(tmp_path):
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "<b>CH</b> [x](y)"'})
     with pytest.raises(ProblemsError) as exc:  # markup in a text field is refused (sitekit.core.text)
-        load_profile(path, "profil.yml", tmp_path)
+        load_profile(path, "profile.yml", tmp_path)
     assert "establishment.name: contains HTML markup '<b>'" in str(exc.value)
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "*CH* & <5> [x]"'})
-    profile = load_profile(path, "profil.yml", tmp_path)
+    profile = load_profile(path, "profile.yml", tmp_path)
     shown = Renderer(profile, STRINGS, markdown=True).value("establishment.name", "fr")
     assert shown == "\\*CH\\* &amp; &lt;5&gt; \\[x\\]"
 
@@ -207,7 +207,7 @@ def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_pat
     shown = [str(p) for p in demo]
     assert all(p.level is Level.ERROR for p in demo)
     assert any(
-        s.startswith("data/profil.yml:") and "contacts.it_support.phone: still « à compléter »" in s for s in shown
+        s.startswith("data/profile.yml:") and "contacts.it_support.phone: still « à compléter »" in s for s in shown
     )
     assert any("site.url: https://cybersante.example.org/ cannot be the public site" in s for s in shown)
     line = next(
@@ -240,4 +240,4 @@ def test_validate_publish_exits_1_on_the_demo(capsys, monkeypatch):
     capsys.readouterr()
     assert validate.main(["--root", str(ROOT), "--today", "2025-10-20", "--publish"]) == 1
     out = capsys.readouterr().out
-    assert "data/profil.yml:" in out and "error: contacts.dpo.email: still « à compléter »" in out
+    assert "data/profile.yml:" in out and "error: contacts.dpo.email: still « à compléter »" in out

@@ -171,11 +171,11 @@ def test_an_unknown_profile_key_stops_the_build_with_page_and_line(project):
 
 
 def test_a_bad_profile_stops_the_build_with_file_line_and_fix(project):
-    profile = project / "data" / "profil.yml"
+    profile = project / "data" / "profile.yml"
     profile.write_text(
         profile.read_text(encoding="utf-8").replace('colour: "#000091"', "colour: rouge"), encoding="utf-8"
     )
     code, output = build_project(project)
     assert code != 0
-    assert "data/profil.yml:47: establishment.colour: 'rouge' is not a colour" in output, output
+    assert "data/profile.yml:47: establishment.colour: 'rouge' is not a colour" in output, output
     assert "Traceback" not in output

@@ -127,11 +127,11 @@ def test_the_problems_of_a_scheduled_post_are_french_by_default(project, capsys,
 
 
 def test_a_campaign_item_is_checked_whatever_its_date(project):
-    campaign = project / "data" / "campagnes" / "2027.yml"
+    campaign = project / "data" / "campaigns" / "2027.yml"
     campaign.write_text(campaign.read_text(encoding="utf-8").replace("kit: exercice-crise", "kit: exercice"))
     problems = load_project(project).problems
     assert [(p.path, p.field, p.message) for p in problems] == [
-        ("data/campagnes/2027.yml", "weeks[2].items[0].kit", "unknown kit 'exercice'")
+        ("data/campaigns/2027.yml", "weeks[2].items[0].kit", "unknown kit 'exercice'")
     ]
 
 
@@ -184,26 +184,26 @@ def test_a_preview_shows_what_only_the_date_makes_stale_as_information(capsys):
 
 
 def test_a_new_campaign_year_is_a_draft_checked_today_with_no_date_of_another_year(tmp_path, capsys):
-    for part in ("data", "kits", "modeles"):
+    for part in ("data", "kits", "templates"):
         (tmp_path / part).mkdir()
-    (tmp_path / "modeles" / "campagne.yml").write_text(
-        (ROOT / "modeles" / "campagne.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    (tmp_path / "templates" / "campaign.yml").write_text(
+        (ROOT / "templates" / "campaign.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "kits" / "cybermois").mkdir()
     (tmp_path / "kits" / "cybermois" / "kit.yml").write_text("id: cybermois\n", encoding="utf-8")
     assert new_campaign(["2028", "--root", str(tmp_path), "--today", "2026-11-29", "--lang", "fr"]) == 0
     assert capsys.readouterr().out.startswith(
-        "data/campagnes/2028.yml créé\u00a0: un brouillon (status: brouillon), dates inconnues, vérifié le 2026-11-29"
+        "data/campaigns/2028.yml créé\u00a0: un brouillon (status: brouillon), dates inconnues, vérifié le 2026-11-29"
     )
-    written = tmp_path / "data" / "campagnes" / "2028.yml"
-    campaign = load_campaign(written, "data/campagnes/2028.yml", {"cybermois"})
+    written = tmp_path / "data" / "campaigns" / "2028.yml"
+    campaign = load_campaign(written, "data/campaigns/2028.yml", {"cybermois"})
     assert (campaign.year, campaign.status.value, campaign.last_checked) == (2028, "brouillon", date(2026, 11, 29))
     assert campaign.starts is campaign.ends is None
     assert all(w.starts is None and all(i.date is None for i in w.items) for w in campaign.weeks)
     text = written.read_text(encoding="utf-8")
     assert "AAAA" not in text and "2027" not in text and "Template" not in text
     assert new_campaign(["2028", "--root", str(tmp_path), "--lang", "en"]) == 1  # never overwritten
-    assert "data/campagnes/2028.yml already exists" in capsys.readouterr().err
+    assert "data/campaigns/2028.yml already exists" in capsys.readouterr().err
 
 
 def test_the_campaign_template_fills_only_the_year_and_the_check():
@@ -219,7 +219,7 @@ def test_the_campaign_template_fills_only_the_year_and_the_check():
     ("path", "key"),
     [
         ("data/calls.yml", "last_checked: 2026-11-29"),
-        ("data/campagnes/2027.yml", "last_checked: 2026-11-29"),
+        ("data/campaigns/2027.yml", "last_checked: 2026-11-29"),
         ("data/criteria.yml", "last_checked: 2026-11-29"),
         ("kits/hameconnage/kit.yml", "last_review: "),
     ],
@@ -311,7 +311,7 @@ def test_an_invalid_message_language_is_a_usage_error(capsys):
 def test_a_data_file_problem_is_french_by_default(tmp_path, monkeypatch):
     monkeypatch.delenv("SITEKIT_LANG")
     text = "year: 2027\ntitle:\n  fr: Semaine 1 : lancement\n  en: Week 1\n"
-    assert str(refused(load_campaign, tmp_path / "2027.yml", text, "data/campagnes/2027.yml")) == (
-        "data/campagnes/2027.yml:3: un deux-points suivi d’une espace dans un texte (mettez tout le texte entre "
+    assert str(refused(load_campaign, tmp_path / "2027.yml", text, "data/campaigns/2027.yml")) == (
+        "data/campaigns/2027.yml:3: un deux-points suivi d’une espace dans un texte (mettez tout le texte entre "
         'guillemets droits\u00a0: fr: "Semaine 1 : lancement")'
     )

@@ -442,7 +442,7 @@ def test_printed_kit_title_is_refused_or_printed(value):
 
 CRITERIA_DATA = load_yaml_data(ROOT / "data" / "criteria.yml")
 CRITERIA_DATA["criteria"] = CRITERIA_DATA["criteria"][:2]
-CRITERIA_SKIP = {"id", "kind", "referentiel", "imperative", "evaluation_methods", "axes", "kits", "calls", "sources"}
+CRITERIA_SKIP = {"id", "kind", "framework", "imperative", "evaluation_methods", "axes", "kits", "calls", "sources"}
 CRITERIA_FIELDS = list(text_locations(CRITERIA_DATA, CRITERIA_SKIP))
 
 
@@ -486,7 +486,7 @@ def test_criteria_refuse_or_render_inert(loc, value):
 
 # --- campaigns ---------------------------------------------------------------------------------------------
 
-CAMPAIGN_DATA = load_yaml_data(ROOT / "data" / "campagnes" / "2025.yml")
+CAMPAIGN_DATA = load_yaml_data(ROOT / "data" / "campaigns" / "2025.yml")
 CAMPAIGN_SKIP = {
     "year",
     "status",
@@ -504,7 +504,7 @@ CAMPAIGN_FIELDS = list(text_locations(CAMPAIGN_DATA, CAMPAIGN_SKIP))
 
 
 def load_campaign_with(loc: tuple, value: str):
-    return load_changed(load_campaign, CAMPAIGN_DATA, "data/campagnes/2025.yml", loc, value)
+    return load_changed(load_campaign, CAMPAIGN_DATA, "data/campaigns/2025.yml", loc, value)
 
 
 def campaign_pages(campaign, lang: str) -> list[str]:
@@ -527,7 +527,7 @@ def campaign_exports(campaign, loc: tuple, value: str, lang: str) -> None:
 @SETTINGS
 @given(loc=st.sampled_from(CAMPAIGN_FIELDS), value=hostile_text)
 def test_campaigns_refuse_or_render_inert(loc, value):
-    refused_or_inert(load_campaign_with, campaign_pages, campaign_exports, "data/campagnes/2025.yml", loc, value)
+    refused_or_inert(load_campaign_with, campaign_pages, campaign_exports, "data/campaigns/2025.yml", loc, value)
 
 
 # --- news: post front matter and authors -------------------------------------------------------------------

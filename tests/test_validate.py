@@ -27,8 +27,8 @@ EXPECTED = [
     "data/calls.yml:35: warning: calls[1].last_checked: call 'reporte-passe' was last checked against its sources on "
     "2025-05-01, 172 days ago (more than 90; an error after 180) (the calendar may be wrong: check the sources, "
     "then update the entry and set last_checked to that day)",
-    "data/campagnes: warning: no campaign file for October 2025 (data/campagnes/2025.yml) (copy the latest campaign "
-    "to data/campagnes/2025.yml as a draft (status: brouillon, dates unknown until a source gives them))",
+    "data/campaigns: warning: no campaign file for October 2025 (data/campaigns/2025.yml) (copy the latest campaign "
+    "to data/campaigns/2025.yml as a draft (status: brouillon, dates unknown until a source gives them))",
     "data/strings.yml:4: error: footer.sitemap.en: missing or empty text (add the en text)",
     f"docs/delais.en.md:3: error: review_by: review date 2025-08-01 passed 80 days ago, more than the 30-day grace "
     f"period {FIX_REVIEW}",
@@ -105,7 +105,7 @@ def test_text_output_is_grouped_by_file(corpus, capsys):
     blocks = out.strip().split("\n\n")
     assert [block.split(":")[0] for block in blocks[:-1]] == [
         "data/calls.yml",
-        "data/campagnes",
+        "data/campaigns",
         "data/strings.yml",
         "docs/delais.en.md",
         "docs/delais.md",
@@ -211,8 +211,8 @@ def test_clean_input_exits_0(project, capsys):
         "last_checked: 2025-05-01", "last_checked: 2025-10-01"
     )
     (project / "data" / "calls.yml").write_text(calls, encoding="utf-8")
-    campaign = (project / "data" / "campagnes" / "2026.yml").read_text(encoding="utf-8")
-    (project / "data" / "campagnes" / "2025.yml").write_text(campaign.replace("2026", "2025"), encoding="utf-8")
+    campaign = (project / "data" / "campaigns" / "2026.yml").read_text(encoding="utf-8")
+    (project / "data" / "campaigns" / "2025.yml").write_text(campaign.replace("2026", "2025"), encoding="utf-8")
     code, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 0
     assert out.endswith(

@@ -1,4 +1,4 @@
-"""The vocabulary of the field (data/vocabulaire.yml): what it holds, the loader's rules and its problems."""
+"""The vocabulary of the field (data/vocabulary.yml): what it holds, the loader's rules and its problems."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_the_vocabulary_loads_with_the_project_and_covers_the_issue():
 
 
 def write(tmp_path, text: str):
-    path = tmp_path / "vocabulaire.yml"
+    path = tmp_path / "vocabulary.yml"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -61,7 +61,7 @@ def test_a_word_repeated_in_a_language_is_reported_where_it_is_repeated(tmp_path
         "entries:\n  - fr: [sauvegarde, backup]\n    en: [backup, save]\n  - fr: [copie, Sauvegardes]\n",
     )
     assert problems_of(path) == [
-        "data/vocabulaire.yml:4: entries[1].fr[1]: « Sauvegardes » is already in the vocabulary at line 2 "
+        "data/vocabulary.yml:4: entries[1].fr[1]: « Sauvegardes » is already in the vocabulary at line 2 "
         "(« sauvegarde ») (keep it in one entry: merge the two entries if they are one subject, or remove one)"
     ]
 
@@ -78,9 +78,9 @@ def test_an_entry_none_of_whose_words_is_on_the_pages_is_reported(tmp_path):
     )
     pages = {"fr": "Les logiciels de hameconnage", "en": "A page about backups"}
     assert problems_of(path, pages) == [
-        "data/vocabulaire.yml:3: entries[0].en: none of these words is on the English pages "
+        "data/vocabulary.yml:3: entries[0].en: none of these words is on the English pages "
         "(check their spelling, add a word the pages use, or remove the entry)",
-        "data/vocabulaire.yml:4: entries[1].fr: none of these words is on the French pages "
+        "data/vocabulary.yml:4: entries[1].fr: none of these words is on the French pages "
         "(check their spelling, add a word the pages use, or remove the entry)",
     ]
     assert load_vocabulary(path, VOCABULARY, {"fr": "Hameçonnage et VPN", "en": "Scams"}).groups("fr")
@@ -98,14 +98,14 @@ def test_shape_problems_are_all_reported_with_their_lines(tmp_path):
         "synonyms: []\n",
     )
     assert problems_of(path) == [
-        "data/vocabulaire.yml:2: entries[0].fr: « virus » alone: nothing to find it by "
+        "data/vocabulary.yml:2: entries[0].fr: « virus » alone: nothing to find it by "
         "(add the words readers type for the same subject, or remove the list)",
-        "data/vocabulaire.yml:3: entries[1]: no words (write fr: [...] or en: [...] (or both))",
-        "data/vocabulaire.yml:4: entries[2].fr[1]: '…' has no letter or digit (write a word or a phrase)",
-        "data/vocabulaire.yml:5: entries[3].de: unknown key (known keys: fr, en)",
-        "data/vocabulaire.yml:6: entries[4]: expected a mapping of keys (fr:, en:) "
+        "data/vocabulary.yml:3: entries[1]: no words (write fr: [...] or en: [...] (or both))",
+        "data/vocabulary.yml:4: entries[2].fr[1]: '…' has no letter or digit (write a word or a phrase)",
+        "data/vocabulary.yml:5: entries[3].de: unknown key (known keys: fr, en)",
+        "data/vocabulary.yml:6: entries[4]: expected a mapping of keys (fr:, en:) "
         "(write the entry's keys indented under its - line)",
-        "data/vocabulaire.yml:7: synonyms: unknown key (keep only entries: at the top level)",
+        "data/vocabulary.yml:7: synonyms: unknown key (keep only entries: at the top level)",
     ]
 
 
@@ -167,7 +167,7 @@ def break_vocabulary(project) -> tuple[str, str]:
     text = vocabulary.read_text(encoding="utf-8") + "  - fr: [phishing, hameçonner par courriel]\n"
     vocabulary.write_text(text, encoding="utf-8")
     entry = len(load_vocabulary(ROOT / VOCABULARY).entries)
-    return f"data/vocabulaire.yml:{len(text.splitlines())}:", f"entries[{entry}].fr[0]: « phishing » is already"
+    return f"data/vocabulary.yml:{len(text.splitlines())}:", f"entries[{entry}].fr[0]: « phishing » is already"
 
 
 def test_a_vocabulary_problem_stops_the_build_with_file_and_line(project):

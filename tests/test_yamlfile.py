@@ -127,11 +127,11 @@ def test_every_text_holding_a_colon_is_reported_at_its_line_with_the_line_quoted
         "      en: Theme\n"
     )
     with pytest.raises(ProblemsError) as exc:
-        parse_yaml(text, "data/campagnes/2027.yml")
+        parse_yaml(text, "data/campaigns/2027.yml")
     assert str(exc.value).splitlines() == [
-        "data/campagnes/2027.yml:2: a colon followed by a space inside a text "
+        "data/campaigns/2027.yml:2: a colon followed by a space inside a text "
         '(put the whole text in quotes: fr: "Semaine 1 : lancement")',
-        "data/campagnes/2027.yml:6: a colon followed by a space inside a text "
+        "data/campaigns/2027.yml:6: a colon followed by a space inside a text "
         '(put the whole text in quotes: fr: "Thème : les \\"mots\\" de passe")',
     ]
 

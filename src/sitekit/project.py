@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sitekit.calls.model import Call, load_calls_document
-from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, load_campaigns
+from sitekit.campaigns.model import Campaign, campaigns_folder, load_campaigns
 from sitekit.core.cache import CACHE_DIR
 from sitekit.core.problems import Level, Problem, ProblemsError
 from sitekit.core.yamlfile import YamlDocument
@@ -25,7 +25,15 @@ from sitekit.kits.model import Kit, load_kits
 from sitekit.kits.pictograms import NO_PICTOGRAMS, Pictograms, load_pictograms, pictogram_problems
 from sitekit.news.model import Author, load_authors
 from sitekit.profile.model import Profile, load_profile, profile_location
-from sitekit.search.vocabulary import VOCABULARY, Vocabulary, corpus_files, corpus_texts, load_vocabulary
+from sitekit.search.vocabulary import (
+    OLD_VOCABULARY,
+    VOCABULARY,
+    Vocabulary,
+    corpus_files,
+    corpus_texts,
+    load_vocabulary,
+    vocabulary_file,
+)
 
 CALLS = "data/calls.yml"
 STRINGS = "data/strings.yml"
@@ -53,9 +61,9 @@ class Project:
     criteria: Criteria
     authors: dict[str, Author]
     campaigns: tuple[Campaign, ...]
-    profile: Profile | None  # the publishing establishment (data/profil.yml or $SITEKIT_PROFILE); None if invalid
+    profile: Profile | None  # the publishing establishment (data/profile.yml or $SITEKIT_PROFILE); None if invalid
     vocabulary: Vocabulary  # the words staff type for what the pages say (search)
-    pictograms: Pictograms  # the posters' pictograms (kits/_pictogrammes/)
+    pictograms: Pictograms  # the posters' pictograms (kits/_pictograms/)
     failed: frozenset[str]
     problems: tuple[Problem, ...]
 
@@ -86,7 +94,7 @@ class Project:
 
 
 def load_project(root: Path, profile: str | None = None) -> Project:
-    """The project at `root` with the profile `profile` (default: $SITEKIT_PROFILE, else data/profil.yml), parsed
+    """The project at `root` with the profile `profile` (default: $SITEKIT_PROFILE, else data/profile.yml), parsed
     again only when a file under data/ or kits/, the profile or its logo changed; when only a hand-written page
     changed, only the vocabulary is checked again (its words must be on the pages)."""
     root = root.resolve()
@@ -139,13 +147,14 @@ def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:
 
 
 def _vocabulary(root: Path) -> Vocabulary:
-    return load_vocabulary(root / VOCABULARY, VOCABULARY, corpus_texts(root), root / CACHE_DIR / "search")
+    file, shown = vocabulary_file(root)
+    return load_vocabulary(file, shown, corpus_texts(root), root / CACHE_DIR / "search")
 
 
 def _with_vocabulary(project: Project) -> Project:
     """`project` with its vocabulary checked again against the pages (the data files did not change): the same
     parts as a new load, the vocabulary's problems replaced."""
-    problems = [p for p in project.problems if p.path != VOCABULARY]
+    problems = [p for p in project.problems if p.path not in (VOCABULARY, OLD_VOCABULARY)]
     failed = set(project.failed) - {"vocabulary"}
     try:
         vocabulary = _vocabulary(project.root)
@@ -183,8 +192,9 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
         "criteria", lambda: load_criteria(root / CRITERIA, CRITERIA, call_ids, kit_ids), Criteria((), (), ())
     )
     authors: dict[str, Author] = attempt("authors", lambda: load_authors(root / AUTHORS, AUTHORS), {})
+    campaigns_dir, campaigns_shown = campaigns_folder(root)
     campaigns: list[Campaign] = attempt(
-        "campaigns", lambda: load_campaigns(root / CAMPAIGNS_DIR, CAMPAIGNS_DIR, kit_ids), []
+        "campaigns", lambda: load_campaigns(campaigns_dir, campaigns_shown, kit_ids), []
     )
     vocabulary = attempt("vocabulary", lambda: _vocabulary(root), Vocabulary())
     return Project(

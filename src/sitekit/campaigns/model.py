@@ -1,4 +1,4 @@
-"""October awareness campaigns: the typed model of data/campagnes/<year>.yml, its loader and its checks."""
+"""October awareness campaigns: the typed model of data/campaigns/<year>.yml, its loader and its checks."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from typing import Annotated
 
 from pydantic import Field, PrivateAttr, ValidationError
 
+from sitekit.core import renames
 from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import CheckedDay, Localized, MaybeDate, Model, Url, identifier, problems_from_pydantic
 from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 from sitekit.kits.model import Audience
 
-CAMPAIGNS_DIR = "data/campagnes"
+CAMPAIGNS_DIR = "data/campaigns"
+OLD_CAMPAIGNS_DIR = "data/campagnes"  # its name before this release, still read (sitekit.core.renames)
 # A kit id (a folder of kits/, its page kits/fiches/<kit>.html): checked against the kits by the loader.
 KitId = Annotated[str, identifier("cybermois")]
 
@@ -90,6 +92,12 @@ class Campaign(Model):
         return sorted(found, key=lambda triple: (triple[2], triple[0]))
 
 
+def campaigns_folder(root: Path) -> tuple[Path, str]:
+    """The folder of the campaign files under `root` and its name in messages: data/campaigns, or data/campagnes
+    (its old name) when only that one exists."""
+    return renames.shown(root, CAMPAIGNS_DIR, OLD_CAMPAIGNS_DIR)
+
+
 def _span(first: date, last: date) -> str:
     return f"{first.isoformat()} to {last.isoformat()}"
 
@@ -104,7 +112,7 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
         path,
         shown,
         "expected the keys of a campaign (year:, status:, title:, ...)",
-        "copy modeles/element-campagne.yml and the header of data/campagnes/2025.yml",
+        "copy templates/campaign-item.yml and the header of data/campaigns/2025.yml",
     )
     problems = Collector()
     if kit_ids is not None:  # from the file as written: reported with its other problems, whatever they are

@@ -1,6 +1,7 @@
-"""A new year's October campaign in one command (`make campagne ANNEE=2028`, `sitekit-campaign 2028`): the file
-data/campagnes/<year>.yml written from modeles/campagne.yml — a draft, dates unknown, last_checked today —
-then loaded like any campaign file, so that what it says is checked before anyone edits it."""
+"""A new year's October campaign in one command (`make campaign YEAR=2028`, `sitekit-campaign 2028`): the file
+data/campaigns/<year>.yml written from templates/campaign.yml — a draft, dates unknown, last_checked today —
+then loaded like any campaign file, so that what it says is checked before anyone edits it. A project that still
+has the old names (data/campagnes/, modeles/campagne.yml) gets its file there, told once."""
 
 from __future__ import annotations
 
@@ -10,27 +11,29 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sitekit.campaigns.model import CAMPAIGNS_DIR, load_campaign
+from sitekit.campaigns.model import campaigns_folder, load_campaign
+from sitekit.core import renames
 from sitekit.core.problems import ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
 from sitekit.i18n.messages import MessageLanguageError, catalogue, message_language
 from sitekit.kits.model import kit_folder_ids
 
-TEMPLATE = "modeles/campagne.yml"
+TEMPLATE = "templates/campaign.yml"
+OLD_TEMPLATE = "modeles/campagne.yml"  # its name before this release, still read (sitekit.core.renames)
 YEAR = "AAAA"  # the template's year
 CHECKED = re.compile(r"^(last_checked:\s*)AAAA-MM-JJ\b", re.MULTILINE)
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def campaign_text(template: str, year: int, today: date) -> str:
+def campaign_text(template: str, year: int, today: date, template_shown: str = TEMPLATE) -> str:
     """The template for `year`: its year and last check filled in, nothing else (no date of another year); the
-    template's own header (how to use the template) replaced by the file's."""
+    template's own header (how to use the template) replaced by the file's (naming `template_shown`)."""
     body = template[template.index("\nyear:") + 1 :] if "\nyear:" in template else template
     body = CHECKED.sub(lambda m: m[1] + today.isoformat(), body).replace(YEAR, str(year))
     header = (
-        f"# The {year} October campaign: a draft written on {today.isoformat()} by make campagne from {TEMPLATE}.\n"
+        f"# The {year} October campaign: a draft written on {today.isoformat()} by make campaign from {template_shown}.\n"
         "# Its dates are unknown until a source gives them: then write starts:, ends: and each week's dates, and set\n"
-        "# status: publie. Keys are described at the top of data/campagnes/2025.yml; guide: docs/guide/publier.md.\n"
+        "# status: publie. Keys are described at the top of data/campaigns/2025.yml; guide: docs/guide/publier.md.\n"
     )
     return header + body
 
@@ -66,17 +69,19 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"new_campaign.py: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     base = (root or Path(args.root)).resolve()
-    target = base / CAMPAIGNS_DIR / f"{args.year}.yml"
-    shown = f"{CAMPAIGNS_DIR}/{args.year}.yml"
+    folder, folder_shown = campaigns_folder(base)
+    target = folder / f"{args.year}.yml"
+    shown = f"{folder_shown}/{args.year}.yml"
     if not 2000 <= args.year <= 2100:
         print(say(f"{args.year} is not a campaign year (write it with four digits, e.g. 2028)", lang), file=sys.stderr)
         return EXIT_USAGE
     if target.exists():
         print(say(f"{shown} already exists: it is kept as it is (edit it, or delete it first)", lang), file=sys.stderr)
         return EXIT_ERRORS
-    template = (base / TEMPLATE).read_text(encoding="utf-8")
+    template_file, template_shown = renames.shown(base, TEMPLATE, OLD_TEMPLATE)
+    template = template_file.read_text(encoding="utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(campaign_text(template, args.year, today), encoding="utf-8")
+    target.write_text(campaign_text(template, args.year, today, template_shown), encoding="utf-8")
     try:
         load_campaign(target, shown, kit_folder_ids(base / "kits"))
     except ProblemsError as exc:

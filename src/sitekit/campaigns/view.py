@@ -23,7 +23,7 @@ from sitekit.site.templating import TemplateRenderer
 if TYPE_CHECKING:
     from icalendar import Event
 
-GENERATED_NOTE = generated_note("data/campagnes/<year>.yml", "campaigns")
+GENERATED_NOTE = generated_note("data/campaigns/<year>.yml", "campaigns")
 
 _CODE_STRINGS = (
     *(f"campaigns.channel.{c.value}" for c in Channel),

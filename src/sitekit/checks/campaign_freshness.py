@@ -22,7 +22,8 @@ def coming_october(today: date) -> int:
     return today.year if today.month <= CAMPAIGN_MONTH else today.year + 1
 
 
-def campaign_freshness_problems(campaigns: list[Campaign], today: date) -> list[Problem]:
+def campaign_freshness_problems(campaigns: list[Campaign], today: date, folder: str = CAMPAIGNS_DIR) -> list[Problem]:
+    """`folder`: the campaign files' folder as shown (sitekit.campaigns.model.campaigns_folder)."""
     out: list[Problem] = []
     for campaign in campaigns:
         if campaign.is_draft and today > date(campaign.year, CAMPAIGN_MONTH, 31):
@@ -40,11 +41,11 @@ def campaign_freshness_problems(campaigns: list[Campaign], today: date) -> list[
     if today >= date(year, PREPARE_FROM_MONTH, 1) and year not in {c.year for c in campaigns}:
         out.append(
             Problem(
-                CAMPAIGNS_DIR,
+                folder,
                 0,
                 "",
-                f"no campaign file for October {year} ({CAMPAIGNS_DIR}/{year}.yml)",
-                f"copy the latest campaign to {CAMPAIGNS_DIR}/{year}.yml as a draft (status: brouillon, dates "
+                f"no campaign file for October {year} ({folder}/{year}.yml)",
+                f"copy the latest campaign to {folder}/{year}.yml as a draft (status: brouillon, dates "
                 "unknown until a source gives them)",
                 Level.WARNING,
             )

@@ -43,7 +43,7 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         help="the site is about to go live: a value left to complete, or an example site address, is an error",
     )
     parser.add_argument(
-        "--profile", metavar="FILE", help="establishment profile (default: $SITEKIT_PROFILE, else data/profil.yml)"
+        "--profile", metavar="FILE", help="establishment profile (default: $SITEKIT_PROFILE, else data/profile.yml)"
     )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
     parser.add_argument(

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from sitekit.campaigns.model import campaigns_folder
 from sitekit.core.problems import Level, Problem, ProblemsError
 from sitekit.core.schema import Day, Text, problems_from_pydantic
 from sitekit.core.text import decode_utf8
@@ -23,7 +24,7 @@ from sitekit.pages.frontmatter import Page, parse_page
 from sitekit.pages.generated import is_generated_text
 
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
-FRENCH_DATA = ("data/strings.yml", "data/calls.yml", "data/authors.yml", "data/campagnes/*.yml")
+FRENCH_DATA = ("data/strings.yml", "data/calls.yml", "data/authors.yml")  # and the campaign files (campaigns_folder)
 _ENTITIES = re.compile(r"&(?:nbsp|#160|#x[aA]0|#8239|#x202[fF]);")
 
 
@@ -376,11 +377,13 @@ def editorial_problems(
             posts.append(post)
     problems += unpublished_link_problems(docs_dir, posts, today, shown_as)
     problems += navigation_problems(root)
-    for pattern in FRENCH_DATA:
-        for path in sorted(root.glob(pattern)):
-            try:
-                doc = load_yaml(path, path.relative_to(root).as_posix())
-            except ProblemsError:
-                continue  # the file's own loader reports it
-            problems += data_typography_problems(doc)
+    campaigns = campaigns_folder(root)[0]
+    for path in [*(root / name for name in FRENCH_DATA), *sorted(campaigns.glob("*.yml"))]:
+        if not path.is_file():
+            continue
+        try:
+            doc = load_yaml(path, path.relative_to(root).as_posix())
+        except ProblemsError:
+            continue  # the file's own loader reports it
+        problems += data_typography_problems(doc)
     return sorted(problems)

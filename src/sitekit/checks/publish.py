@@ -69,7 +69,7 @@ def _profile_problems(profile: Profile) -> list[Problem]:
             profile.line(key),
             key,
             f"still « {PLACEHOLDER} »",
-            "write the establishment's value (the keys are described at the top of data/profil.yml)",
+            "write the establishment's value (the keys are described at the top of data/profile.yml)",
         )
         for key in profile.missing()
     ]

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from sitekit.campaigns.model import campaigns_folder
 from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
 from sitekit.checks.campaign_freshness import campaign_freshness_problems
 from sitekit.checks.criteria_freshness import criteria_freshness_problems
@@ -51,7 +52,7 @@ class Context:
     cache_file: Path | None = None
     external_settings: Settings = field(default_factory=Settings)
     publish: bool = False  # what keeps the site from going live is an error, not a warning
-    profile: str | None = None  # the profile file (default: $SITEKIT_PROFILE, else data/profil.yml)
+    profile: str | None = None  # the profile file (default: $SITEKIT_PROFILE, else data/profile.yml)
     preview: bool = False  # a preview of another day: what only the date makes stale is information
 
     @property
@@ -98,7 +99,8 @@ def check_criteria_freshness(ctx: Context) -> list[Problem]:
 def check_campaign_freshness(ctx: Context) -> list[Problem]:
     if "campaigns" in ctx.project.failed:
         return []  # its problems are already reported; "no campaign file" would be wrong
-    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today)
+    folder = campaigns_folder(ctx.project.root)[1]
+    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder)
 
 
 def check_translations(ctx: Context) -> list[Problem]:

@@ -21,7 +21,7 @@ JSON_VERSION = 1
 class Entry:
     """One data entry to re-check against its sources."""
 
-    kind: str  # call, referentiel, axis, criterion, campaign, kit
+    kind: str  # call, referentiel, axis, criterion, campaign, kit (the JSON output's values, kept)
     id: str
     title: str  # in French, the site's first language
     path: str
@@ -44,8 +44,8 @@ def entries(project: Project) -> list[Entry]:
     for i, call in enumerate(project.calls):
         line = _line(calls_doc, "calls", i, "last_checked")
         found.append(Entry("call", call.id, call.title.fr, CALLS, line, call.last_checked, call.sources))
-    for i, ref in enumerate(criteria.referentiels):
-        line = criteria.line("referentiels", i, "last_checked")
+    for i, ref in enumerate(criteria.frameworks):
+        line = criteria.line("frameworks", i, "last_checked")
         found.append(Entry("referentiel", ref.id, ref.title.fr, CRITERIA, line, ref.last_checked, ref.sources))
     for i, axis in enumerate(criteria.axes):
         line = criteria.line("axes", i, "last_checked")

@@ -1,6 +1,7 @@
 """Old names that keep working for this release: environment variables, files, folders, make variables and page
 markers renamed by the naming rule (what a developer or a tool types is English). Each old name found is used as
-its new name, and told once per process in one line, in the author's language, with the new name to use."""
+its new name, and told once per process in one line, in the author's language, with the new name to use; an old
+name found beside its new one is not read, and that is told once too."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ ENVIRONMENT = {
 }
 
 _told: set[tuple[str, str]] = set()
+_ignored: set[tuple[str, str]] = set()
 
 
 def tell(old: str, new: str) -> None:
@@ -25,14 +27,24 @@ def tell(old: str, new: str) -> None:
     if (old, new) in _told:
         return
     _told.add((old, new))
+    _notice(f"notice: {old} is now called {new} (the old name still works in this release)")
+
+
+def ignored(old: str, new: str) -> None:
+    """One line on standard error, once per process and name: `old` is not read, since `new` (its new name) is
+    there too."""
+    if (old, new) in _ignored:
+        return
+    _ignored.add((old, new))
+    _notice(f"notice: {old} is not read since {new} exists (move what {old} still holds into {new}, then delete {old})")
+
+
+def _notice(text: str) -> None:
     try:
         lang = message_language()
     except ValueError:
         lang = "fr"
-    print(
-        translate(f"notice: {old} is now called {new} (the old name still works in this release)", lang),
-        file=sys.stderr,
-    )
+    print(translate(text, lang), file=sys.stderr)
 
 
 def told() -> set[tuple[str, str]]:
@@ -40,9 +52,15 @@ def told() -> set[tuple[str, str]]:
     return set(_told)
 
 
+def told_ignored() -> set[tuple[str, str]]:
+    """The old names told not read so far in this process, beside their new one (for tests)."""
+    return set(_ignored)
+
+
 def forget() -> None:
     """Tell every old name again (a test's fresh start)."""
     _told.clear()
+    _ignored.clear()
 
 
 def environment(name: str, environ: Mapping[str, str] | None = None) -> str:
@@ -63,10 +81,19 @@ def environment_value(name: str, environ: Mapping[str, str] | None = None) -> st
 
 
 def path(root: Path, new: str, old: str) -> Path:
-    """`root / new`, unless only the old name `root / old` exists: then that one, told once."""
+    """`root / new`, unless only the old name `root / old` exists: then that one, told once. When both exist, the
+    new one is used and the old one is told not read."""
     wanted = root / new
     former = root / old
-    if not wanted.exists() and former.exists():
-        tell(old, new)
-        return former
+    if former.exists():
+        if not wanted.exists():
+            tell(old, new)
+            return former
+        ignored(old, new)
     return wanted
+
+
+def shown(root: Path, new: str, old: str) -> tuple[Path, str]:
+    """`path(root, new, old)` and its name in messages: the name it has on disk (`new` or `old`)."""
+    found = path(root, new, old)
+    return found, (new if found == root / new else old)

@@ -23,10 +23,10 @@ def self_assessment_csv(data: Criteria, lang: str, strings: Strings) -> bytes:
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([strings.get(key, lang) for key in (f"criteria.csv.{name}" for name in CSV_COLUMNS)])
     for criterion in data.criteria:
-        referentiel = data.referentiel(criterion.referentiel)
+        framework = data.framework(criterion.framework)
         first = [
             number_text(criterion, strings, lang),
-            referentiel.title[lang],
+            framework.title[lang],
             criterion.chapter[lang],
             criterion.title[lang],
             strings.get(f"criteria.imperative.{criterion.imperative.value}", lang),

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BeforeValidator, Field
 
-from sitekit.core.problems import Collector, Problem
+from sitekit.core import renames
+from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import (
     UNKNOWN,
     CheckedDay,
@@ -29,11 +30,15 @@ from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 
 TO_CONFIRM = "a_confirmer"  # the value of evaluation_methods when the sources do not name them
 RESERVED_IDS = frozenset({"index"})  # a criterion's page is certification/criteres/<id>.html
-TOP_KEYS = ("referentiels", "axes", "criteria")
+TOP_KEYS = ("frameworks", "axes", "criteria")
+# Keys renamed by the naming rule, still read in this release (sitekit.core.renames): old -> new, at the top level
+# and in each item of criteria:.
+OLD_TOP_KEYS = {"referentiels": "frameworks"}
+OLD_CRITERION_KEYS = {"referentiel": "framework"}
 
 CriterionId = Annotated[str, identifier("es-risques-numeriques-1", RESERVED_IDS)]
 AxisId = Annotated[str, identifier("axe-1-gouvernance")]
-ReferentielId = Annotated[str, identifier("certification-es")]
+FrameworkId = Annotated[str, identifier("certification-es")]
 
 
 class Imperative(str, Enum):
@@ -87,8 +92,10 @@ def _parse_methods(value: Any) -> Any:
     return value
 
 
-class Referentiel(Model):
-    id: ReferentielId
+class Framework(Model):
+    """A HAS référentiel (the framework a criterion belongs to), one per version."""
+
+    id: FrameworkId
     title: Localized
     version: Localized
     sources: tuple[Url, ...] = Field(min_length=1)
@@ -108,7 +115,7 @@ class Axis(Model):
 class Criterion(Model):
     id: CriterionId
     reference_id: Annotated[str | None, BeforeValidator(_parse_reference_id)]
-    referentiel: ReferentielId
+    framework: FrameworkId
     chapter: Localized
     objective: Localized
     title: Localized
@@ -132,18 +139,18 @@ class Criterion(Model):
 
 @dataclass(frozen=True)
 class Criteria:
-    referentiels: tuple[Referentiel, ...]
+    frameworks: tuple[Framework, ...]
     axes: tuple[Axis, ...]
     criteria: tuple[Criterion, ...]
-    # The parsed file, for problems reported at a line: referentiels[i], axes[i], criteria[i] are at
+    # The parsed file, for problems reported at a line: frameworks[i], axes[i], criteria[i] are at
     # (key, i) (the loader refuses the file when an item fails, so no item is skipped).
     document: YamlDocument | None = None
 
     def line(self, *location: str | int) -> int:
         return self.document.line(location) if self.document else 0
 
-    def referentiel(self, ref_id: str) -> Referentiel:
-        return next(r for r in self.referentiels if r.id == ref_id)
+    def framework(self, framework_id: str) -> Framework:
+        return next(f for f in self.frameworks if f.id == framework_id)
 
     def axis(self, axis_id: str) -> Axis:
         return next(a for a in self.axes if a.id == axis_id)
@@ -171,9 +178,17 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
     doc = load_mapping(
         path,
         display_path,
-        "expected the keys referentiels:, axes: and criteria:",
-        "start the file with referentiels:, then axes:, then criteria:",
+        "expected the keys frameworks:, axes: and criteria:",
+        "start the file with frameworks:, then axes:, then criteria:",
     )
+    doc, written = _read_old_keys(doc)
+    try:
+        return _load(doc, display_path, call_ids, kit_ids)
+    except ProblemsError as exc:
+        raise ProblemsError([_as_written(p, written) for p in exc.problems]) from None
+
+
+def _load(doc: YamlDocument, display_path: str, call_ids: set[str] | None, kit_ids: set[str] | None) -> Criteria:
     problems = Collector()
     for key in doc.data:
         if key not in TOP_KEYS:
@@ -197,15 +212,17 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
             )
     problems.raise_if_errors()
 
-    referentiels = _validate_items(doc, "referentiels", Referentiel, problems)
+    frameworks = _validate_items(doc, "frameworks", Framework, problems)
     axes = _validate_items(doc, "axes", Axis, problems)
     criteria = _validate_items(doc, "criteria", Criterion, problems)
     # Ids written in the file, even on items with problems of their own: one mistake, one message.
-    ref_ids, axis_ids = _written_ids(doc, "referentiels"), _written_ids(doc, "axes")
+    framework_ids, axis_ids = _written_ids(doc, "frameworks"), _written_ids(doc, "axes")
     seen_numbers: dict[tuple[str, str], int] = {}
     for index, criterion in criteria:
         where = ("criteria", index)
-        _check_refs(doc, where, "referentiel", (criterion.referentiel,), ref_ids, "référentiel", problems, single=True)
+        _check_refs(
+            doc, where, "framework", (criterion.framework,), framework_ids, "référentiel", problems, single=True
+        )
         _check_refs(doc, where, "axes", criterion.axes, axis_ids, "axis", problems)
         if call_ids is not None:
             _check_refs(doc, where, "calls", criterion.calls, call_ids, "call", problems, known_in="data/calls.yml")
@@ -215,28 +232,69 @@ def load_criteria(path: Path, display_path: str, call_ids: set[str] | None, kit_
             )
         problems.extend(_cross_field_problems(criterion, doc, where))
         if criterion.reference_id is not None:
-            key = (criterion.referentiel, criterion.reference_id)
+            key = (criterion.framework, criterion.reference_id)
             line = doc.line(where + ("reference_id",))
             if key in seen_numbers:
                 problems.add(
                     display_path,
                     line,
                     dotted(where + ("reference_id",)),
-                    f"criterion number {criterion.reference_id!r} of {criterion.referentiel!r} "
+                    f"criterion number {criterion.reference_id!r} of {criterion.framework!r} "
                     f"already used at line {seen_numbers[key]}",
                     "describe each criterion once",
                 )
             else:
                 seen_numbers[key] = line
     problems.raise_if_errors()
-    return Criteria(tuple(r for _, r in referentiels), tuple(a for _, a in axes), tuple(c for _, c in criteria), doc)
+    return Criteria(tuple(f for _, f in frameworks), tuple(a for _, a in axes), tuple(c for _, c in criteria), doc)
+
+
+def _read_old_keys(doc: YamlDocument) -> tuple[YamlDocument, dict[str, str]]:
+    """`doc` with the keys' old names (OLD_TOP_KEYS, OLD_CRITERION_KEYS) read as their new names, each told once;
+    an old key beside its new name is not read (told too). Also returns, for each renamed place, its dotted new
+    name -> its name as written, so that problems name the key as it is in the file."""
+    data: dict[Any, Any] = dict(doc.data)
+    lines = dict(doc.lines)
+    written: dict[str, str] = {}
+
+    def rename(where: Location, mapping: dict[Any, Any], old: str, new: str) -> None:
+        if old not in mapping:
+            return
+        if new in mapping:
+            renames.ignored(f"{old}:", f"{new}:")
+        else:
+            renames.tell(f"{old}:", f"{new}:")
+            mapping[new] = mapping[old]
+            written[dotted(where + (new,))] = dotted(where + (old,))
+            size = len(where) + 1
+            for loc in [loc for loc in lines if loc[:size] == where + (old,)]:
+                lines[where + (new,) + loc[size:]] = lines[loc]
+        del mapping[old]
+
+    for old, new in OLD_TOP_KEYS.items():
+        rename((), data, old, new)
+    if isinstance(data.get("criteria"), list):
+        data["criteria"] = [dict(item) if isinstance(item, dict) else item for item in data["criteria"]]
+        for index, item in enumerate(data["criteria"]):
+            if isinstance(item, dict):
+                for old, new in OLD_CRITERION_KEYS.items():
+                    rename(("criteria", index), item, old, new)
+    return YamlDocument(doc.path, data, lines), written
+
+
+def _as_written(problem: Problem, written: dict[str, str]) -> Problem:
+    """The problem with its field named as in the file (an old key's name, when the file has it)."""
+    for new, old in written.items():
+        if problem.field == new or problem.field.startswith((f"{new}.", f"{new}[")):
+            return replace(problem, field=old + problem.field[len(new) :])
+    return problem
 
 
 def _written_ids(doc: YamlDocument, key: str) -> set[str]:
     return {raw["id"] for raw in doc.data[key] if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
 
 
-Item = TypeVar("Item", Referentiel, Axis, Criterion)
+Item = TypeVar("Item", Framework, Axis, Criterion)
 
 
 def _validate_items(doc: YamlDocument, key: str, model: type[Item], problems: Collector) -> list[tuple[int, Item]]:

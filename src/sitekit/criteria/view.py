@@ -31,7 +31,7 @@ GENERATED_NOTE = generated_note("data/criteria.yml", "criteria")
 # Columns of the self-assessment CSV, headed by the strings criteria.csv.<name>.
 CSV_COLUMNS = (
     "identifier",
-    "referentiel",
+    "framework",
     "chapter",
     "criterion",
     "imperative",
@@ -77,9 +77,9 @@ class CriterionView:
 
     criterion: Criterion
     number: str
-    referentiel: str
-    referentiel_version: str
-    referentiel_sources: tuple[str, ...]
+    framework: str
+    framework_version: str
+    framework_sources: tuple[str, ...]
     chapter: str
     chapter_key: str
     objective: str
@@ -109,7 +109,7 @@ class CriteriaRenderer(TemplateRenderer):
 
     def view(self, data: Criteria, criterion: Criterion, lang: str, page_url: str) -> CriterionView:
         get = self.strings.get
-        referentiel = data.referentiel(criterion.referentiel)
+        framework = data.framework(criterion.framework)
         kits = tuple(
             Link(
                 k,
@@ -128,11 +128,11 @@ class CriteriaRenderer(TemplateRenderer):
         return CriterionView(
             criterion=criterion,
             number=number_text(criterion, self.strings, lang),
-            referentiel=referentiel.title[lang],
-            referentiel_version=referentiel.version[lang],
-            referentiel_sources=referentiel.sources,
+            framework=framework.title[lang],
+            framework_version=framework.version[lang],
+            framework_sources=framework.sources,
             chapter=criterion.chapter[lang],
-            chapter_key=f"{criterion.referentiel}--{_slug(criterion.chapter['fr'])}",
+            chapter_key=f"{criterion.framework}--{_slug(criterion.chapter['fr'])}",
             objective=criterion.objective[lang],
             title=criterion.title[lang],
             imperative=get(f"criteria.imperative.{criterion.imperative.value}", lang),
@@ -152,12 +152,12 @@ class CriteriaRenderer(TemplateRenderer):
 
     def catalogue(self, data: Criteria, lang: str, page_url: str) -> str:
         views = self.views(data, lang, page_url)
-        chapters = list(dict.fromkeys((v.chapter_key, f"{v.referentiel} · {v.chapter}") for v in views))
+        chapters = list(dict.fromkeys((v.chapter_key, f"{v.framework} · {v.chapter}") for v in views))
         return self._render(
             "catalogue.md",
             lang,
             views=views,
-            referentiels=[(r.id, r.title[lang]) for r in data.referentiels],
+            frameworks=[(f.id, f.title[lang]) for f in data.frameworks],
             chapters=chapters,
             axes=[(a.id, a.label[lang]) for a in data.axes],
             imperatives=[(i.value, self.strings.get(f"criteria.imperative.{i.value}", lang)) for i in Imperative],

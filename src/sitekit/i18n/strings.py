@@ -6,7 +6,9 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from sitekit.core import renames
 from sitekit.core.problems import Collector
 from sitekit.core.text import text_problem
 from sitekit.core.yamlfile import load_mapping
@@ -65,6 +67,12 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
     table: dict[str, dict[str, str]] = {}
     for key, texts in doc.data.items():
         line = doc.line((key,))
+        name = OLD_KEYS.get(str(key), str(key))
+        if name != key:
+            if name in doc.data:
+                renames.ignored(str(key), name)
+                continue
+            renames.tell(str(key), name)
         if not isinstance(texts, dict):
             problems.add(display_path, line, str(key), "expected {fr: ..., en: ...}", "give one text per language")
             continue
@@ -106,7 +114,7 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
                 "unknown language",
                 f"use only {', '.join(LANGUAGES)}",
             )
-        table[str(key)] = {lang: texts.get(lang, "") for lang in LANGUAGES}
+        table[name] = {lang: _new_placeholders(texts.get(lang, "")) for lang in LANGUAGES}
     problems.raise_if_errors()
     return Strings(table)
 
@@ -114,15 +122,35 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
 # The values the code and templates fill into interface strings (`.format(n=...)`): another name would stop
 # the build with a KeyError, so the loader refuses it. A new placeholder in the code is added here.
 PLACEHOLDERS = frozenset(
-    {"n", "total", "time", "referentiel", "role", "title", "version", "day", "licence", "name", "key", "url"}
+    {"n", "total", "time", "framework", "role", "title", "version", "day", "licence", "name", "key", "url"}
     | {"theme", "alt"}  # the printed kits' band (its theme) and pictogram (what it shows)
 )
 
 
+# Keys and placeholders renamed by the naming rule, still read in this release (sitekit.core.renames): old -> new.
+OLD_KEYS = {f"criteria.{part}.referentiel": f"criteria.{part}.framework" for part in ("filter", "col", "field", "csv")}
+OLD_PLACEHOLDERS = {"referentiel": "framework"}
+
+
+def _new_placeholders(text: Any) -> Any:
+    """The text with its placeholders' old names (OLD_PLACEHOLDERS) replaced by the new ones, told once (a value
+    that is not a text, refused by the loader, is kept as it is)."""
+    if not isinstance(text, str):
+        return text
+    for old, new in OLD_PLACEHOLDERS.items():
+        if f"{{{old}}}" in text:
+            renames.tell(f"{{{old}}}", f"{{{new}}}")
+            text = text.replace(f"{{{old}}}", f"{{{new}}}")
+    return text
+
+
 def _placeholders(text: str) -> set[str] | None:
-    """Names of the {placeholders} of an interface string; None when its braces do not parse."""
+    """Names of the {placeholders} of an interface string (old names as their new ones); None when its braces do
+    not parse."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        return {
+            OLD_PLACEHOLDERS.get(name, name) for _, name, _, _ in string.Formatter().parse(text) if name is not None
+        }
     except ValueError:
         return None
 
@@ -134,7 +162,7 @@ def _placeholder_problem(text: str) -> tuple[str, str] | None:
     except ValueError:
         return "unbalanced { or }", "write {name} for a value the site fills in, {{ and }} for a brace"
     for name, spec, conversion in fields:
-        if name is not None and (name not in PLACEHOLDERS or spec or conversion):
+        if name is not None and (OLD_PLACEHOLDERS.get(name, name) not in PLACEHOLDERS or spec or conversion):
             return (
                 f"placeholder {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
                 "is not one the site fills in",

@@ -1,4 +1,4 @@
-"""The pictograms of the posters, one per kit theme: kits/_pictogrammes/pictogrammes.yml (alternative texts,
+"""The pictograms of the posters, one per kit theme: kits/_pictograms/pictograms.yml (alternative texts,
 licence) and the SVG drawings beside it, coloured with the establishment's colours when printed."""
 
 from __future__ import annotations
@@ -9,13 +9,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from sitekit.core import renames
 from sitekit.core.problems import Collector, Problem
 from sitekit.core.schema import Localized, Model, Text, problems_from_pydantic
 from sitekit.core.yamlfile import load_mapping
 from sitekit.kits.model import Kit, Theme
 
-FOLDER = "kits/_pictogrammes"
-INDEX = "pictogrammes.yml"
+FOLDER = "kits/_pictograms"
+INDEX = "pictograms.yml"
+# Their names before this release, still read (sitekit.core.renames).
+OLD_FOLDER = "kits/_pictogrammes"
+OLD_INDEX = "pictogrammes.yml"
 # The two colours every pictogram is drawn with, replaced when printed by the establishment's band colour and a
 # light tint of it (any drawing tool can use them: write them exactly so in the SVG).
 INK, TINT = "#1d3557", "#a8dadc"
@@ -36,7 +40,7 @@ class Pictogram:
     theme: str
     file: Path
     alt: Localized
-    line: int  # of its entry in pictogrammes.yml
+    line: int  # of its entry in pictograms.yml
 
     def svg(self, ink: str, tint: str) -> str:
         """The drawing with its two colours replaced (hex colours `#rrggbb`)."""
@@ -61,10 +65,12 @@ NO_PICTOGRAMS = Pictograms("", {})
 
 
 def load_pictograms(root: Path) -> Pictograms:
-    """kits/_pictogrammes/pictogrammes.yml and its drawings; ProblemsError with every problem found."""
-    shown = f"{FOLDER}/{INDEX}"
+    """kits/_pictograms/pictograms.yml and its drawings; ProblemsError with every problem found. A project that
+    still has the old names (kits/_pictogrammes/, pictogrammes.yml) is read from them, told once."""
+    folder, folder_shown = renames.shown(root, FOLDER, OLD_FOLDER)
+    index_file, shown = renames.shown(root, f"{folder_shown}/{INDEX}", f"{folder_shown}/{OLD_INDEX}")
     doc = load_mapping(
-        root / FOLDER / INDEX,
+        index_file,
         shown,
         "expected a mapping with licence: and pictograms:",
         "write licence: then pictograms:, one theme per key (see the comment at the top of the file)",
@@ -79,19 +85,32 @@ def load_pictograms(root: Path) -> Pictograms:
     by_theme: dict[str, Pictogram] = {}
     for theme, entry in index.pictograms.items():
         line = doc.line(("pictograms", theme.value, "file"))
-        file = root / FOLDER / entry.file
+        file = folder / entry.file
         if Path(entry.file).name != entry.file or not file.is_file():
-            problems.add(shown, line, f"pictograms.{theme.value}.file", f"{entry.file!r} not found in {FOLDER}/", _DRAW)
+            problems.add(
+                shown,
+                line,
+                f"pictograms.{theme.value}.file",
+                f"{entry.file!r} not found in {folder_shown}/",
+                _draw(folder_shown),
+            )
             continue
         if file.suffix.lower() != ".svg" or "<svg" not in _head(file):
-            problems.add(shown, line, f"pictograms.{theme.value}.file", f"{entry.file!r} is not an SVG drawing", _DRAW)
+            problems.add(
+                shown,
+                line,
+                f"pictograms.{theme.value}.file",
+                f"{entry.file!r} is not an SVG drawing",
+                _draw(folder_shown),
+            )
             continue
         by_theme[theme.value] = Pictogram(theme.value, file, entry.alt, line)
     problems.raise_if_errors()
-    return Pictograms(index.licence, by_theme)
+    return Pictograms(index.licence, by_theme, shown)
 
 
-_DRAW = f"draw it as an SVG file in {FOLDER}/ with the colours {INK} and {TINT}, and write its name"
+def _draw(folder: str) -> str:
+    return f"draw it as an SVG file in {folder}/ with the colours {INK} and {TINT}, and write its name"
 
 
 def _head(file: Path) -> str:
@@ -104,6 +123,7 @@ def _head(file: Path) -> str:
 def pictogram_problems(kits: Sequence[Kit], pictograms: Pictograms) -> list[Problem]:
     """Kits whose first theme has no pictogram (their posters would have no picture)."""
     out = []
+    folder, _, index = pictograms.shown.rpartition("/")
     for kit in kits:
         if pictograms.of(kit) is None:
             theme = kit.themes[0].value
@@ -113,7 +133,7 @@ def pictogram_problems(kits: Sequence[Kit], pictograms: Pictograms) -> list[Prob
                     kit.themes_line,
                     "themes",
                     f"no pictogram for the theme {theme!r}, the first of the kit",
-                    f"add {theme}: to {FOLDER}/{INDEX} with its SVG drawing, or list another theme first",
+                    f"add {theme}: to {folder}/{index} with its SVG drawing, or list another theme first",
                 )
             )
     return out

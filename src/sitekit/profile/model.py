@@ -1,4 +1,4 @@
-"""The profile file (data/profil.yml, or $SITEKIT_PROFILE): its schema, its loader, and the values it leaves to complete.
+"""The profile file (data/profile.yml, or $SITEKIT_PROFILE): its schema, its loader, and the values it leaves to complete.
 
 A value the establishment does not know yet is written `à compléter`: the site builds and shows it as to be
 completed; the publish check (`validate.py --publish`) refuses to go live until it is filled in.
@@ -19,7 +19,8 @@ from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import Localized, Model, Text, problem, problems_from_pydantic
 from sitekit.core.yamlfile import Location, YamlDocument, load_mapping
 
-DEFAULT_PROFILE = "data/profil.yml"
+DEFAULT_PROFILE = "data/profile.yml"
+OLD_PROFILE = "data/profil.yml"  # its name before this release, still read (sitekit.core.renames)
 ENV_VAR = "SITEKIT_PROFILE"  # formerly SITE_PROFILE, still read (sitekit.core.renames)
 PLACEHOLDER = "à compléter"  # the value of a key the establishment has not filled in yet
 LOGO_TYPES = (".svg", ".png")
@@ -220,7 +221,7 @@ class Profile:
     """The profile as loaded: the values, where they were read from, and the logo on disk."""
 
     data: ProfileData
-    path: str  # as shown in messages, e.g. data/profil.yml
+    path: str  # as shown in messages, e.g. data/profile.yml
     file: Path
     logo_file: Path
     lines: dict[Location, int]
@@ -259,16 +260,20 @@ def leaves(model: BaseModel, prefix: str = "") -> list[tuple[str, Any]]:
 
 
 def profile_location(root: Path, chosen: str | None = None) -> tuple[Path, str]:
-    """The profile file to load and its name in messages: `chosen`, else $SITEKIT_PROFILE (or its old name $SITE_PROFILE), else data/profil.yml.
+    """The profile file to load and its name in messages: `chosen`, else $SITEKIT_PROFILE (or its old name $SITE_PROFILE), else data/profile.yml
+    (data/profil.yml, its old name, when only that one exists; the name it has on disk is the one shown).
 
     A relative path is read from the current folder (where `make build` runs), else from the project root.
     """
     wanted = (chosen or renames.environment(ENV_VAR)).strip()
     if not wanted:
-        return root / DEFAULT_PROFILE, DEFAULT_PROFILE
+        return renames.shown(root, DEFAULT_PROFILE, OLD_PROFILE)
     path = Path(wanted)
     if not path.is_absolute():
         path = (Path.cwd() / path) if (Path.cwd() / path).exists() else (root / path)
+    if not path.exists() and Path(wanted).as_posix() == OLD_PROFILE and (root / DEFAULT_PROFILE).is_file():
+        renames.tell(OLD_PROFILE, DEFAULT_PROFILE)  # a setting written before the file was renamed
+        return root / DEFAULT_PROFILE, DEFAULT_PROFILE
     path = path.resolve()
     try:
         return path, path.relative_to(root).as_posix()
@@ -279,7 +284,7 @@ def profile_location(root: Path, chosen: str | None = None) -> tuple[Path, str]:
 def load_profile(file: Path, shown: str, root: Path) -> Profile:
     """The profile at `file`; ProblemsError with every problem (`shown:line: key: problem (fix)`) otherwise."""
     if not file.is_file():
-        hint = f" (set by ${ENV_VAR})" if shown != DEFAULT_PROFILE else ""
+        hint = f" (set by ${ENV_VAR})" if shown not in (DEFAULT_PROFILE, OLD_PROFILE) else ""
         raise ProblemsError(
             [
                 Problem(

@@ -266,7 +266,7 @@ def split_index(
 
     Entries of a non-default language have locations starting with '<lang>/'; in that
     language's own index they become relative to the language folder. `vocabulary` gives,
-    per language, the groups of words that say the same thing (data/vocabulaire.yml);
+    per language, the groups of words that say the same thing (data/vocabulary.yml);
     `titles`, the other titles of a page (merged location -> front matter and navigation
     titles), whose words its entry carries beside those of its first heading. Word stems
     are kept in `stems_folder` between builds.

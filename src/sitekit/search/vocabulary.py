@@ -1,4 +1,4 @@
-"""The vocabulary of the field (data/vocabulaire.yml): the words staff type for what the pages say, and where
+"""The vocabulary of the field (data/vocabulary.yml): the words staff type for what the pages say, and where
 its words and phrases are found in a text, whatever their accents, capitals and endings."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from sitekit.core import renames
 from sitekit.core.problems import Collector, ProblemsError
 from sitekit.core.schema import LANGUAGE_NAMES, Model, Text, validate_item
 from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
@@ -16,7 +17,8 @@ from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
 from sitekit.search.terms import Matcher, Variants, stems_for, tokens
 from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
 
-VOCABULARY = "data/vocabulaire.yml"
+VOCABULARY = "data/vocabulary.yml"
+OLD_VOCABULARY = "data/vocabulaire.yml"  # its name before this release, still read (sitekit.core.renames)
 KIT_FILE = "kit.yml"
 
 
@@ -43,6 +45,12 @@ class Vocabulary:
 
     def by_language(self) -> dict[str, list[tuple[str, ...]]]:
         return {lang: self.groups(lang) for lang in LANGUAGES}
+
+
+def vocabulary_file(root: Path) -> tuple[Path, str]:
+    """The vocabulary file under `root` and its name in messages: data/vocabulary.yml, or data/vocabulaire.yml (its
+    old name) when only that one exists."""
+    return renames.shown(root, VOCABULARY, OLD_VOCABULARY)
 
 
 def load_vocabulary(
@@ -172,7 +180,8 @@ def corpus_files(root: Path) -> list[Path]:
         if path.parent.relative_to(docs).as_posix() not in GENERATED_FOLDERS
         and not (path.parent == docs / CAMPAIGN_PAGES and path.name[:1].isdigit())
     ]
-    data = [path for path in sorted((root / "data").rglob("*.yml")) if path != root / VOCABULARY]
+    vocabulary = {root / VOCABULARY, root / OLD_VOCABULARY}
+    data = [path for path in sorted((root / "data").rglob("*.yml")) if path not in vocabulary]
     return pages + data + sorted((root / "kits").glob(f"*/{KIT_FILE}"))
 
 
