@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve preview campaign campagne kits-versions test unit lint format lock clean browser npm java pango
+.PHONY: build serve preview campaign campagne kits-versions test unit lint format lock clean browser npm java pango \
+	properdocs properdocs-check
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
 # installed in place: the venv is updated whenever a lock file or pyproject.toml changes.
@@ -20,9 +21,38 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.build
 	$(PIP) --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
+# ProperDocs, the maintained continuation of MkDocs 1.x, in its own venv (requirements-properdocs.txt: the same
+# packages as requirements.txt, plus properdocs), with this project's package installed in place as in .venv.
+PD_VENV := .venv-properdocs
+PD_BIN  := $(PD_VENV)/bin
+$(PD_VENV)/.build: requirements-properdocs.txt pyproject.toml
+	test -x $(PD_BIN)/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r requirements-properdocs.txt
+	$(PD_BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	touch $@
+
 build: $(VENV)/.build pango
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/validate.py --site site
+
+# The same site built by ProperDocs, the maintained continuation of MkDocs 1.x (make properdocs), into
+# site-properdocs/, from the same mkdocs.yml (given by its full path: ProperDocs looks for properdocs.yml first), for
+# one build date: DATE=YYYY-MM-DD, else today in Paris; the profile is the one the environment names, as for make
+# build.
+BUILD_DATE := $(or $(DATE),$(shell TZ=Europe/Paris date +%F))
+DATED      := SITEKIT_TODAY=$(BUILD_DATE)
+properdocs: $(PD_VENV)/.build pango
+	$(DATED) $(PD_BIN)/properdocs build --strict --config-file $(CURDIR)/mkdocs.yml --site-dir site-properdocs
+	$(DATED) $(PD_BIN)/python scripts/validate.py --site site-properdocs
+
+# Would the site survive the switch to ProperDocs? MkDocs' build (site/) and ProperDocs' (site-properdocs/), same
+# date and profile, compared file by file and family by family (scripts/compare_builds.py).
+properdocs-check: $(VENV)/.build pango
+	$(DATED) $(BIN)/mkdocs build --strict --site-dir site
+	$(DATED) $(BIN)/python scripts/validate.py --site site
+	$(MAKE) --no-print-directory properdocs DATE=$(BUILD_DATE)
+	$(DATED) $(BIN)/python scripts/compare_builds.py site site-properdocs
 
 serve: $(VENV)/.build pango
 	$(BIN)/mkdocs serve --strict
@@ -97,12 +127,15 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix src scripts tests
 	$(BIN)/ruff format src scripts tests
 
-# After editing requirements.in or requirements-dev.in: lock every package with its hashes.
+# After editing requirements.in, requirements-dev.in or requirements-properdocs.in: lock every package with its
+# hashes (requirements-properdocs.txt last: it keeps the versions requirements.txt locks).
 lock: $(VENV)/.dev
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements-properdocs.txt requirements-properdocs.in
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache node_modules
+	rm -rf site site-properdocs .cache .pytest_cache .mypy_cache .ruff_cache node_modules

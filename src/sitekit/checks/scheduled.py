@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from sitekit.checks.families import generated_pages
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site
 from sitekit.core.problems import Problem, ProblemsError
@@ -22,25 +23,12 @@ from sitekit.news.model import Post, is_published
 from sitekit.pages.frontmatter import Page, read_page
 from sitekit.pages.links import MarkdownLink, heading_ids, page_links, resolve
 from sitekit.pages.markdown import read_page as read_markdown_page
-from sitekit.pages.stubs import stub_name
 from sitekit.project import Project
-from sitekit.site.paths import CALL_PAGES, CAMPAIGN_PAGES, CRITERION_PAGES, KIT_PAGES
 
 FIX_PATH = (
     "write the path from the post's folder: ../../ goes up to docs/ (a kit page is ../../kits/fiches/<kit>.md, "
     "an image kept beside the post is <post file name without .md>/<image>.png)"
 )
-
-
-def generated_pages(project: Project) -> set[str]:
-    """docs/ paths of the pages the plugin writes before each build (they may not exist before a first build)."""
-    ids: list[tuple[str, Iterable[str | int]]] = [
-        (KIT_PAGES, (kit.id for kit in project.kits)),
-        (CALL_PAGES, (call.id for call in project.calls)),
-        (CRITERION_PAGES, (c.id for c in project.criteria.criteria)),
-        (CAMPAIGN_PAGES, (c.year for c in project.campaigns)),
-    ]
-    return {f"{folder}/{stub_name(item, lang)}" for folder, items in ids for item in items for lang in LANGUAGES}
 
 
 class _Docs:

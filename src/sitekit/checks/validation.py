@@ -21,6 +21,7 @@ from sitekit.checks.criteria_freshness import criteria_freshness_problems
 from sitekit.checks.deadlines import deadline_problems
 from sitekit.checks.editorial import editorial_problems
 from sitekit.checks.external import Settings, external_problems
+from sitekit.checks.families import missing_family_problems, site_families
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site, is_web, link_problems
 from sitekit.checks.prose_dates import past_deadline_problems
@@ -111,6 +112,14 @@ def check_links(ctx: Context) -> list[Problem]:
     return link_problems(ctx.site) if ctx.site is not None else []
 
 
+def check_generated(ctx: Context) -> list[Problem]:
+    """The built site holds every generated family (a build without sitekit's hooks or plugin does not)."""
+    if ctx.site is None:
+        return []  # (run() skips the site checks without --site)
+    families = site_families(ctx.project, ctx.today, ctx.docs_dir)
+    return missing_family_problems(families, ctx.site.files, ctx.site.site_shown)
+
+
 def external_urls(ctx: Context) -> dict[str, tuple[str, int]]:
     """Each external URL and where it is first used: built pages (else Markdown sources), then data files."""
     where: dict[str, tuple[str, int]] = {}
@@ -152,6 +161,7 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("freshness", lambda ctx: freshness_problems(ctx.pages, ctx.today, ctx.grace_days)),
     ("translations", check_translations),
     ("links", check_links),
+    ("generated", check_generated),
     ("scheduled", check_scheduled),
     ("external", check_external),
     ("kit-freshness", lambda ctx: kit_freshness_problems(list(ctx.project.kits), ctx.today, ctx.grace_days)),
@@ -166,6 +176,9 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ),
 ]
 
+
+# Checks of the built site: they run with --site only.
+SITE_CHECKS = frozenset({"links", "generated"})
 
 # Checks whose findings come from the date alone (review dates, last checks, deadlines, past dates in prose):
 # in a preview of another day (--preview) they are information, since the author previewing a post did not
@@ -188,7 +201,7 @@ def run(ctx: Context) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     ran: list[str] = []
     for name, check in CHECKS:
-        if (name == "links" and ctx.site is None) or (name == "external" and not ctx.external):
+        if (name in SITE_CHECKS and ctx.site is None) or (name == "external" and not ctx.external):
             continue
         ran.append(name)
         problems = check(ctx)

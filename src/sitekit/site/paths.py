@@ -23,6 +23,8 @@ CALL_EXPORTS = "appels"  # calls.ics, calls.json and <id>.ics, under each langua
 KIT_CATALOGUE = "kits/index.html"
 CRITERIA_CATALOGUE = "certification/index.html"
 CAMPAIGN_INDEX = "campagnes/index.html"
+# The search index under each language's root, written by sitekit (the search plugin alone writes the French one).
+SEARCH_INDEX = "search/search_index.json"
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sitekit.core.problems import Collector
 from sitekit.core.yamlfile import load_yaml
 from sitekit.i18n.strings import LANGUAGES, lang_prefix
+from sitekit.site.paths import SEARCH_INDEX
 
 KINDS = ("html", "css", "js", "fonts", "images", "other")
 EXTENSIONS = {
@@ -142,7 +143,7 @@ def page_weight(site: Path, page: str) -> PageWeight:
 
 def search_index_sizes(site: Path) -> dict[str, int]:
     """Bytes of each language's search index (site/search/ and site/en/search/), by index path."""
-    paths = [f"{lang_prefix(lang)}search/search_index.json" for lang in LANGUAGES]
+    paths = [f"{lang_prefix(lang)}{SEARCH_INDEX}" for lang in LANGUAGES]
     return {path: (site / path).stat().st_size for path in paths if (site / path).is_file()}
 
 
