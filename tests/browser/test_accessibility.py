@@ -27,10 +27,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import AXE_JS, AXE_TAGS, PageWatch, format_violations, serve, site_pages
 from conftest import ROOT
+from support.browser import AXE_JS, AXE_TAGS, PageWatch, format_violations, serve, site_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.long
 
 # Palette name -> (Material scheme the page must show, whether its background is dark).
 PALETTES = {"light": ("default", False), "dark": ("slate", True)}
@@ -237,7 +237,6 @@ PROFILE_PAGES = [
 ]
 
 
-@pytest.mark.build
 def test_another_profile_s_colour_keeps_zero_violations(browser, profile_site):
     """The médico-social example's green (#4c9a2a, too light for white text: darkened by the build) in both
     palettes: the derived colours pass axe-core too."""

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import PageWatch, open_page
+from support.browser import PageWatch, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.long
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
 
 

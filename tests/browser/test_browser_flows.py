@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from browser import PageWatch, serve
 from conftest import FROZEN_TODAY, ROOT
 from sitekit.calls.model import call_status, load_calls, start_of_day
 from sitekit.calls.view import CallsRenderer
 from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
+from support.browser import PageWatch, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.long
 
 CALLS = load_calls(ROOT / "data" / "calls.yml", "data/calls.yml")
 STRINGS = load_strings(ROOT / "data" / "strings.yml")

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from browser import open_page
 from conftest import ROOT
 from sitekit.calls.model import load_calls
 from sitekit.criteria.model import load_criteria
+from support.browser import open_page
 
-pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
 
 

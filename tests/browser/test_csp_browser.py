@@ -2,18 +2,18 @@
 (securitypolicyviolation events and "Refused to..." console messages), search works under it from the server and
 from file://, and the policy really blocks an inline script that is not the theme's.
 
-From the server, every page is opened under the policy by the accessibility sweep (tests/test_accessibility.py),
+From the server, every page is opened under the policy by the accessibility sweep (tests/browser/test_accessibility.py),
 which fails on any console error: Chromium reports each violation there.
 """
 
 from __future__ import annotations
 
 import pytest
-
-from browser import open_page
 from test_browser import search
 
-pytestmark = pytest.mark.browser
+from support.browser import open_page
+
+pytestmark = pytest.mark.long
 
 PAGES = [
     "index.html",

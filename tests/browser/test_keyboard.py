@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 # What the focused element looks like, and the same element unfocused. A hidden radio (the palette
 # toggle) shows its focus on the label that follows it, as Material's stylesheet does.
 FOCUS_STATE = """() => {

@@ -9,11 +9,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from browser import open_page as browser_open_page
 from conftest import ROOT
 from sitekit.kits.model import load_kits
+from support.browser import open_page as browser_open_page
 
-pytestmark = pytest.mark.browser
 KITS = load_kits(ROOT / "kits", ROOT)
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import open_page
 from conftest import ROOT
 from sitekit.i18n.strings import LANGUAGES, lang_prefix
+from support.browser import open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.long
 
 QUERIES = ROOT / "tests" / "search_relevance.yml"
 ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"

@@ -14,9 +14,7 @@ from sitekit.kits.model import load_kits
 from sitekit.kits.package import kits_cache
 from sitekit.kits.pictograms import load_pictograms
 from sitekit.kits.view import KitsRenderer, build_kits
-from test_kits import make_kit
-
-pytestmark = pytest.mark.build
+from support.kits import make_kit
 
 SITE_URL = "https://example.org/"
 POSTER = "# Un doute ? Signalez\n\nUn paragraphe.\n\n- Un point.\n\n> Signalez-le.\n"

@@ -39,7 +39,7 @@ from sitekit.kits.view import KitsRenderer, build_kits
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.long
 
 PROFILE = load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT)  # the shipped demo, as the site fixture
 SITE_URL = PROFILE.site_url
@@ -57,7 +57,7 @@ def fresh_builds(site_url: str = SITE_URL, kits=KITS):
 @pytest.fixture(scope="module")
 def builds(site):
     """Every kit as the site's build made it: its outputs read from the project's cache (.cache/kits/), which that
-    build filled (tests/test_kits_cache.py checks that a cached output is the one made)."""
+    build filled (tests/site/test_kits_cache.py checks that a cached output is the one made)."""
     strings = load_strings(ROOT / "data" / "strings.yml")
     renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", strings)
     cache = kits_cache(ROOT / CACHE_DIR / CACHE_FOLDER, renderer.print_css)

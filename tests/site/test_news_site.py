@@ -11,19 +11,12 @@ import feedparser
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import ROOT
 from sitekit.i18n.strings import LANGUAGES, lang_prefix
-from sitekit.news.model import load_authors, load_posts, published_posts
+from sitekit.news.model import published_posts
+from support.news import POSTS, SCHEDULED
 
-SCHEDULED = "2026-12-01-preparer-l-exercice-de-crise-2027"
 DAY_BEFORE, DAY_OF = "2026-11-30", "2026-12-01"
 TITLES = {"fr": "Préparer l’exercice de crise cyber de 2027", "en": "Preparing the 2027 cyber crisis exercise"}
-POSTS = load_posts(ROOT / "docs", load_authors(ROOT / "data" / "authors.yml"))
-
-
-def test_the_scheduled_post_is_after_every_other_post():
-    assert max(p.date for p in POSTS) == date(2026, 12, 1)
-    assert [p.slug for p in POSTS if p.date == date(2026, 12, 1)] == [SCHEDULED, SCHEDULED]
 
 
 def seen_in(site, lang: str) -> dict[str, bool]:

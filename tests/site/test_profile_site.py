@@ -18,7 +18,7 @@ from conftest import ROOT, build_project
 from sitekit.checks import cli as validate
 from sitekit.checks.publish import PLACEHOLDER_WORDS
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.long
 
 EXAMPLES = ROOT / "examples" / "profiles"
 QR_WIDTH = 1400  # pixels across a page rendered to read its QR code (every poster's reads at this width)

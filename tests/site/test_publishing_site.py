@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from conftest import ROOT, build_project, run_mkdocs_build
 from sitekit.i18n.messages import catalogue
-
-pytestmark = pytest.mark.build
 
 POST = "actualites/billets/2027-10-06-semaine-des-mots-de-passe"
 BODY = (ROOT / "tests" / "fixtures" / "news" / "scheduled-post-header.md").read_text(encoding="utf-8") + (

@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import struct
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from conftest import FROZEN_TODAY, ROOT
-from sitekit.site.reproducible import build_clock, source_date_epoch
-
-
-def digests(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    left, right = digests(a), digests(b)
-    return (
-        [f"only in the first build: {name}" for name in sorted(left.keys() - right.keys())]
-        + [f"only in the second build: {name}" for name in sorted(right.keys() - left.keys())]
-        + [f"different bytes: {name}" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]]
-    )
+from sitekit.site.reproducible import source_date_epoch
+from support.sitecheck import differences, digests
 
 
 @pytest.fixture(scope="module")
@@ -73,23 +55,3 @@ def test_sitemap_dates_and_gzip_header_follow_the_build_date(two_builds):
     packed = (site / "sitemap.xml.gz").read_bytes()
     assert struct.unpack("<I", packed[4:8])[0] == source_date_epoch(date.fromisoformat(FROZEN_TODAY))
     assert gzip.decompress(packed) == xml
-
-
-def test_the_differences_name_each_file(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    for folder, text in ((a, "one"), (b, "two")):
-        (folder / "x").mkdir(parents=True)
-        (folder / "x" / "page.html").write_text(text)
-    (a / "old.json").write_text("{}")
-    (b / "new.ics").write_text("")
-    assert differences(a, b) == [
-        "only in the first build: old.json",
-        "only in the second build: new.ics",
-        "different bytes: x/page.html",
-    ]
-
-
-def test_source_date_epoch_is_the_build_date_unless_set():
-    assert source_date_epoch(date(2025, 10, 20)) == 1760918400
-    assert build_clock({}, date(2025, 10, 20)) == {"SOURCE_DATE_EPOCH": "1760918400"}
-    assert build_clock({"SOURCE_DATE_EPOCH": "0"}, date(2025, 10, 20)) == {}

@@ -10,12 +10,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from test_html_validity import vnu_errors
 
 from conftest import build_project
 from sitekit.site.csp import inline_scripts, script_hash
-from test_html_validity import vnu_errors
-
-pytestmark = pytest.mark.build
 
 
 def test_template_sources_are_not_published(site):

@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
-from conftest import require_mark
+from conftest import ROOT, require_mark
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags from the workplace notes: no background traffic from the browser itself.
@@ -62,7 +62,7 @@ class PageWatch:
             self.foreign.append(request.url)
 
 
-AXE_JS = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA: the tags axe-core gives its rules.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = """async (tags) => {

@@ -1,8 +1,8 @@
 """The English texts of every problem and build error the code can write, read from its source (not run).
 
 Each text is a template: the literal parts of a string or f-string, `{}` for every value filled in. The test of
-the message catalogue (tests/test_messages.py) checks that each one has its entry in src/sitekit/i18n/messages.yml,
-so that no message an author can meet exists in English only.
+the message catalogue (tests/unit/i18n/test_messages.py) checks that each one has its entry in
+src/sitekit/i18n/messages.yml, so that no message an author can meet exists in English only.
 
 Where a text is written (the calls that make a problem): `Problem(path, line, field, message, fix, level)`, a
 collector's `add(path, line, field, message, fix, level)`, `problem(message, fix)` in a schema check,
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Modules whose messages an author meets: data loaders, page checks, the validator, the plugin's features.
 SOURCES = tuple(sorted((ROOT / "src" / "sitekit").rglob("*.py")))

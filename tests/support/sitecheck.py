@@ -1,7 +1,9 @@
-"""Helpers to read a built site in tests: pages per language and the resources a page loads."""
+"""Helpers to read a built site in tests: pages per language, the resources a page loads, the pages over their weight
+budget, the files two builds differ by."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -25,6 +27,8 @@ RESOURCE_RELS = {
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+# How far past its budget (tests/budgets.yml) a page may weigh.
+TOLERANCE = 0.10
 
 
 def pages(site: Path, lang: str) -> list[str]:
@@ -64,3 +68,28 @@ def resource_urls(html: str) -> list[str]:
 
 def is_external(url: str) -> bool:
     return bool(EXTERNAL.match(url.strip())) and not url.strip().lower().startswith(("data:", "file:"))
+
+
+def over_budget(measures: dict[str, int], budgets: dict[str, int]) -> list[str]:
+    return [
+        f"{path}: {measures[path]} bytes, budget {budget} (+{(measures[path] / budget - 1) * 100:.1f} %)"
+        for path, budget in budgets.items()
+        if measures[path] > budget * (1 + TOLERANCE)
+    ]
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    left, right = digests(a), digests(b)
+    return (
+        [f"only in the first build: {name}" for name in sorted(left.keys() - right.keys())]
+        + [f"only in the second build: {name}" for name in sorted(right.keys() - left.keys())]
+        + [f"different bytes: {name}" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]]
+    )

@@ -7,8 +7,8 @@ import inspect
 
 import pytest
 
-from browser import launch
 from conftest import FROZEN_TODAY, run_mkdocs_build
+from support.browser import launch
 
 # What a test or one of its fixtures calls when it builds a site or starts Chromium.
 SLOW_CALLS = {

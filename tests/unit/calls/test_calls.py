@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -16,7 +15,7 @@ from sitekit.core.problems import ProblemsError
 from sitekit.core.today import PARIS
 from sitekit.i18n.strings import load_strings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "calls"
+FIXTURES = ROOT / "tests" / "fixtures" / "calls"
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 
 

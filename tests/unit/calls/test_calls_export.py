@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -14,7 +13,7 @@ from sitekit.calls.export import call_ics, calls_ics, calls_json
 from sitekit.calls.model import load_calls
 from sitekit.i18n.strings import load_strings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "calls"
+FIXTURES = ROOT / "tests" / "fixtures" / "calls"
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 SITE_URL = "https://cybersante.example.org/"
 

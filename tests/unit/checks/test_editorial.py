@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_project
+from conftest import ROOT
 from sitekit.checks.editorial import editorial_problems, navigation_problems, prose, typography_problems
 from sitekit.core.problems import Level
 
@@ -140,31 +140,6 @@ def test_shipped_content_has_no_editorial_problem(root_docs):
     problems = editorial_problems(root_docs, ROOT, date(2026, 11, 23))
     assert [str(p) for p in problems] == []
     assert not any(p.level is Level.WARNING for p in problems)
-
-
-@pytest.mark.build
-def test_build_stops_on_a_link_to_a_scheduled_post(project):
-    page = project / "docs" / "index.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\nÀ lire bientôt\u00a0: "
-        "[l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md).\n",
-        encoding="utf-8",
-    )
-    code, output = build_project(project)
-    assert code != 0
-    line = (
-        page.read_text(encoding="utf-8")
-        .splitlines()
-        .index(
-            "À lire bientôt\u00a0: [l’exercice](actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027.md)."
-        )
-        + 1
-    )
-    assert (
-        f"docs/index.md:{line}: link: links to the post 2026-12-01-preparer-l-exercice-de-crise-2027 which is "
-        "not published before 2026-12-01"
-    ) in output
-    assert "Traceback" not in output
 
 
 @pytest.mark.parametrize(

@@ -183,7 +183,7 @@ def test_an_open_or_upcoming_call_keeps_the_calendar_warning_away(tmp_path):
 def test_the_deadlines_check_no_longer_says_it_twice():
     from sitekit.checks.deadlines import deadline_problems
 
-    corpus = Path(__file__).parent / "fixtures" / "validator" / "corpus" / "data" / "calls.yml"
+    corpus = ROOT / "tests" / "fixtures" / "validator" / "corpus" / "data" / "calls.yml"
     calls, doc = load_calls_document(corpus, SHOWN)
     assert [p for p in deadline_problems(calls, doc, date(2030, 1, 1), 14) if p.field == "calls"] == []
     assert [p.field for p in call_freshness_problems(calls, doc, date(2030, 1, 1)) if p.field == "calls"] == ["calls"]

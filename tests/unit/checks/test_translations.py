@@ -1,4 +1,4 @@
-"""A page present in one language only is reported with the file to create."""
+"""A page present in one language only is reported with the file to create; the shipped pages have both."""
 
 from sitekit.checks.translations import missing_translations
 
@@ -18,3 +18,7 @@ def test_complete_tree_has_no_problem(tmp_path):
     (tmp_path / "a.md").write_text("# a\n", encoding="utf-8")
     (tmp_path / "a.en.md").write_text("# a\n", encoding="utf-8")
     assert missing_translations(tmp_path) == []
+
+
+def test_every_source_page_has_its_translation(root_docs):
+    assert [str(p) for p in missing_translations(root_docs)] == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from sitekit.core.problems import ProblemsError
 from sitekit.pages.markdown import MarkdownPage, read_pages
 from sitekit.project import load_project
 
-CORPUS = Path(__file__).parent / "fixtures" / "validator" / "corpus"
+CORPUS = ROOT / "tests" / "fixtures" / "validator" / "corpus"
 TODAY = date(2026, 11, 23)
 
 

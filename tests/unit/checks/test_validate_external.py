@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+from test_validate import CORPUS
 
 from sitekit.checks import cli as validate
 from sitekit.checks.external import (
@@ -24,7 +25,6 @@ from sitekit.checks.external import (
     save_cache,
 )
 from sitekit.core.problems import Level, Problem
-from test_validate import CORPUS
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -11,7 +11,7 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import refused
+from conftest import ROOT, refused
 from sitekit.calls.model import load_calls
 from sitekit.core.text import MAX_TEXT_LENGTH, markdown_text, text_problem
 from sitekit.i18n.strings import load_strings
@@ -20,7 +20,7 @@ from sitekit.pages import sources as page_sources
 from sitekit.pages.sources import MAX_PAGE_BYTES, page_source_problems
 from sitekit.site.csp import inline_scripts, policy, script_hash, with_policy
 
-CALLS = Path(__file__).parent / "fixtures" / "calls" / "valid.yml"
+CALLS = ROOT / "tests" / "fixtures" / "calls" / "valid.yml"
 
 
 # --- plain text ------------------------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_the_policy_comes_first_in_the_head_and_allows_only_the_page_scripts():
 def test_the_validator_names_a_page_not_in_utf8_and_markup_in_a_description(tmp_path, monkeypatch, capsys):
     from sitekit.checks import cli as validate
 
-    corpus = Path(__file__).parent / "fixtures" / "validator" / "corpus"
+    corpus = ROOT / "tests" / "fixtures" / "validator" / "corpus"
     shutil.copytree(corpus, tmp_path / "corpus")
     monkeypatch.chdir(tmp_path / "corpus")
     docs = tmp_path / "corpus" / "docs"

@@ -4,7 +4,7 @@ inert: the HTML (after the site's own Markdown) has the same elements and attrib
 shows the text as written; ICS, JSON, CSV, Atom and the archive's texts parse and hold it.
 
 Examples are drawn from a fixed seed (derandomize) so that CI is repeatable; to explore further, run
-`pytest tests/test_safety_properties.py --hypothesis-seed=<n>` with another seed.
+`pytest tests/unit/core/test_safety_properties.py --hypothesis-seed=<n>` with another seed.
 """
 
 from __future__ import annotations

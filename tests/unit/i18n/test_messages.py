@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from message_sources import ROOT, written_templates
 from sitekit.core.problems import Level, Problem, format_problems
 from sitekit.core.yamlfile import load_yaml
 from sitekit.i18n import messages
 from sitekit.i18n.messages import Catalogue, catalogue, fill, fixes_of, message_language, placeholders
+from support.message_sources import ROOT, written_templates
 
 NBSP = "\u00a0\u202f"
 

@@ -20,6 +20,7 @@ from sitekit.kits.model import (
     load_kits,
     review_due,
 )
+from support.kits import VALID, make_kit
 
 EXPECTED_IDS = [
     "cybermois",
@@ -30,39 +31,6 @@ EXPECTED_IDS = [
     "mots-de-passe",
     "sauvegardes-pca-pra",
 ]
-
-VALID = """\
-id: demo
-version: "1.2.0"
-title:
-  fr: Démonstration
-  en: Demo
-summary:
-  fr: Un kit de test.
-  en: A test kit.
-audiences: [soignants, tous]
-themes: [hameconnage]
-last_review: 2026-01-15
-review_months: 12
-sources:
-  - https://esante.gouv.fr/securite/cybersecurite
-files:
-  - path: affiche.fr.md
-    role: affiche
-    lang: fr
-  - path: affiche.en.md
-    role: fiche-reflexe
-    lang: en
-"""
-
-
-def make_kit(root: Path, text: str = VALID, folder: str = "demo", files=("affiche.fr.md", "affiche.en.md")) -> Path:
-    kit = root / "kits" / folder
-    kit.mkdir(parents=True, exist_ok=True)
-    (kit / "kit.yml").write_text(text, encoding="utf-8")
-    for name in files:
-        (kit / name).write_text("# Titre\n\n- point\n", encoding="utf-8")
-    return kit
 
 
 def problems(root: Path) -> list[str]:

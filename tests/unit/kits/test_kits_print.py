@@ -1,6 +1,6 @@
 """Posters, reflex sheets and screens: the Markdown read into a page, what does not fit stopping the build with the
-file, line and how much, and the published PDFs checked against the machine-checkable PDF/UA-1 rules, read back in
-order, hyphenated by the languages' dictionaries, with no word alone on a headline's last line."""
+file, line and how much, and a laid-out poster checked against the machine-checkable PDF/UA-1 rules and read back in
+order (every published PDF: tests/site/test_kits_print_site.py)."""
 
 from __future__ import annotations
 
@@ -8,27 +8,26 @@ import io
 import re
 from pathlib import Path
 
-import pyphen
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from conftest import ROOT
-from pdfua import clean, headline_lines, pdfua_problems, read_back
 from sitekit.core.dates import format_day
 from sitekit.core.problems import ProblemsError
 from sitekit.i18n.strings import load_strings
 from sitekit.kits import render
 from sitekit.kits.artwork import print_art
-from sitekit.kits.formats import A4, SCREEN, SHEET_A4, ScreenText, alt_text, output_names
+from sitekit.kits.formats import A4, SCREEN, SHEET_A4, ScreenText, alt_text
 from sitekit.kits.model import load_kits
-from sitekit.kits.package import download_path, print_info
+from sitekit.kits.package import print_info
 from sitekit.kits.pictograms import load_pictograms, pictogram_problems
 from sitekit.kits.printable import print_problems
 from sitekit.kits.printdoc import Span, inline, keep_last_words_together, plain, read_printable
 from sitekit.kits.view import KitsRenderer
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
-from test_kits import VALID, make_kit
+from support.kits import VALID, make_kit
+from support.pdfua import pdfua_problems, read_back
 
 KITS = load_kits(ROOT / "kits", ROOT)
 PICTOGRAMS = load_pictograms(ROOT)
@@ -36,7 +35,6 @@ STRINGS = load_strings(ROOT / "data" / "strings.yml")
 RENDERER = KitsRenderer(ROOT / "overrides" / "partials" / "kits", STRINGS)
 PROFILE = load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT)
 STAMP = ProfileStamp(PROFILE, STRINGS)
-HYPHENATED = re.compile(r"(\w+)\u00ad\s*(\w+)")
 
 POSTER = """\
 # Un doute ? Ne cliquez pas
@@ -286,68 +284,3 @@ def test_the_checker_finds_what_an_untagged_pdf_lacks():
         "01-002: the document is not marked as tagged (MarkInfo /Marked true)",
         "01-001: no structure tree (StructTreeRoot)",
     ]
-
-
-# --- every published PDF ---------------------------------------------------------------------------------------
-
-
-def published_pdfs(site: Path) -> list[tuple[Path, str]]:
-    """Every PDF of the built site, with its language."""
-    out = []
-    for kit in KITS:
-        for file in kit.files:
-            for name in (n for n in _names(file) if n.endswith(".pdf")):
-                out.append((site / download_path(kit, name), file.lang.value))
-    assert len(out) >= 30
-    return out
-
-
-def _names(file) -> list[str]:
-    return output_names(file)
-
-
-@pytest.mark.build
-def test_every_published_pdf_passes_the_machine_checkable_pdfua_rules(site):
-    failures = {path.name: pdfua_problems(path.read_bytes()) for path, _ in published_pdfs(site)}
-    assert {name: found for name, found in failures.items() if found} == {}
-
-
-@pytest.mark.build
-def test_every_pdf_reads_back_its_source_in_order(site):
-    """The headline first, then the source's blocks in their order, then whom to call and the QR code's text."""
-    for kit in KITS:
-        for file in kit.files:
-            if not file.printable:
-                continue
-            lang = file.lang.value
-            markdown = STAMP.fill(kit.source(file).read_text(encoding="utf-8"), file.path, lang)
-            doc = read_printable(markdown, file.path, kit.folder, poster=file.role.value == "affiche")
-            expected = [clean(doc.title)]
-            for block in doc.body:
-                expected += (
-                    [clean(plain(item)) for item in block.items] if block.kind == "list" else [clean(block.text)]
-                )
-            if doc.action:
-                expected.append(clean(plain(doc.action)))
-            expected.append(clean(STRINGS.get("profile.print.title", lang)))
-            for name in (n for n in _names(file) if n.endswith(".pdf")):
-                texts = [text for _, text in read_back((site / download_path(kit, name)).read_bytes())]
-                positions = [texts.index(text) for text in expected]  # (ValueError: a block missing or altered)
-                assert positions == sorted(positions), (name, expected)
-
-
-@pytest.mark.build
-def test_headlines_keep_two_words_on_their_last_line_and_hyphenate_by_the_dictionary(site):
-    hyphenated = {"fr": 0, "en": 0}
-    for path, lang in published_pdfs(site):
-        lines = headline_lines(path.read_bytes())
-        words = [w for w in lines[-1].split() if re.search(r"\w", w)]
-        assert len(words) >= 2, (path.name, lines)
-        text = PdfReader(path).pages[0].extract_text()
-        dictionary = pyphen.Pyphen(lang=lang)
-        for before, after in HYPHENATED.findall(text):
-            word = before + after
-            assert len(before) in dictionary.positions(word), (path.name, f"{before}-{after}")
-            hyphenated[lang] += 1
-        assert "\u2010" not in text  # a hyphen the layout added reads as a soft hyphen
-    assert hyphenated["fr"] and hyphenated["en"]  # (the dictionaries are used in both languages)

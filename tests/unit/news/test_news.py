@@ -13,6 +13,7 @@ from sitekit.core.problems import ProblemsError
 from sitekit.i18n.strings import load_strings
 from sitekit.news.model import POSTS_DIR, load_authors, load_posts, published_posts
 from sitekit.news.view import atom_feed
+from support.news import POSTS, SCHEDULED
 
 AUTHORS = load_authors(ROOT / "data" / "authors.yml")
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
@@ -164,3 +165,8 @@ def test_a_post_has_no_heading_of_its_own(tmp_path):
         "docs/actualites/billets/2025-10-01-essai.md:15: heading: a post has no # heading of its own "
         "(delete this line: the title: of the front matter is shown as the heading)"
     ]
+
+
+def test_the_scheduled_post_is_after_every_other_post():
+    assert max(p.date for p in POSTS) == date(2026, 12, 1)
+    assert [p.slug for p in POSTS if p.date == date(2026, 12, 1)] == [SCHEDULED, SCHEDULED]

@@ -1,4 +1,4 @@
-"""Claims brought back to their sources (issue 15), read in the Markdown pages, kits and data, in French and English.
+"""Claims checked against their sources, read in the Markdown pages, kits and data, in French and English.
 
 Each test reads the hand-written sources (no build): a claim that drifts from the reference facts again fails here,
 naming the file. Texts are compared with their spaces normalised (French text uses non-breaking spaces).

@@ -27,13 +27,3 @@ def test_the_worker_loads_the_worker_material_ships():
 def test_pages_name_the_sites_worker_as_their_search_worker():
     main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert '"search": "assets/javascripts/workers/search-worker.js" | url' in main
-
-
-def test_the_built_site_ships_both_workers_side_by_side(site):
-    workers = site / "assets" / "javascripts" / "workers"
-    name = re.search(r'MATERIAL_WORKER = "([^"]+)"', WORKER.read_text(encoding="utf-8"))
-    assert name is not None
-    assert (workers / "search-worker.js").is_file() and (workers / name[1]).is_file()
-    assert '"search": "assets/javascripts/workers/search-worker.js"' in (site / "index.html").read_text(
-        encoding="utf-8"
-    ).replace("\\/", "/")

@@ -1,42 +1,11 @@
-"""Weight budget: bytes per page against tests/budgets.yml, and the static count checked against Chromium."""
+"""Weight budget: how a page's static weight is counted, the budget file's problems, the message of a page over
+its budget (the built pages against their budgets: tests/site/test_weight_site.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlparse
-
-import pytest
-
-from browser import serve
-from conftest import ROOT, refused
-from sitekit.site.weight import load_budgets, main, page_weight, search_index_sizes
-
-BUDGETS = ROOT / "tests" / "budgets.yml"
-TOLERANCE = 0.10
-
-
-def measured(site: Path, path: str) -> int:
-    indexes = search_index_sizes(site)
-    return indexes[path] if path in indexes else page_weight(site, path).total
-
-
-def over_budget(measures: dict[str, int], budgets: dict[str, int]) -> list[str]:
-    return [
-        f"{path}: {measures[path]} bytes, budget {budget} (+{(measures[path] / budget - 1) * 100:.1f} %)"
-        for path, budget in budgets.items()
-        if measures[path] > budget * (1 + TOLERANCE)
-    ]
-
-
-def test_every_budgeted_page_stays_within_its_budget_plus_10_percent(site):
-    budgets = load_budgets(BUDGETS, "tests/budgets.yml")
-    unknown = [path for path in budgets if not (site / path).is_file()]
-    assert unknown == [], f"tests/budgets.yml: no such file in the built site: {unknown} (remove or rename the line)"
-    measures = {path: measured(site, path) for path in budgets}
-    assert over_budget(measures, budgets) == [], "\n".join(over_budget(measures, budgets))
-    for path in budgets:
-        if path.endswith(".html"):
-            assert page_weight(site, path).missing == [], path
+from conftest import refused
+from sitekit.site.weight import load_budgets, page_weight
+from support.sitecheck import over_budget
 
 
 def test_over_budget_message_names_page_measure_budget_and_excess():
@@ -92,34 +61,3 @@ def test_budget_file_problems_name_the_line(tmp_path):
         "tests/budgets.yml:2: en/index.html: 'lots' is not a number of bytes "
         "(write a whole number greater than 0, e.g. 120000)"
     )
-
-
-def test_weight_script_prints_the_table(site, capsys):
-    assert main(["--site", str(site), "--page", "index.html"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["page", "html", "css", "js", "fonts", "images", "total"]
-    assert out[2].split()[0] == "index.html" and int(out[2].split()[-1]) == page_weight(site, "index.html").total
-    assert any(line.split()[0] == "en/search/search_index.json" for line in out if line.strip())
-    assert main(["--site", str(site / "nowhere")]) == 2
-
-
-# What Chromium loads beyond the static count, by design: the search worker fetches the index (budgeted on
-# its own) and lunr's language scripts (importScripts, not referenced by the page).
-LOADED_BY_THE_SEARCH_WORKER = ("search/search_index.json", "assets/javascripts/lunr/")
-
-
-@pytest.mark.browser
-def test_static_count_matches_what_chromium_loads_for_the_home_page(browser, site):
-    loaded: set[str] = set()
-    with serve(site) as base:
-        context = browser.new_context(service_workers="block")
-        context.on("request", lambda r: loaded.add(urlparse(r.url).path.lstrip("/")))
-        page = context.new_page()
-        page.goto(base + "index.html")
-        page.wait_for_load_state("networkidle")
-        context.close()
-    static = set(page_weight(site, "index.html").files)
-    browser_only = {path for path in loaded - static if not path.startswith(LOADED_BY_THE_SEARCH_WORKER)}
-    assert browser_only == set(), "loaded by Chromium, missed by sitekit.site.weight"
-    assert static - loaded == set(), "counted by sitekit.site.weight, never loaded by Chromium"
-    assert "search/search_index.json" in loaded
