@@ -109,14 +109,15 @@ node_modules/.installed: package-lock.json | npm
 	touch $@
 
 # The whole suite: unit tests, site builds (one per frozen date, shared), HTML checker, browser and accessibility
-# sweeps, on two pytest-xdist workers (one test module, or one class, per worker at a time: see README "Tests").
+# sweeps, on two pytest-xdist workers (one test module, or one class, per worker at a time, in the order
+# tests/conftest.py gives: see README "Tests").
 TEST_WORKERS ?= 2
 test: $(VENV)/.dev pango browser java node_modules/.installed
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15
 
-# The seconds-long loop: every test that needs neither a site build nor a browser.
+# The seconds-long loop: every test that needs neither a site build nor a browser (the folder tests/unit/).
 unit: $(VENV)/.dev pango
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not build and not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests/unit
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src scripts tests

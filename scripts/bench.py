@@ -66,7 +66,7 @@ for p in problems:
 print("COUNT", len(problems))
 """
 
-# `make serve` (Makefile): the flags of its `mkdocs serve` (tests/test_bench.py checks that they match).
+# `make serve` (Makefile): the flags of its `mkdocs serve` (tests/unit/mkdocs/test_bench.py checks that they match).
 SERVE_ARGS = ("--strict",)
 SERVE_PAGE = ("docs/bonnes-pratiques.md", "bonnes-pratiques.html")  # the page saved, and where it is served
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "kits", "overrides", "scripts", "src", "examples")  # all watched

@@ -1,9 +1,11 @@
 """Shared fixtures: the project root, the site built once per build date for the whole session, and the marks.
 
-Every test that runs `mkdocs build` carries the `build` mark, every test that starts Chromium the `browser`
-mark, so that `make unit` (`-m "not build and not browser"`) stays seconds long. Tests that use a built
-site through a fixture are marked here at collection; a build or a browser started by a test without its
-mark fails that test (`require_mark`).
+A test's folder gives it its marks: tests/unit/ needs neither a build nor a browser (`make unit` runs that folder),
+tests/site/ builds a site with mkdocs (`build`), tests/browser/ drives Chromium against a built site (`browser`
+and `build`). A test that uses a built-site fixture, or Chromium, outside the folder that announces it fails at
+set-up, naming the folder to move it to; a build or a browser started by a test without its mark fails that test
+(`require_mark`). The order in which `make test`'s workers take the scopes comes from the folders and from the
+`long` mark a module declares (`in_scope_order`).
 
 Builds are shared: one per build date per session, and under pytest-xdist one per date for all the workers
 (the first worker that needs it builds it under a file lock, the others wait and reuse it).
@@ -33,45 +35,56 @@ from sitekit.site.paths import GENERATED_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[1]
 # Messages are French by default (sitekit.i18n.messages); the tests assert the English texts the code writes, and
-# tests/test_messages.py asserts the French ones with SITEKIT_LANG or --lang set explicitly.
+# tests/unit/i18n/test_messages.py asserts the French ones with SITEKIT_LANG or --lang set explicitly.
 os.environ["SITEKIT_LANG"] = "en"
 # (never --quiet: it hides the warnings that --strict turns into errors)
 # A date inside the documented D2 application window (2 Sep - 31 Oct 2025), 11 days before it closes.
 FROZEN_TODAY = "2025-10-20"
 
-# Fixtures that hand a test a built site (directly or through another fixture): their users are marked
-# `build`; users of the `browser` fixture are marked `browser`.
+TESTS = ROOT / "tests"
+# The folders a test file lives in, and the marks each gives its tests.
+FOLDER_MARKS: dict[str, tuple[str, ...]] = {"unit": (), "site": ("build",), "browser": ("build", "browser")}
+# Fixtures that hand a test a built site (directly or through another fixture), and the browser fixture: a test
+# that uses one needs the mark, which only its folder can give.
 BUILD_FIXTURES = {"site", "build_site", "second_build", "profile_site", "base_url"}
 BROWSER_FIXTURES = {"browser"}
+WHERE = {"build": "tests/site/", "browser": "tests/browser/"}
 
 _running: dict[str, pytest.Item] = {}
 _session: dict[str, Path] = {}  # the shared folder, for build_project (a plain function called by tests)
+_misplaced: dict[str, str] = {}  # node id -> why the test is in the wrong folder
+
+
+def folder_of(item: pytest.Item) -> str:
+    """The folder under tests/ that holds the test's file ("" for a file directly in tests/ or outside it)."""
+    parts = item.path.relative_to(TESTS).parts if item.path.is_relative_to(TESTS) else ()
+    return parts[0] if len(parts) > 1 else ""
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        folder = folder_of(item)
+        for mark in FOLDER_MARKS.get(folder, ()):
+            item.add_marker(mark)
         used = set(item.fixturenames)
         if used & BUILD_FIXTURES:
-            item.add_marker(pytest.mark.build)
+            item.add_marker(pytest.mark.build)  # so that `-m "not build"` leaves it out wherever it is
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+        allowed = FOLDER_MARKS.get(folder)
+        if allowed is None:
+            _misplaced[item.nodeid] = "is outside tests/unit/, tests/site/ and tests/browser/ (move it to one of them)"
+        elif wrong := [mark for mark in ("browser", "build") if item.get_closest_marker(mark) and mark not in allowed]:
+            _misplaced[item.nodeid] = f"needs {wrong[0]} but lives in tests/{folder}/ (move it to {WHERE[wrong[0]]})"
     items[:] = in_scope_order(items)
 
 
-# The two halves of the accessibility sweep: the longest scopes of the suite.
-SWEEP_HALVES = ("tests/test_accessibility.py::TestPart1", "tests/test_accessibility.py::TestPart2")
-# The next longest scopes (20 s to a minute on a clean clone: builds of other profiles, browser walks), started
-# before the short ones so that the two workers end together.
-LONG_SCOPES = (
-    "tests/test_profile_site.py",
-    "tests/test_accessibility.py",
-    "tests/test_browser_flows.py",
-    "tests/test_search_relevance.py",
-    "tests/test_kits_package.py",
-    "tests/test_browser.py",
-    "tests/test_csp_browser.py",
-)
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test in the wrong folder fails before its fixtures build or launch anything."""
+    if item.nodeid in _misplaced:
+        pytest.fail(f"{item.nodeid} {_misplaced[item.nodeid]}", pytrace=False)
 
 
 def scope_of(item: pytest.Item) -> str:
@@ -81,23 +94,25 @@ def scope_of(item: pytest.Item) -> str:
 
 def in_scope_order(items: list[pytest.Item]) -> list[pytest.Item]:
     """The tests in the order `make test`'s two workers take them (each takes the next scope when it has two tests
-    or fewer left): the first half of the sweep, which waits for the session's first build (half a minute on a clean
-    clone); the scopes that need neither a build nor a browser, which the other worker runs meanwhile; the second
-    half of the sweep; the other long scopes; the rest, in file order."""
+    or fewer left): the first long scope (a class or the functions of a module that declares
+    `pytestmark = pytest.mark.long`) outside tests/unit/, which waits for the session's first build (half a minute
+    on a clean clone); the scopes of tests/unit/ that wait for no build, long ones first, which the other worker
+    runs meanwhile; the other long scopes; the rest. Each group keeps the collection order (tests/browser/,
+    tests/site/, then tests/unit/)."""
     scopes: dict[str, list[pytest.Item]] = {}
     for item in items:
         scopes.setdefault(scope_of(item), []).append(item)
 
-    def rank(scope: str) -> int:
-        if scope in SWEEP_HALVES:
-            return 0 if scope == SWEEP_HALVES[0] else 2
-        if scope in LONG_SCOPES:
-            return 3 + LONG_SCOPES.index(scope)
-        quick = not any(
-            item.get_closest_marker("build") or item.get_closest_marker("browser") or "root_docs" in item.fixturenames
-            for item in scopes[scope]
-        )  # root_docs waits for the first build too
-        return 1 if quick else 3 + len(LONG_SCOPES)
+    def long(scope: str) -> bool:
+        return any(item.get_closest_marker("long") for item in scopes[scope])
+
+    def quick(scope: str) -> bool:  # root_docs waits for the first build too
+        return all(folder_of(item) == "unit" and "root_docs" not in item.fixturenames for item in scopes[scope])
+
+    opener = next((scope for scope in scopes if long(scope) and not quick(scope)), None)
+
+    def rank(scope: str) -> tuple[bool, bool, bool]:
+        return (scope != opener, not quick(scope), not long(scope))
 
     return [item for scope in sorted(scopes, key=rank) for item in scopes[scope]]
 
@@ -117,7 +132,7 @@ def require_mark(name: str, doing: str) -> None:
     if item is not None and item.get_closest_marker(name) is None:
         pytest.fail(
             f"{item.nodeid} {doing} without @pytest.mark.{name} "
-            f"(mark the test or its module: `pytestmark = pytest.mark.{name}`; `make unit` must not {doing})",
+            f"(move the test to {WHERE[name]}, whose tests carry the mark; `make unit` must not {doing})",
             pytrace=False,
         )
 
@@ -191,7 +206,7 @@ def project_lock(shared_dir: Path, building: bool) -> Iterator[None]:
 
 def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None = None) -> Path:
     """Build the real project into shared_dir/name once for all workers; a JSON file beside it keeps git's
-    status before and after that build (tests/test_kits_site.py checks that a build changes nothing).
+    status before and after that build (tests/site/test_kits_site.py checks that a build changes nothing).
     (The generated pages do not depend on the date or the profile: builds after the first write none.)"""
     out, done = shared_dir / name, shared_dir / f"{name}.git-status.json"
     with file_lock(shared_dir / f"{name}.lock"):
@@ -265,7 +280,7 @@ def browser():
     at a time in a process; each test opens its own browser contexts, which share nothing)."""
     import playwright.sync_api as playwright_api
 
-    from browser import launch
+    from support.browser import launch
 
     with playwright_api.sync_playwright() as p:
         chromium = launch(p)
@@ -276,7 +291,7 @@ def browser():
 @pytest.fixture(scope="module")
 def base_url(site):
     """The site built for the frozen date, served on 127.0.0.1 for the module's browser tests."""
-    from browser import serve
+    from support.browser import serve
 
     with serve(site) as url:
         yield url

@@ -7,8 +7,9 @@ each entry has a stable id and a French text. A problem is translated when it is
 tests say, and a message the catalogue does not know is shown in English rather than lost.
 
 The language of messages is French by default: `--lang en` in the validator, `SITEKIT_LANG=en` for the build.
-`tests/test_messages.py` checks that every message the code can write has its entry (tests/message_sources.py
-reads them from the source); the guide's table of messages is made from this catalogue (`rows`).
+`tests/unit/i18n/test_messages.py` checks that every message the code can write has its entry
+(tests/support/message_sources.py reads them from the source); the guide's table of messages is made from this
+catalogue (`rows`).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@
 (function () {
   "use strict";
 
-  var MATERIAL_WORKER = "search.a7633da7.min.js"; // tests/test_search_worker.py checks Material ships it
+  var MATERIAL_WORKER = "search.a7633da7.min.js"; // tests/unit/search/test_search_worker.py checks Material ships it
   var WHOLE_WORD_BOOST = 3;
   var FUZZY_MIN_LENGTH = 5;
   var FUZZY_BOOST = 0.5;

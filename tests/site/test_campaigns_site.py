@@ -1,0 +1,67 @@
+"""October campaigns in the built site: the ICS of each campaign parsed back, and the pages with the week-by-week plan
+and the pack, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from icalendar import Calendar
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from conftest import ROOT
+from sitekit.campaigns.model import load_campaigns
+from sitekit.campaigns.view import campaign_ics
+from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
+
+CAMPAIGNS = load_campaigns(ROOT / "data" / "campaigns")
+STRINGS = load_strings(ROOT / "data" / "strings.yml")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
+    campaign = next(c for c in CAMPAIGNS if c.year == 2025)
+    data = (site / lang_prefix(lang) / "campagnes" / "2025.ics").read_bytes()
+    assert data == campaign_ics(campaign, lang, "https://cybersante.example.org/", STRINGS)  # same input, same bytes
+    cal = Calendar.from_ical(data)
+    events = cal.walk("VEVENT")
+    weeks = [e for e in events if "-semaine-" in str(e["uid"])]
+    items = [e for e in events if "-semaine-" not in str(e["uid"])]
+    assert len(weeks) == 5 and len(items) == len(campaign.dated_items()) == 10
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert [e.decoded("dtstart") for e in items] == [day for _, _, day in campaign.dated_items()]
+    assert all(e.decoded("dtstamp").date() == date(2026, 11, 29) for e in events)  # last_checked
+    first = items[0]
+    assert str(first["uid"]) == "campagne-2025-2025-10-01-intranet-le-cybermois-commence@cybersante.example.org"
+    assert (
+        str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] Cybermonth begins"}[lang]
+    )
+    assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
+    assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
+    for year in (2026, 2027):  # archived, and the draft: no date is known
+        assert (
+            Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / f"{year}.ics").read_bytes()).walk("VEVENT")
+            == []
+        )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_campaign_pages_show_the_week_by_week_plan_and_the_pack(site, lang):
+    root = site / lang_prefix(lang)
+    page = HTMLParser((root / "campagnes" / "2025.html").read_text(encoding="utf-8"))
+    assert page.css_first("html").attributes["lang"] == lang
+    weeks = page.css("table.campaign-plan tbody")
+    assert [w.attributes["data-week"] for w in weeks] == ["1", "2", "3", "4", "5"]
+    assert [len(w.css("tr")) for w in weeks] == [2, 2, 2, 2, 2]
+    assert page.css_first("p.campaign-pack a").attributes["href"] == "../kits/fiches/cybermois.html"
+    assert (root / "campagnes" / "2025.ics").is_file()
+    draft = HTMLParser((root / "campagnes" / "2027.html").read_text(encoding="utf-8"))
+    note = draft.css_first("p.campaign-draft").text()
+    assert {"fr": "à confirmer", "en": "to be confirmed"}[lang] in note
+    archived = HTMLParser((root / "campagnes" / "2026.html").read_text(encoding="utf-8"))
+    assert archived.css_first("p.campaign-draft") is None
+    note = archived.css_first("p.campaign-archived").text()
+    assert STRINGS.get("campaigns.status.archive", lang) in note
+    assert {"fr": "sans que ce plan soit publié", "en": "without the plan being published"}[lang] in note
+    index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
+    assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2027", "2026", "2025"]

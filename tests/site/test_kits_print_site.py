@@ -1,0 +1,84 @@
+"""Every published PDF of the kits, in the built site: the machine-checkable PDF/UA-1 rules, the source read back in
+order, headlines hyphenated by the languages' dictionaries with no word alone on their last line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyphen
+from pypdf import PdfReader
+
+from conftest import ROOT
+from sitekit.i18n.strings import load_strings
+from sitekit.kits.formats import output_names
+from sitekit.kits.model import load_kits
+from sitekit.kits.package import download_path
+from sitekit.kits.printdoc import plain, read_printable
+from sitekit.profile.model import DEFAULT_PROFILE, load_profile
+from sitekit.profile.printed import ProfileStamp
+from support.pdfua import clean, headline_lines, pdfua_problems, read_back
+
+KITS = load_kits(ROOT / "kits", ROOT)
+STRINGS = load_strings(ROOT / "data" / "strings.yml")
+STAMP = ProfileStamp(load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT), STRINGS)
+HYPHENATED = re.compile(r"(\w+)\u00ad\s*(\w+)")
+
+
+def published_pdfs(site: Path) -> list[tuple[Path, str]]:
+    """Every PDF of the built site, with its language."""
+    out = []
+    for kit in KITS:
+        for file in kit.files:
+            for name in (n for n in _names(file) if n.endswith(".pdf")):
+                out.append((site / download_path(kit, name), file.lang.value))
+    assert len(out) >= 30
+    return out
+
+
+def _names(file) -> list[str]:
+    return output_names(file)
+
+
+def test_every_published_pdf_passes_the_machine_checkable_pdfua_rules(site):
+    failures = {path.name: pdfua_problems(path.read_bytes()) for path, _ in published_pdfs(site)}
+    assert {name: found for name, found in failures.items() if found} == {}
+
+
+def test_every_pdf_reads_back_its_source_in_order(site):
+    """The headline first, then the source's blocks in their order, then whom to call and the QR code's text."""
+    for kit in KITS:
+        for file in kit.files:
+            if not file.printable:
+                continue
+            lang = file.lang.value
+            markdown = STAMP.fill(kit.source(file).read_text(encoding="utf-8"), file.path, lang)
+            doc = read_printable(markdown, file.path, kit.folder, poster=file.role.value == "affiche")
+            expected = [clean(doc.title)]
+            for block in doc.body:
+                expected += (
+                    [clean(plain(item)) for item in block.items] if block.kind == "list" else [clean(block.text)]
+                )
+            if doc.action:
+                expected.append(clean(plain(doc.action)))
+            expected.append(clean(STRINGS.get("profile.print.title", lang)))
+            for name in (n for n in _names(file) if n.endswith(".pdf")):
+                texts = [text for _, text in read_back((site / download_path(kit, name)).read_bytes())]
+                positions = [texts.index(text) for text in expected]  # (ValueError: a block missing or altered)
+                assert positions == sorted(positions), (name, expected)
+
+
+def test_headlines_keep_two_words_on_their_last_line_and_hyphenate_by_the_dictionary(site):
+    hyphenated = {"fr": 0, "en": 0}
+    for path, lang in published_pdfs(site):
+        lines = headline_lines(path.read_bytes())
+        words = [w for w in lines[-1].split() if re.search(r"\w", w)]
+        assert len(words) >= 2, (path.name, lines)
+        text = PdfReader(path).pages[0].extract_text()
+        dictionary = pyphen.Pyphen(lang=lang)
+        for before, after in HYPHENATED.findall(text):
+            word = before + after
+            assert len(before) in dictionary.positions(word), (path.name, f"{before}-{after}")
+            hyphenated[lang] += 1
+        assert "\u2010" not in text  # a hyphen the layout added reads as a soft hyphen
+    assert hyphenated["fr"] and hyphenated["en"]  # (the dictionaries are used in both languages)

@@ -1,0 +1,111 @@
+"""October campaigns: the loader's problems (exact text and line), and the shipped campaigns' statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, refused
+from sitekit.campaigns.model import load_campaign, load_campaigns
+from sitekit.core.problems import ProblemsError
+from sitekit.kits.model import kit_folder_ids
+
+CAMPAIGNS = load_campaigns(ROOT / "data" / "campaigns")
+VALID = (ROOT / "data" / "campaigns" / "2025.yml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str, start: int = 0) -> int:
+    return text[: text.index(needle, start)].count("\n") + 1
+
+
+def problems(tmp_path: Path, text: str, name: str = "2025.yml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as caught:
+        load_campaign(path, f"data/campaigns/{name}", kit_folder_ids(ROOT / "kits"))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_shipped_campaigns_published_archived_and_a_draft_for_the_next_october():
+    # 2026: its October is over and no source gave its dates: archived, not left as a draft.
+    assert [(c.year, c.status.value, c.starts, c.ends, c.edition, c.theme) for c in CAMPAIGNS] == [
+        (2027, "brouillon", None, None, None, None),
+        (2026, "archive", None, None, None, None),
+        (2025, "publie", date(2025, 10, 1), date(2025, 10, 31), 13, None),
+    ]
+
+
+def test_unknown_channel_and_audience_are_named_with_their_line(tmp_path):
+    text = VALID.replace("channel: affichage", "channel: affiche", 1).replace(
+        "audience: [soignants, administratifs]", "audience: [soignants, patients]", 1
+    )
+    assert problems(tmp_path, text) == [
+        f"data/campaigns/2025.yml:{line_of(text, 'channel: affiche')}: weeks[0].items[1].channel: 'affiche' is not "
+        "allowed (use 'intranet', 'courriel', 'affichage', 'reseaux-sociaux' or 'reunion-de-service')",
+        f"data/campaigns/2025.yml:{line_of(text, 'audience: [soignants, patients]')}: weeks[0].items[1].audience[1]: "
+        "'patients' is not allowed (use 'soignants', 'administratifs', 'direction', 'informatique', "
+        "'medico-social' or 'tous')",
+    ]
+
+
+def test_a_kit_that_does_not_exist_is_named_with_its_line(tmp_path):
+    text = VALID.replace("kit: hameconnage", "kit: hameconage", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campaigns/2025.yml:{line_of(text, 'kit: hameconage')}: weeks[0].items[1].kit: unknown kit "
+        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (cybermois, exercice-crise, "
+        "hameconnage, medico-social-premier-niveau, mises-a-jour, mots-de-passe, sauvegardes-pca-pra))",
+    ]
+
+
+def test_item_outside_the_campaign_and_outside_its_week(tmp_path):
+    text = VALID.replace("date: 2025-10-02", "date: 2025-11-02", 1).replace("date: 2025-10-09", "date: 2025-10-14", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campaigns/2025.yml:{line_of(text, 'date: 2025-11-02')}: weeks[0].items[1].date: 2025-11-02 is outside "
+        "the campaign (2025-10-01 to 2025-10-31) (correct the date or remove the item)",
+        f"data/campaigns/2025.yml:{line_of(text, 'date: 2025-10-14')}: weeks[1].items[1].date: 2025-10-14 is outside "
+        "week 2 (2025-10-06 to 2025-10-12) (move the item under the week that holds its date)",
+    ]
+
+
+def test_year_of_file_name_missing_text_and_published_without_dates(tmp_path):
+    text = VALID.replace("ends: 2025-10-31", "ends: unknown", 1)
+    assert problems(tmp_path, text, "2024.yml") == [
+        f"data/campaigns/2024.yml:{line_of(text, 'year: 2025')}: year: 2025 is not the year of the file name "
+        "(2024.yml) (name the file 2025.yml or correct the year)",
+        f"data/campaigns/2024.yml:{line_of(text, 'status: publie')}: status: a published campaign needs its start "
+        "and end dates (give starts: and ends:, or set status: brouillon while they are to be confirmed)",
+    ]
+    text = VALID.replace("          en: Cybermonth begins\n", "", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campaigns/2025.yml:{line_of(text, 'fr: Le Cybermois commence') - 1}: weeks[0].items[0].title.en: "
+        "missing English text (add en: with the text in that language)"
+    ]
+
+
+def test_malformed_date_and_yaml_error(tmp_path):
+    text = VALID.replace("date: 2025-10-07", "date: 7 octobre", 1)
+    assert problems(tmp_path, text) == [
+        f"data/campaigns/2025.yml:{line_of(text, 'date: 7 octobre')}: weeks[1].items[0].date: '7 octobre' is not "
+        "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"
+    ]
+    assert problems(tmp_path, "year: 2025\nstatus: [publie\n") == [
+        "data/campaigns/2025.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
+        "(check indentation, colons and quotes on this line)"
+    ]
+
+
+def test_every_problem_of_a_campaign_file_at_once(tmp_path):
+    """A wrong date, a wrong channel and a wrong kit in one file: the three at once, not one per build."""
+    text = (ROOT / "data" / "campaigns" / "2027.yml").read_text(encoding="utf-8")
+    text = text.replace("last_checked: 2026-11-29", "last_checked: 2026-11-31", 1)
+    text = text.replace("        channel: intranet", "        channel: intranett", 1)
+    text = text.replace("        kit: mots-de-passe", "        kit: mots-de-pass", 1)
+    kits = {"cybermois", "mots-de-passe", "exercice-crise"}
+    exc = refused(load_campaign, tmp_path / "2027.yml", text, "data/campaigns/2027.yml", kits)
+    assert [(p.field, p.message) for p in exc.problems] == [
+        ("last_checked", "'2026-11-31' is not a date"),
+        ("weeks[0].items[0].channel", "'intranett' is not allowed"),
+        ("weeks[1].items[0].kit", "unknown kit 'mots-de-pass'"),
+    ]

@@ -1,0 +1,222 @@
+"""Claims checked against their sources, read in the Markdown pages, kits and data, in French and English.
+
+Each test reads the hand-written sources (no build): a claim that drifts from the reference facts again fails here,
+naming the file. Texts are compared with their spaces normalised (French text uses non-breaking spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from sitekit.criteria.model import Imperative
+from sitekit.project import load_project
+
+ARS_IDF_ARTICLE = (
+    "https://www.iledefrance.ars.sante.fr/mois-de-la-cybersecurite-lars-ile-de-france-en-premiere-ligne-pour-la-"
+    "protection-des-donnees-de-0"
+)
+ARS_CORSE_ARTICLE = (
+    "https://www.corse.ars.sante.fr/le-programme-cybersecurite-acceleration-et-resilience-des-etablissements-care"
+)
+D2_RELEASE = (
+    "https://esante.gouv.fr/espace-presse/publication-de-larrete-du-3-juillet-2025-lancant-lappel-financement-dedie-"
+    "la-strategie-de-continuite-et-de-reprise-dactivite"
+)
+ARS_IDF_HOME = re.compile(r"https?://www\.iledefrance\.ars\.sante\.fr/?(?=[)\s\"'>]|$)")
+CERT_PHONE = re.compile(r"(?:\+33 9|09) 72 43 91 25")
+LANGS = ("fr", "en")
+PROJECT = load_project(ROOT)
+
+
+def flat(text: str) -> str:
+    """Spaces of any kind (non-breaking, line breaks of folded YAML) as one plain space."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+def page(name: str, lang: str) -> str:
+    suffix = "" if lang == "fr" else ".en"
+    return flat((ROOT / "docs" / f"{name}{suffix}.md").read_text(encoding="utf-8"))
+
+
+def content_files() -> list[Path]:
+    """Every hand-written page, kit file and data file (generated pages are git-ignored)."""
+    found = [p for p in (ROOT / "docs").rglob("*.md") if not {"fiches", "criteres"} & set(p.parts)]
+    found += [p for p in (ROOT / "kits").rglob("*") if p.suffix in (".md", ".yml")]
+    found += list((ROOT / "data").rglob("*.yml"))
+    return sorted(p for p in found if not re.fullmatch(r"\d{4}\.md", p.name))
+
+
+# --- sources: the article itself, not a home page ------------------------------------------------
+
+
+def test_no_fact_links_the_ars_ile_de_france_home_page():
+    offenders = [
+        str(p.relative_to(ROOT)) for p in content_files() if ARS_IDF_HOME.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "link the ARS Île-de-France article (seed 000), not the agency's home page"
+
+
+def test_seed_000_and_004_facts_link_their_public_articles():
+    texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in content_files()}
+    assert sum(ARS_IDF_ARTICLE in t for t in texts.values()) >= 20
+    assert sum(ARS_CORSE_ARTICLE in t for t in texts.values()) >= 8
+    unlinked = [path for path, t in texts.items() if "source de référence" in t or "reference source" in t]
+    assert unlinked == [], "seed 004 has a public address: link it"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_d2_envelope_and_arrete_cite_the_ans_release(lang):
+    for name in ("programme-care", "actualites/billets/2025-09-02-care-domaine-2-candidatures"):
+        text = page(name, lang)
+        amount = {"fr": "45 M€", "en": "€45 million"}[lang]
+        sentence = next(s for s in re.split(r"(?<=\.)\s", text) if amount in s)
+        assert D2_RELEASE in sentence and "becycure" not in sentence.lower(), name
+
+
+# --- CERT Santé, reporting, ESMS -----------------------------------------------------------------------
+
+
+def test_the_medico_social_kit_does_not_offer_the_cert_phone_line_to_esms():
+    kit = ROOT / "kits" / "medico-social-premier-niveau"
+    for path in sorted(kit.glob("*.md")):
+        assert not CERT_PHONE.search(path.read_text(encoding="utf-8")), path.name
+    fr = flat((kit / "fiche-reflexe.fr.md").read_text(encoding="utf-8"))
+    en = flat((kit / "fiche-reflexe.en.md").read_text(encoding="utf-8"))
+    assert "incidents graves de sécurité" in fr and "pas pour les ESMS" in fr
+    assert "serious information-system security incidents" in en and "not for ESMS" in en
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_mention_of_the_cert_phone_line_says_whom_it_is_for(lang):
+    """Wherever the 24/7 number is given, the same sentence or list item says it is the health establishments'."""
+    suffix = "" if lang == "fr" else ".en"
+    whom = {"fr": "établissements de santé", "en": "health establishments"}[lang]
+    files = [p for p in content_files() if p.suffix == ".md" and p.name.endswith(f"{suffix}.md")]
+    if lang == "fr":
+        files = [p for p in files if not p.name.endswith(".en.md")]
+    for path in files:
+        for block in re.split(r"\n\s*\n|\n(?=- )", path.read_text(encoding="utf-8")):
+            if CERT_PHONE.search(block):
+                assert whom in flat(block), f"{path.relative_to(ROOT)}: {flat(block)[:120]}"
+
+
+@pytest.mark.parametrize(
+    "lang, duty",
+    [
+        ("fr", "signalement des incidents graves de sécurité des systèmes d’information est obligatoire"),
+        ("en", "reporting serious information system security incidents"),
+    ],
+)
+def test_the_incident_page_says_the_duty_covers_serious_incidents(lang, duty):
+    text = page("incident", lang)
+    assert duty in text.lower()
+    portal = {"fr": "signalent leurs incidents par le portail", "en": "report their incidents through the portal"}
+    assert portal[lang] in text
+
+
+@pytest.mark.parametrize("lang, word", [("fr", "Au niveau national, 510 établissements"), ("en", "Nationally, 510")])
+def test_510_establishments_is_the_national_figure(lang, word):
+    text = page("gestion-de-crise", lang)
+    assert word in text
+    assert "Dans la région, 510" not in text and "In the region, 510" not in text
+
+
+# --- dated figures, agreeing pages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, dated", [("fr", "19 avril 2024"), ("en", "19 April 2024")])
+def test_d1_733_validated_is_dated_at_the_closing_of_the_window(lang, dated):
+    call = next(c for c in PROJECT.calls if c.id == "d1-candidature")
+    summary = flat(call.summary[lang])
+    assert dated in summary and summary.index(dated) < summary.index("733")
+    assert "90" in summary[summary.index("733") :]  # the later figure, with its own date
+    text = page("programme-care", lang)
+    assert dated in text and text.index(dated) < text.index("733")
+
+
+@pytest.mark.parametrize(
+    "lang, instruction",
+    [("fr", "30 janvier 2023 **(à confirmer)**"), ("en", "30 January 2023 **(to be confirmed)**")],
+)
+def test_the_crisis_exercise_post_and_page_agree_on_the_instruction(lang, instruction):
+    post = page("actualites/billets/2026-12-01-preparer-l-exercice-de-crise-2027", lang)
+    assert instruction in post and ARS_CORSE_ARTICLE in post
+    assert instruction in page("gestion-de-crise", lang)
+
+
+# --- calls, campaigns ----------------------------------------------------------------------------------
+
+
+def test_hospiconnect_2024_is_archived_with_its_reason_in_both_languages():
+    call = next(c for c in PROJECT.calls if c.id == "hospiconnect-appel-a-projets-2024")
+    assert call.override is not None and call.override.status == "archive" and call.closes is None
+    assert "20 janvier 2026" in flat(call.override.reason.fr) and "20 January 2026" in flat(call.override.reason.en)
+
+
+@pytest.mark.parametrize("lang, passed", [("fr", "Cette échéance est passée"), ("en", "That time has passed")])
+def test_the_medico_social_call_says_its_announced_date_has_passed(lang, passed):
+    call = next(c for c in PROJECT.calls if c.id == "medico-social-premier-appel")
+    assert passed in flat(call.summary[lang]) and call.opens is None and call.closes is None
+    assert ARS_IDF_ARTICLE in call.sources
+    page_passed = {"fr": "échéance de fin 2025 est passée", "en": "end-of-2025 date has passed"}[lang]
+    assert page_passed in page("medico-social", lang)
+    care = {"fr": "Cette échéance est passée", "en": "That date has passed"}[lang]
+    assert care in page("programme-care", lang)
+
+
+def test_the_2026_campaign_is_archived_and_2027_is_a_draft():
+    by_year = {c.year: c for c in PROJECT.campaigns}
+    assert by_year[2026].is_archived and by_year[2027].is_draft
+    assert "Octobre 2026 est passé" in flat(by_year[2026].summary.fr)
+    assert "October 2026 has passed" in flat(by_year[2026].summary.en)
+
+
+# --- HAS criteria ------------------------------------------------------------------------------------------
+
+
+def test_has_versions_are_kept_apart():
+    criteria = PROJECT.criteria
+    assert {r.id for r in criteria.frameworks} == {
+        "certification-es-2024",
+        "certification-es-2025",
+        "evaluation-essms",
+    }
+    by_id = {c.id: c for c in criteria.criteria}
+    for cid in ("es-risques-numeriques-1", "es-risques-numeriques-2", "es-risques-numeriques-renforces"):
+        assert by_id[cid].framework == "certification-es-2024", cid
+    for cid in ("es-systemes-ia-1", "es-systemes-ia-2"):
+        assert by_id[cid].framework == "certification-es-2025", cid
+    for lang, until in (("fr", "août 2025"), ("en", "August 2025")):
+        assert until in flat(criteria.framework("certification-es-2024").version[lang])
+        assert until in page("certification/index", lang)
+
+
+def test_essms_imperative_only_where_a_source_says_and_objective_3_14():
+    by_id = {c.id: c for c in PROJECT.criteria.criteria}
+    imperative = {cid for cid, c in by_id.items() if c.imperative is Imperative.YES}
+    assert imperative == {"essms-3-14-01", "essms-3-14-02"}
+    assert by_id["essms-3-14-04"].imperative is Imperative.NO
+    for cid in ("essms-2-2-07", "essms-2-10-02", "essms-3-15-02", "essms-3-15-03"):
+        assert by_id[cid].imperative is Imperative.UNKNOWN and not by_id[cid].confirmed, cid
+    for cid in ("essms-3-14-01", "essms-3-14-02", "essms-3-14-04"):
+        assert "3.14" in by_id[cid].objective.fr and any("conseilqualite" in s for s in by_id[cid].sources)
+    assert "objective 3.14" in page("certification/index", "en")
+    assert "l’objectif 3.14" in page("certification/index", "fr")
+
+
+# --- ransomware ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["bonnes-pratiques", "incident", "gestion-de-crise"])
+def test_ransomware_is_covered_where_staff_look_with_its_sourced_figures(name):
+    for lang, word, figure in (
+        ("fr", "rançongiciel", "10 % des attaques par rançongiciel"),
+        ("en", "ransomware", "10% of ransomware attacks"),
+    ):
+        text = page(name, lang)
+        assert word in text.lower(), (name, lang)
+        assert figure in text and "https://esante.gouv.fr/strategie-nationale/cybersecurite" in text, (name, lang)

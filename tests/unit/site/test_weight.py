@@ -1,0 +1,63 @@
+"""Weight budget: how a page's static weight is counted, the budget file's problems, the message of a page over
+its budget (the built pages against their budgets: tests/site/test_weight_site.py)."""
+
+from __future__ import annotations
+
+from conftest import refused
+from sitekit.site.weight import load_budgets, page_weight
+from support.sitecheck import over_budget
+
+
+def test_over_budget_message_names_page_measure_budget_and_excess():
+    assert over_budget({"a.html": 1100, "b.html": 1101}, {"a.html": 1000, "b.html": 1000}) == [
+        "b.html: 1101 bytes, budget 1000 (+10.1 %)"
+    ]
+
+
+def test_static_weight_counts_each_referenced_file_once(tmp_path):
+    (tmp_path / "assets" / "fonts").mkdir(parents=True)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "assets" / "a.css").write_text(
+        '@import "b.css"; body{background:url(../bg.png)} x{background:url("data:image/png;base64,AAAA")}'
+    )
+    (tmp_path / "assets" / "b.css").write_text("@font-face{src:url('fonts/f.woff2')} y{background:url(../bg.png)}")
+    (tmp_path / "assets" / "fonts" / "f.woff2").write_bytes(b"f" * 100)
+    (tmp_path / "bg.png").write_bytes(b"p" * 50)
+    (tmp_path / "app.js").write_bytes(b"j" * 30)
+    (tmp_path / "sub" / "page.html").write_text(
+        '<link rel="stylesheet" href="../assets/a.css"><link rel="stylesheet" href="/assets/a.css">'
+        '<script src="../app.js"></script><script src="https://cdn.example/x.js"></script>'
+        '<img src="../bg.png"><img src="../gone.png"><a href="../other.html">not loaded</a>'
+    )
+    weight = page_weight(tmp_path, "sub/page.html")
+    assert sorted(weight.files) == [
+        "app.js",
+        "assets/a.css",
+        "assets/b.css",
+        "assets/fonts/f.woff2",
+        "bg.png",
+        "sub/page.html",
+    ]
+    assert (weight.bytes_of("fonts"), weight.bytes_of("images"), weight.bytes_of("js")) == (100, 50, 30)
+    assert weight.missing == ["gone.png"]
+
+
+def test_static_weight_follows_the_search_worker_to_the_script_it_loads(tmp_path):
+    workers = tmp_path / "assets" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "site-worker.js").write_text('var MATERIAL_WORKER = "material.min.js"; var OTHER = "elsewhere.js";')
+    (workers / "material.min.js").write_bytes(b"m" * 40)
+    (tmp_path / "page.html").write_text(
+        '<script id="__config" type="application/json">{"search": "assets/workers/site-worker.js"}</script>'
+    )
+    weight = page_weight(tmp_path, "page.html")
+    assert sorted(weight.files) == ["assets/workers/material.min.js", "assets/workers/site-worker.js", "page.html"]
+    assert weight.missing == []  # a quoted name with no file beside the worker is not a script it loads
+
+
+def test_budget_file_problems_name_the_line(tmp_path):
+    text = "index.html: 1000\nen/index.html: lots\n"
+    assert str(refused(load_budgets, tmp_path / "budgets.yml", text, "tests/budgets.yml")) == (
+        "tests/budgets.yml:2: en/index.html: 'lots' is not a number of bytes "
+        "(write a whole number greater than 0, e.g. 120000)"
+    )
