@@ -4,7 +4,7 @@
 import sys
 from pathlib import Path
 
-from sitekit.site.compare import main
+from sitekit.checks.compare import main
 
 if __name__ == "__main__":
     sys.exit(main(root=Path(__file__).resolve().parents[1]))

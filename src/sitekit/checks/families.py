@@ -4,7 +4,7 @@ of mkdocs.yml, or the sitekit plugin), each file's site path worked out from the
 One list for every reader: the scheduled check knows the pages a build will generate (`generated_pages`), the
 validator refuses a built site that lacks a family (`missing_family_problems`: a build that dropped the hooks or
 the plugin still passes `mkdocs build --strict`), and scripts/compare_builds.py compares two builds family by
-family (sitekit.site.compare).
+family (sitekit.checks.compare).
 """
 
 from __future__ import annotations

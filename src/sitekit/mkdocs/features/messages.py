@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs.commands.build
+import mkdocs.structure.pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -18,9 +20,10 @@ from sitekit.mkdocs.buildlog import retell
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language
 
-# Loggers whose records are told again: link warnings (pages) and build errors (a feature's PluginError).
-LINK_LOGGER = "mkdocs.structure.pages"
-ERROR_LOGGER = "mkdocs.commands.build"
+# Loggers whose records are told again: link warnings (pages) and build errors (a feature's PluginError). Named by
+# the modules that log them: ProperDocs runs the same modules under properdocs.* names.
+LINK_LOGGER = mkdocs.structure.pages.log.name
+ERROR_LOGGER = mkdocs.commands.build.log.name
 
 
 class _Retell(logging.Filter):

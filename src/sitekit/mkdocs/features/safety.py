@@ -42,9 +42,9 @@ class SafetyFeature(Feature):
             raise PluginError(f"pages that cannot be built:\n{self.build.format(problems)}")
         custom_dir = Path(config.theme.custom_dir or "").resolve()
         for file in list(files):
-            if file.src_uri.startswith(TEMPLATE_FOLDER + "/") and Path(file.abs_src_path or "").is_relative_to(
-                custom_dir
-            ):
+            # (both paths resolved: with a relative --config-file, MkDocs gives files a relative abs_src_path)
+            source = Path(file.abs_src_path or "").resolve()
+            if file.src_uri.startswith(TEMPLATE_FOLDER + "/") and source.is_relative_to(custom_dir):
                 files.remove(file)  # e.g. partials/kits/archive-licence.txt, which MkDocs would copy as a theme file
         return files
 

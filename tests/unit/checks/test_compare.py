@@ -1,4 +1,4 @@
-"""scripts/compare_builds.py (sitekit.site.compare) on small built sites in tmp_path: files in one build only, bytes
+"""scripts/compare_builds.py (sitekit.checks.compare) on small built sites in tmp_path: files in one build only, bytes
 that differ (with a short diff for text), the generator's name normalised, generated families, exit codes."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from sitekit.checks.compare import compare_sites, main, normalised, report
 from sitekit.checks.families import Family, site_families
 from sitekit.project import load_project
-from sitekit.site.compare import compare_sites, main, normalised, report
 
 TODAY = date(2025, 10, 20)
 PAGE = """<!doctype html>
