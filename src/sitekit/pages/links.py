@@ -1,5 +1,5 @@
 """Links and images of a Markdown page as its author wrote them, with their lines, resolved in docs/; the
-anchors its headings get. Pure: what the scheduled-content check and the news feature read before MkDocs does."""
+anchors its headings get. Pure: what the scheduled-content check and the news schedule read before MkDocs does."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from sitekit.checks.editorial import prose_lines
 from sitekit.pages.frontmatter import Page
+from sitekit.pages.prose import prose_lines, without_code
 
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 _INLINE = re.compile(r"(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]^]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)")
 _HTML = re.compile(r"<(?P<tag>a|img|source)\b[^>]*?\s(?:href|src)\s*=\s*[\"'](?P<url>[^\"']+)[\"']", re.IGNORECASE)
@@ -45,7 +44,7 @@ def page_links(page: Page) -> list[MarkdownLink]:
     """Every link and image of the page's body (outside code), in line order."""
     out: list[MarkdownLink] = []
     for number, line, _ in prose_lines(page.body, page.body_line):
-        text = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+        text = without_code(line)
         out += [MarkdownLink(number, m["url"], bool(m["image"])) for m in _INLINE.finditer(text)]
         out += [MarkdownLink(number, m["url"], False) for m in _REFERENCE.finditer(text)]
         out += [MarkdownLink(number, m["url"], m["tag"].lower() != "a") for m in _HTML.finditer(text)]

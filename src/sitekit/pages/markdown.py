@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +9,7 @@ from typing import Any
 from sitekit.core.problems import ProblemsError
 from sitekit.pages.frontmatter import parse_page
 from sitekit.pages.generated import is_generated
-
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
+from sitekit.pages.prose import outside_code_blocks
 
 
 @dataclass(frozen=True)
@@ -33,20 +31,7 @@ class MarkdownPage:
 
     def prose_lines(self) -> list[tuple[int, str]]:
         """(line number, text) of the body outside fenced code blocks."""
-        out: list[tuple[int, str]] = []
-        fence = ""
-        for number in range(self.body_start, len(self.lines) + 1):
-            text = self.lines[number - 1]
-            match = _FENCE.match(text)
-            if fence:
-                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                    fence = ""
-                continue
-            if match:
-                fence = match.group(1)
-                continue
-            out.append((number, text))
-        return out
+        return list(outside_code_blocks(self.lines[self.body_start - 1 :], self.body_start))
 
 
 def read_page(file: Path, docs_dir: Path, shown_as: str = "docs") -> MarkdownPage:

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from sitekit.checks.editorial import editorial_problems, navigation_problems, prose, typography_problems
+from sitekit.checks.editorial import editorial_problems
+from sitekit.checks.navigation import navigation_problems
+from sitekit.checks.typography import typography_problems
 from sitekit.core.problems import Level
+from sitekit.pages.prose import prose
 
 TODAY = date(2025, 10, 20)
 NB = "\u00a0"
@@ -134,6 +137,23 @@ def test_a_published_page_linking_to_a_scheduled_post_is_an_error(tree):
         "2025-12-01 (remove the link until that day, or schedule this page's link in a post of the same date)"
     ]
     assert check(tree, {}, today=date(2025, 12, 1)) == []
+
+
+def test_every_kind_of_link_to_a_scheduled_post_is_found_and_code_is_not_a_link(tree):
+    post = "---\ntitle: Titre\ndescription: Une phrase.\ndate: 2025-12-01\nauthors: [rssi]\n---\n\nTexte.\n"
+    body = (
+        "Voir [le billet][suite].\n\n"  # 8
+        "[suite]: actualites/billets/2025-12-01-plus-tard.md\n\n"  # 10
+        "Voir [ici](/actualites/billets/2025-12-01-plus-tard.html).\n\n"  # 12
+        '<a href="actualites/billets/2025-12-01-plus-tard.md">là</a>\n\n'  # 14
+        "Écrire `[le billet](actualites/billets/2025-12-01-plus-tard.md)` dans un billet.\n"  # 16
+    )
+    found = check(tree, {"actualites/billets/2025-12-01-plus-tard.md": post, "index.md": PAGE + body})
+    assert [line.split(": link:")[0] for line in found] == [
+        "error docs/index.md:10",
+        "error docs/index.md:12",
+        "error docs/index.md:14",
+    ]
 
 
 def test_shipped_content_has_no_editorial_problem(root_docs):

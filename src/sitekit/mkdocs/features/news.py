@@ -13,12 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit.checks.editorial import unpublished_link_problems
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language, write_exports
 from sitekit.news.model import FEED, Post, load_posts, published_posts, unpublished_sources
-from sitekit.news.schedule import scheduled_files
+from sitekit.news.schedule import scheduled_files, unpublished_link_problems
 from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.project import Project
 
