@@ -15,12 +15,13 @@ from sitekit.checks.navigation import navigation_problems
 from sitekit.checks.typography import french_data_problems, is_french, typography_problems
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8
-from sitekit.news.model import POSTS_DIR, Author, Post, load_authors, post_problems
+from sitekit.news.model import Author, Post, load_authors, post_problems
 from sitekit.news.schedule import unpublished_link_problems
 from sitekit.pages.frontmatter import parse_page
 from sitekit.pages.generated import is_generated_text
 from sitekit.pages.prose import prose, prose_lines
 from sitekit.project import AUTHORS
+from sitekit.site.paths import POSTS_DIR
 
 
 def page_problems(

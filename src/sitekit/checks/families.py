@@ -18,13 +18,14 @@ from sitekit.core.problems import Problem
 from sitekit.criteria.view import export_path
 from sitekit.i18n.strings import LANGUAGES
 from sitekit.kits.package import INDEX as KIT_INDEX
-from sitekit.news.model import FEED, published_posts, read_posts
+from sitekit.news.model import published_posts, read_posts
 from sitekit.pages.stubs import stub_name
 from sitekit.project import Project
 from sitekit.site.paths import (
     CALL_PAGES,
     CAMPAIGN_PAGES,
     CRITERION_PAGES,
+    FEED,
     KIT_PAGES,
     SEARCH_INDEX,
     call_export_path,

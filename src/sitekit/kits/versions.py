@@ -22,9 +22,10 @@ import yaml
 from sitekit.core.problems import Level, Problem, ProblemsError, format_problems
 from sitekit.core.yamlfile import load_yaml
 from sitekit.i18n.messages import MessageLanguageError, catalogue, message_language
-from sitekit.kits.model import KIT_FILE, Kit
+from sitekit.kits.model import KIT_FILE, Kit, load_kits
 
-LOCK = "kits/versions.yml"
+FOLDER = "kits"  # under the project root, one folder per kit
+LOCK = f"{FOLDER}/versions.yml"
 NOT_CONTENT = {"version", "last_review", "review_months"}
 TEXT_SUFFIXES = {".md", ".txt", ".yml", ".yaml", ".csv", ".html", ".svg"}
 _VERSION_LINE = re.compile(r"^version\s*:", re.MULTILINE)
@@ -112,8 +113,6 @@ def record(kits: Sequence[Kit], root: Path) -> dict[str, dict[str, str]]:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """`make kits-versions`: record the fingerprint of each kit's current version."""
-    from sitekit.project import load_project  # the project imports the kits: imported here, when run
-
     parser = argparse.ArgumentParser(prog="kit_versions.py", description=main.__doc__)
     parser.add_argument("--root", default=".", help="project root (default: the current folder)")
     parser.add_argument(
@@ -128,11 +127,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"kit_versions.py: error: {exc}", file=sys.stderr)
         return 2
     base = (root or Path(args.root)).resolve()
-    project = load_project(base)
-    if "kits" in project.failed:
-        print(format_problems([p for p in project.problems if p.path.startswith("kits/")], lang), file=sys.stderr)
+    try:
+        kits = load_kits(base / FOLDER, base)
+        record(kits, base)
+    except ProblemsError as exc:  # a kit, or kits/versions.yml, that does not read
+        print(format_problems(exc.problems, lang), file=sys.stderr)
         return 1
-    record(project.kits, base)
-    for kit in project.kits:
+    for kit in kits:
         print(catalogue().translate(f"kit {kit.id!r}: version {kit.version} recorded", lang))
     return 0

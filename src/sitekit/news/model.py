@@ -16,10 +16,8 @@ from sitekit.core.schema import Day, Localized, Model, Text, identifier, problem
 from sitekit.core.yamlfile import load_mapping
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.pages.frontmatter import Page, read_page
+from sitekit.site.paths import POSTS_DIR
 
-POSTS_DIR = "actualites/billets"  # inside docs/: <YYYY-MM-DD>-<slug>.md and <YYYY-MM-DD>-<slug>.en.md
-NEWS_INDEX = "actualites/index.html"
-FEED = "actualites/feed.xml"  # under each language's root
 # The date is in the file name and must equal date:, so both languages of a post share their publication day.
 POST_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md")
 AuthorId = Annotated[str, identifier("equipe-communication")]

@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from sitekit.core.problems import Problem, ProblemsError
-from sitekit.news.model import POSTS_DIR, Post, is_published, unpublished_sources
+from sitekit.news.model import Post, is_published, unpublished_sources
 from sitekit.pages.frontmatter import read_page
 from sitekit.pages.links import page_links, resolve
+from sitekit.site.paths import POSTS_DIR
 
 # (docs_dir, src_uri) -> (modification time, size, targets): a page is read again only when it changed
 # (`mkdocs serve` works the schedule out again after each save).

@@ -11,8 +11,8 @@ from pathlib import Path
 from sitekit.core.dates import format_day
 from sitekit.core.today import PARIS
 from sitekit.i18n.strings import Strings, lang_prefix
-from sitekit.news.model import FEED, NEWS_INDEX, Author, Post
-from sitekit.site.paths import link, relative_url
+from sitekit.news.model import Author, Post
+from sitekit.site.paths import FEED, NEWS_INDEX, link, relative_url
 from sitekit.site.templating import TemplateRenderer
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitekit.core.cache import read_json, store_json
-from sitekit.news.model import NEWS_INDEX, POSTS_DIR
-from sitekit.site.paths import CRITERION_PAGES
+from sitekit.site.paths import CRITERION_PAGES, NEWS_INDEX, POSTS_DIR
 
 TITLE_FIELD = "title_alt"
 TEXT_FIELD = "text_alt"

@@ -17,6 +17,8 @@ KIT_PAGES = "kits/fiches"  # docs/kits/fiches/<id>.md and <id>.en.md
 CRITERION_PAGES = "certification/criteres"  # docs/certification/criteres/<id>.md and <id>.en.md
 CAMPAIGN_PAGES = "campagnes"  # docs/campagnes/<year>.md beside the hand-written index.md
 GENERATED_FOLDERS = (CALL_PAGES, KIT_PAGES, CRITERION_PAGES)  # folders holding only generated pages
+# The news posts, written by hand: docs/actualites/billets/<YYYY-MM-DD>-<slug>.md and <YYYY-MM-DD>-<slug>.en.md
+POSTS_DIR = "actualites/billets"
 
 CALENDAR_PAGE = "appels/index.html"
 CALL_EXPORTS = "appels"  # calls.ics, calls.json and <id>.ics, under each language's root
@@ -25,6 +27,8 @@ CRITERIA_CATALOGUE = "certification/index.html"
 CAMPAIGN_INDEX = "campagnes/index.html"
 # The search index under each language's root, written by sitekit (the search plugin alone writes the French one).
 SEARCH_INDEX = "search/search_index.json"
+NEWS_INDEX = "actualites/index.html"
+FEED = "actualites/feed.xml"  # the news feed, under each language's root
 
 
 def relative_url(target: str, page_url: str) -> str:

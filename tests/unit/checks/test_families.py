@@ -7,8 +7,8 @@ from datetime import date
 
 from conftest import ROOT
 from sitekit.checks.families import Family, generated_pages, missing_family_problems, site_families
-from sitekit.news.model import POSTS_DIR
 from sitekit.project import load_project
+from sitekit.site.paths import POSTS_DIR
 
 TODAY = date(2025, 10, 20)
 

@@ -17,6 +17,7 @@ from sitekit.campaigns.new import main as new_campaign
 from sitekit.checks import cli as validate
 from sitekit.core.today import clock_today
 from sitekit.kits.versions import fingerprint, record, version_problems
+from sitekit.kits.versions import main as kits_versions
 from sitekit.mkdocs.buildlog import link_problem, retell
 from sitekit.news.model import read_posts
 from sitekit.news.schedule import scheduled_files
@@ -279,6 +280,24 @@ def test_a_kit_fingerprint_ignores_its_review_date_and_line_endings(project):
     source.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))
     after = fingerprint(next(k for k in load_project(project).kits if k.id == "mots-de-passe"))
     assert after == before
+
+
+def test_make_kits_versions_records_the_kits_and_names_a_broken_one(project, capsys):
+    lock = project / "kits" / "versions.yml"
+    shipped = lock.read_text(encoding="utf-8")
+    lock.write_text(shipped.replace("hameconnage:", "hameconnage-old:"), encoding="utf-8")
+    assert kits_versions(["--root", str(project), "--lang", "en"]) == 0
+    assert "kit 'hameconnage': version " in capsys.readouterr().out
+    assert "\nhameconnage:\n" in lock.read_text(encoding="utf-8")
+    lock.write_text(shipped, encoding="utf-8")
+    assert kits_versions(["--root", str(project), "--lang", "en"]) == 0
+    assert lock.read_text(encoding="utf-8") == shipped  # the shipped lock records every current version
+    kit_yml = project / "kits" / "hameconnage" / "kit.yml"
+    kit_yml.write_text(kit_yml.read_text(encoding="utf-8").replace("version:", "versio:", 1), encoding="utf-8")
+    assert kits_versions(["--root", str(project), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "kits/hameconnage/kit.yml:" in err
+    assert "Traceback" not in err
 
 
 # --- MkDocs' link warnings told again --------------------------------------------------------------

@@ -11,8 +11,9 @@ import pytest
 from conftest import ROOT
 from sitekit.core.problems import ProblemsError
 from sitekit.i18n.strings import load_strings
-from sitekit.news.model import POSTS_DIR, load_authors, load_posts, published_posts
+from sitekit.news.model import load_authors, load_posts, published_posts
 from sitekit.news.view import atom_feed
+from sitekit.site.paths import POSTS_DIR
 from support.news import POSTS, SCHEDULED
 
 AUTHORS = load_authors(ROOT / "data" / "authors.yml")

@@ -16,10 +16,11 @@ from mkdocs.structure.pages import Page
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language, write_exports
-from sitekit.news.model import FEED, Post, load_posts, published_posts, unpublished_sources
+from sitekit.news.model import Post, load_posts, published_posts, unpublished_sources
 from sitekit.news.schedule import scheduled_files, unpublished_link_problems
 from sitekit.news.view import NewsRenderer, atom_feed
 from sitekit.project import Project
+from sitekit.site.paths import FEED
 
 
 @dataclass(frozen=True)
