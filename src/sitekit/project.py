@@ -17,6 +17,7 @@ from typing import TypeVar
 from sitekit.calls.model import Call, load_calls_document
 from sitekit.campaigns.model import Campaign, campaigns_folder, load_campaigns
 from sitekit.core.cache import CACHE_DIR
+from sitekit.core.filestamp import Stamps, stamps
 from sitekit.core.problems import Level, Problem, ProblemsError
 from sitekit.core.yamlfile import YamlDocument
 from sitekit.criteria.model import Criteria, load_criteria
@@ -100,7 +101,7 @@ def load_project(root: Path, profile: str | None = None) -> Project:
     root = root.resolve()
     profile_file, shown = profile_location(root, profile)
     key = (str(profile_file), _stamp(root, profile_file))
-    pages = _stamp_of(corpus_files(root))
+    pages = stamps(corpus_files(root))
     cached = _cache.get(root)
     if cached is not None and cached[0] == key:
         if cached[1] == pages:
@@ -112,25 +113,13 @@ def load_project(root: Path, profile: str | None = None) -> Project:
     return project
 
 
-_Stamp = tuple[tuple[str, int, int], ...]
-_cache: dict[Path, tuple[tuple[str, _Stamp], _Stamp, Project]] = {}
+_cache: dict[Path, tuple[tuple[str, Stamps], Stamps, Project]] = {}
 
 
-def _stamp(root: Path, profile_file: Path) -> _Stamp:
+def _stamp(root: Path, profile_file: Path) -> Stamps:
     """Name, modification time and size of every file the project is made of (the profile's logo included)."""
     paths = [path for folder in DATA_FOLDERS for path in sorted((root / folder).rglob("*"))]
-    return _stamp_of([*paths, profile_file, *_logo_candidates(profile_file, root)])
-
-
-def _stamp_of(paths: list[Path]) -> _Stamp:
-    stamps = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        stamps.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stamps)
+    return stamps([*paths, profile_file, *_logo_candidates(profile_file, root)])
 
 
 def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sitekit.core import renames
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Collector
 from sitekit.core.text import text_problem
 from sitekit.core.yamlfile import load_mapping
@@ -41,19 +41,13 @@ class Strings:
 def load_strings(file: Path, display_path: str = "data/strings.yml") -> Strings:
     """Load interface strings; every key must have a non-empty text in every language.
 
-    Several features ask for them in one build: the file is parsed again only when it changed.
+    Several features ask for them in one build: the file is parsed again only when it changed (a file that does
+    not load is reported by the loader every time).
     """
-    try:
-        stat = file.stat()
-        key = (str(file.resolve()), display_path, stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        return _parse_strings(file, display_path)  # reported as a problem by the loader
-    return _cached_strings(*key)
+    return _strings.get((file.resolve(), display_path), [file], lambda: _parse_strings(file, display_path))
 
 
-@lru_cache(maxsize=8)
-def _cached_strings(path: str, display_path: str, mtime_ns: int, size: int) -> Strings:
-    return _parse_strings(Path(path), display_path)
+_strings: FileMemo[Strings] = FileMemo()
 
 
 def _parse_strings(file: Path, display_path: str) -> Strings:

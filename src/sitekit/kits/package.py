@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from sitekit.core.cache import OutputCache, engine
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.i18n.strings import LANGUAGES
 from sitekit.kits.formats import A3, A4, SHEET_A4, ScreenText, alt_name, output_name
@@ -161,14 +162,10 @@ def pango_version() -> str:
 
 def kits_cache(folder: Path | None, print_css: Path) -> OutputCache:
     """The cache of kit outputs under `folder` (None: no cache, everything is made)."""
-    stat = print_css.stat()
-    key = (print_css, stat.st_mtime_ns, stat.st_size)  # the engine again when the stylesheet changes
-    if key not in _engines:
-        _engines[key] = kits_engine(print_css)
-    return OutputCache(folder, _engines[key])
+    return OutputCache(folder, _engines.get(print_css, [print_css], lambda: kits_engine(print_css)))
 
 
-_engines: dict[tuple[Path, int, int], str] = {}
+_engines: FileMemo[str] = FileMemo()  # the engine again when the stylesheet changes
 
 
 def build_kit(

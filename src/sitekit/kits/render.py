@@ -25,6 +25,7 @@ from weasyprint.formatting_structure.boxes import Box, LineBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem
 from sitekit.kits.fitting import LIMITS, LayoutError, Limits, Target
 from sitekit.kits.formats import Format
@@ -60,9 +61,8 @@ def _fonts() -> FontConfiguration:
     return FontConfiguration()
 
 
-@lru_cache(maxsize=4)
-def _stylesheet(css_file: Path, mtime_ns: int) -> tuple[CSS, CSS]:
-    """The embedded fonts and the design, parsed once per process (and again if print.css changed)."""
+def _stylesheet(css_file: Path) -> tuple[CSS, CSS]:
+    """The embedded fonts and the design, parsed (once per process, and again when print.css changed: _stylesheets)."""
     faces = "\n".join(
         f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; src: url("{path.as_uri()}"); }}'
         for weight, path in FONT_FILES.items()
@@ -71,6 +71,9 @@ def _stylesheet(css_file: Path, mtime_ns: int) -> tuple[CSS, CSS]:
     return CSS(string=faces, font_config=fonts, url_fetcher=_LocalOnly()), CSS(
         filename=str(css_file), font_config=fonts, url_fetcher=_LocalOnly()
     )
+
+
+_stylesheets: FileMemo[tuple[CSS, CSS]] = FileMemo()
 
 
 class _LocalOnly(URLFetcher):  # type: ignore[misc]  # (WeasyPrint ships no type information)
@@ -99,7 +102,7 @@ class _Complaints(logging.Handler):
 
 def lay_out(html: str, css_file: Path) -> tuple[Document, Layout]:
     """The page laid out, and what it measured; EngineError when WeasyPrint complained."""
-    fonts, design = _stylesheet(css_file, css_file.stat().st_mtime_ns)
+    fonts, design = _stylesheets.get(css_file, [css_file], lambda: _stylesheet(css_file))
     complaints = _Complaints()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(complaints)

@@ -11,27 +11,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.news.model import Post, is_published, unpublished_sources
 from sitekit.pages.frontmatter import read_page
 from sitekit.pages.links import page_links, resolve
 from sitekit.site.paths import POSTS_DIR
 
-# (docs_dir, src_uri) -> (modification time, size, targets): a page is read again only when it changed
-# (`mkdocs serve` works the schedule out again after each save).
-_targets: dict[tuple[Path, str], tuple[int, int, tuple[tuple[int, str], ...]]] = {}
+# A page is read again only when it changed (`mkdocs serve` works the schedule out again after each save).
+_targets: FileMemo[tuple[tuple[int, str], ...]] = FileMemo()
 
 
 def link_targets(docs_dir: Path, src_uri: str) -> tuple[tuple[int, str], ...]:
     """(line, docs/ path) of each link and image of a Markdown page that stays in docs/; none if it does not read."""
-    try:
-        stat = (docs_dir / src_uri).stat()
-    except OSError:
-        return ()
-    cached = _targets.get((docs_dir, src_uri))
-    if cached is None or cached[:2] != (stat.st_mtime_ns, stat.st_size):
-        cached = _targets[(docs_dir, src_uri)] = (stat.st_mtime_ns, stat.st_size, _link_targets(docs_dir, src_uri))
-    return cached[2]
+    path = docs_dir / src_uri
+    return _targets.get((docs_dir, src_uri), [path], lambda: _link_targets(docs_dir, src_uri))
 
 
 def _link_targets(docs_dir: Path, src_uri: str) -> tuple[tuple[int, str], ...]:

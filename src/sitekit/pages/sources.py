@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sitekit.core import text, yamlfile
 from sitekit.core.cache import engine, read_json, store_json
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8, text_problem
 from sitekit.pages import frontmatter
@@ -76,32 +77,34 @@ def _engine() -> str:
     return engine([Path(module.__file__ or "") for module in (sys.modules[__name__], frontmatter, text, yamlfile)], [])
 
 
-# (path, shown) -> (modification time, size, problems): the i18n plugin checks the pages once per language, and
-# `mkdocs serve` after each save; a page is read again only when it changed.
-_checked: dict[tuple[Path, str], tuple[int, int, list[Problem], str]] = {}
+# The i18n plugin checks the pages once per language, and `mkdocs serve` after each save: a page is read again
+# only when it changed. (path, shown) -> its problems and its fingerprint ("" when it was not taken).
+_checked: FileMemo[tuple[list[Problem], str]] = FileMemo()
 
 
 def source_problems(path: Path, shown: str, known: KnownGood | None = None) -> list[Problem]:
     """The problems of one page: too large, not UTF-8, front matter that does not parse, head fields that are
     not plain text."""
-    stat = path.stat()
-    cached = _checked.get((path, shown))
-    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-        if known is not None and cached[3]:
-            known.seen.add(cached[3])
-        return list(cached[2])
-    fingerprint = ""
-    if known is None or stat.st_size > MAX_PAGE_BYTES:
-        problems = _source_problems(path, shown, stat.st_size)
-    else:
-        fingerprint = hashlib.sha256(shown.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+    problems, fingerprint = _checked.get((path, shown), [path], lambda: _checked_page(path, shown, known))
+    if known is not None and fingerprint:
         known.seen.add(fingerprint)
-        problems = [] if fingerprint in known.fingerprints else _source_problems(path, shown, stat.st_size)
-        if not problems and fingerprint not in known.fingerprints:
-            known.fingerprints.add(fingerprint)
-            known.added = True
-    _checked[(path, shown)] = (stat.st_mtime_ns, stat.st_size, problems, fingerprint)
     return list(problems)
+
+
+def _checked_page(path: Path, shown: str, known: KnownGood | None) -> tuple[list[Problem], str]:
+    """The page's problems, and its fingerprint when `known` is given: a page `known` holds is not parsed, one
+    found without problem is added to it."""
+    size = path.stat().st_size
+    if known is None or size > MAX_PAGE_BYTES:
+        return _source_problems(path, shown, size), ""
+    fingerprint = hashlib.sha256(shown.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+    if fingerprint in known.fingerprints:
+        return [], fingerprint
+    problems = _source_problems(path, shown, size)
+    if not problems:
+        known.fingerprints.add(fingerprint)
+        known.added = True
+    return problems, fingerprint
 
 
 def _source_problems(path: Path, shown: str, size: int) -> list[Problem]:

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT, refused
 from sitekit.calls.model import load_calls
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.text import MAX_TEXT_LENGTH, markdown_text, text_problem
 from sitekit.i18n.strings import load_strings
 from sitekit.mkdocs.features.safety import escape_metadata
@@ -181,12 +182,12 @@ def test_pages_checked_without_problem_are_not_parsed_again_by_the_next_build(tm
     monkeypatch.setattr(
         page_sources, "_source_problems", lambda path, *args: parsed.append(path.name) or real(path, *args)
     )
-    monkeypatch.setattr(page_sources, "_checked", {})  # a new process: only the file in .cache/pages/ remains
+    monkeypatch.setattr(page_sources, "_checked", FileMemo())  # a new process: only the file in .cache/pages/ remains
     monkeypatch.setattr(page_sources, "_known", {})
     assert [str(p) for p in page_source_problems(docs, cache_folder=cache)] == first
     assert parsed == ["bad.md"]  # the page without problem was not parsed again; the faulty one was
     write_page(docs, "ok.md", "title: [changé]\n")  # a changed page is parsed again
-    monkeypatch.setattr(page_sources, "_checked", {})
+    monkeypatch.setattr(page_sources, "_checked", FileMemo())
     assert "docs/ok.md:2: title: expected text, got list (write it as text, in quotes)" in [
         str(p) for p in page_source_problems(docs, cache_folder=cache)
     ]
