@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from sitekit.core.cache import OutputCache, engine
+from sitekit.core.cache import OutputCache, code_files, engine
 from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.i18n.strings import LANGUAGES
@@ -136,14 +136,10 @@ _PRINT_PACKAGES = ("weasyprint", "pydyf", "pyphen", "tinycss2", "cssselect2", "t
 
 def kits_engine(print_css: Path) -> str:
     """What makes a kit's PDFs, pictures and archive besides their inputs (each page's HTML, the archive's members):
-    this code, the print design's stylesheet, the fonts, the libraries (WeasyPrint and its parts, Pango, PDFium,
-    Pillow, qrcode; zlib compresses the archive and the PNGs) and Python."""
-    here = Path(__file__).resolve().parent
-    code = [
-        here / name for name in ("package.py", "printing.py", "render.py", "fitting.py", "artwork.py", "formats.py")
-    ]
+    this code and every module it imports, the print design's stylesheet, the fonts, the libraries (WeasyPrint and
+    its parts, Pango, PDFium, Pillow, qrcode; zlib compresses the archive and the PNGs) and Python."""
     return engine(
-        [*code, print_css, *FONT_FILES.values()],
+        [*code_files([__name__]), print_css, *FONT_FILES.values()],
         [*_PRINT_PACKAGES, "pillow", "qrcode"],
         [f"pango {pango_version()}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}", f"python {platform.python_version()}"],
     )

@@ -9,16 +9,13 @@ plain safe loader (an alias bomb there would exhaust memory): this check runs fi
 from __future__ import annotations
 
 import hashlib
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from sitekit.core import text, yamlfile
-from sitekit.core.cache import engine, read_json, store_json
+from sitekit.core.cache import code_files, engine, read_json, store_json
 from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8, text_problem
-from sitekit.pages import frontmatter
 from sitekit.pages.frontmatter import parse_page
 
 MAX_PAGE_BYTES = 1_000_000  # one Markdown page (the longest today is about 20 kB)
@@ -73,8 +70,8 @@ def _known_good(folder: Path | None) -> KnownGood | None:
 
 @lru_cache(maxsize=1)
 def _engine() -> str:
-    """What the check is made of: its code and the code it calls."""
-    return engine([Path(module.__file__ or "") for module in (sys.modules[__name__], frontmatter, text, yamlfile)], [])
+    """What the check is made of: its code and the code it calls (every module it imports)."""
+    return engine(code_files([__name__]), [])
 
 
 # The i18n plugin checks the pages once per language, and `mkdocs serve` after each save: a page is read again

@@ -16,18 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
-from sitekit.core.cache import OutputCache, Part, engine
+from sitekit.core.cache import OutputCache, Part, code_files, engine
 from sitekit.i18n import strings as i18n
 from sitekit.search import terms as search_terms
-from sitekit.site import paths
 
 KEEP = 8  # index files kept in the folder (the newest): two languages of the last few distinct builds
 
 
 @lru_cache(maxsize=1)
 def _engine() -> str:
-    code = [Path(module.__file__ or "") for module in (search_terms, i18n, paths, sys.modules[__name__])]
-    return engine(code, ["snowballstemmer"], [sys.version])
+    """The code that makes the indexes: this module and every module it imports (the word forms, the languages)."""
+    return engine(code_files([__name__]), ["snowballstemmer"], [sys.version])
 
 
 @dataclass(frozen=True)
