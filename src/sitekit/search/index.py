@@ -1,6 +1,6 @@
 """The per-language search index files, made from the i18n plugin's merged index (sitekit.search.terms) or read
 from the cache when nothing they are made from changed: the merged index, the vocabulary, the pages' titles and
-the code that makes them.
+the code and the word lists that make them.
 
 A build of an unchanged site (a scheduled CI run, a second `make build`) then spends no time on word forms; a
 changed page gives new inputs and the indexes are made again. The folder keeps the newest files only.
@@ -19,14 +19,16 @@ from pathlib import Path
 from sitekit.core.cache import OutputCache, Part, code_files, engine
 from sitekit.i18n import strings as i18n
 from sitekit.search import terms as search_terms
+from sitekit.search.words import WORDS_FILE
 
 KEEP = 8  # index files kept in the folder (the newest): two languages of the last few distinct builds
 
 
 @lru_cache(maxsize=1)
 def _engine() -> str:
-    """The code that makes the indexes: this module and every module it imports (the word forms, the languages)."""
-    return engine(code_files([__name__]), ["snowballstemmer"], [sys.version])
+    """What makes the indexes: this module and every module it imports (the word forms, the languages), and the
+    word lists."""
+    return engine([*code_files([__name__]), WORDS_FILE], ["snowballstemmer"], [sys.version])
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitekit.core.cache import read_json, store_json
+from sitekit.search.words import ligature_table, word_lists
 from sitekit.site.paths import CRITERION_PAGES, NEWS_INDEX, POSTS_DIR
 
 TITLE_FIELD = "title_alt"
@@ -33,94 +34,19 @@ PAGE_BOOSTS = {
     f"{CRITERION_PAGES}/": 0.3,
 }
 
-_STEMMER_NAMES = {"fr": "french", "en": "english"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TAG = re.compile(r"<[^>]+>")
 # A run of letters, hyphen, letters...: it starts where a run of letters starts and takes whole runs (the same
 # matches as `[^\W\d_]+(?:-[^\W\d_]+)+`, without trying every letter of every word as a start: 3 times faster).
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)+")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-# Function words get no plural: a reader never searches for "avecs" or "cettes".
-_NO_INFLECTION = frozenset(
-    [
-        "ainsi",
-        "alors",
-        "aussi",
-        "autre",
-        "autres",
-        "avant",
-        "avec",
-        "cette",
-        "dans",
-        "depuis",
-        "donc",
-        "elle",
-        "elles",
-        "encore",
-        "entre",
-        "leur",
-        "leurs",
-        "lorsque",
-        "mais",
-        "notre",
-        "nous",
-        "pendant",
-        "plus",
-        "pour",
-        "quand",
-        "quel",
-        "quelle",
-        "sans",
-        "selon",
-        "sont",
-        "sous",
-        "tous",
-        "tout",
-        "toute",
-        "toutes",
-        "votre",
-        "vous",
-        "about",
-        "after",
-        "also",
-        "before",
-        "from",
-        "have",
-        "into",
-        "more",
-        "most",
-        "only",
-        "other",
-        "over",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "very",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-    ]
-)
+_INFLECTED = 5  # a shorter word gets no other form
 
 
 @lru_cache(maxsize=1 << 16)  # the same words again in every build, and in every `mkdocs serve` rebuild
 def fold(word: str) -> str:
     """Lower case without accents or ligatures: 'Hameçonnage' -> 'hameconnage'."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(ligature_table()))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -137,23 +63,16 @@ def words(text: str) -> list[str]:
 def inflections(word: str, lang: str) -> set[str]:
     """Plural (and singular) forms that neither prefix matching nor the search worker's tolerance of one letter
     reaches: a plural that only adds a letter (« sauvegardes », « réseaux », "backups") is found from its
-    singular by that tolerance (docs/assets/javascripts/workers/search-worker.js), and is not stored."""
-    forms: set[str] = set()
-    if len(word) < 5 or word in _NO_INFLECTION:
-        return forms
-    if lang == "fr":
-        if word.endswith("aux"):
-            forms.add(word[:-3] + "al")
-        elif word.endswith("al"):
-            forms.add(word[:-2] + "aux")
-    elif lang == "en":
-        if word.endswith("ies"):
-            forms.add(word[:-3] + "y")
-        elif word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
-            forms.add(word[:-1] + "ies")
-        elif word.endswith(("ss", "x", "z", "ch", "sh")):  # not "calls": a plural already
-            forms.add(word + "es")
-    return forms
+    singular by that tolerance (docs/assets/javascripts/workers/search-worker.js), and is not stored. The rules
+    and the function words given no plural are in words.yml."""
+    lists = word_lists()
+    if len(word) < _INFLECTED or word in lists.uninflected:
+        return set()
+    for rule in lists.plural_rules(lang):
+        form = rule.form(word)
+        if form is not None:
+            return {form}
+    return set()
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +98,7 @@ class Stems:
             if self._stemmer is None:
                 import snowballstemmer  # here, not at the top: 20 ms to import, and every word may be known
 
-                self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(self.lang, "english"))
+                self._stemmer = snowballstemmer.stemmer(word_lists().stemmers.get(self.lang, "english"))
             stem = self.table[folded] = self._stemmer.stemWord(folded)
             self.added += 1
         return stem
