@@ -1,7 +1,7 @@
 """Generated page stubs: one Markdown file per item and language, written before the build into a git-ignored folder.
 
-Real files, because the i18n plugin rebuilds its file list from docs_dir and drops in-memory generated files
-(see STACK-NOTES). Each stub holds a front matter and a marker that its hook fills in on_page_markdown.
+Real files, because the i18n plugin (mkdocs-static-i18n) rebuilds its file list from docs_dir and drops the files
+a plugin adds in memory. Each stub holds a front matter and a marker that its hook fills in on_page_markdown.
 """
 
 from __future__ import annotations
