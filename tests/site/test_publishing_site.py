@@ -9,6 +9,7 @@ from conftest import ROOT, build_project, run_mkdocs_build
 from sitekit.i18n.messages import catalogue
 
 POST = "actualites/billets/2027-10-06-semaine-des-mots-de-passe"
+MESSAGES_PAGE = "guide/messages-de-verification.html"  # the guide's page with the table of messages
 BODY = (ROOT / "tests" / "fixtures" / "news" / "scheduled-post-header.md").read_text(encoding="utf-8") + (
     """Le kit [Mots de passe](../../kits/fiches/mots-de-passe.md) est prêt.
 
@@ -51,12 +52,12 @@ def test_nothing_of_a_scheduled_post_is_published_before_its_day_and_all_of_it_o
 
 
 def test_the_guide_lists_every_message_of_the_catalogue_in_both_languages(site):
-    for lang, page in (("fr", "guide/publier.html"), ("en", "en/guide/publier.html")):
+    for lang, page in (("fr", MESSAGES_PAGE), ("en", f"en/{MESSAGES_PAGE}")):
         html = (site / page).read_text(encoding="utf-8")
         rows = catalogue().rows(lang)
         assert html.count('<tr id="message-') == len(rows) > 150
         assert "<!-- messages -->" not in html
-    french = (site / "guide/publier.html").read_text(encoding="utf-8")
+    french = (site / MESSAGES_PAGE).read_text(encoding="utf-8")
     assert (
         '<tr id="message-yaml.colon-in-text"><td><code>un deux-points suivi d’une espace dans un texte</code></td>'
         "<td>mettez tout le texte entre guillemets droits\u00a0: …<br>"

@@ -1,4 +1,4 @@
-/* Search worker of the site: Material's own worker, whose lunr.js queries are widened (issue 18).
+/* Search worker of the site: Material's own worker, whose lunr.js queries are widened.
  *
  * overrides/main.html names this file as the search worker. It loads Material's worker beside it, then changes
  * how lunr runs a query, for every word the reader types (Material has already made it "word*"):
