@@ -33,7 +33,7 @@ def campaign_text(template: str, year: int, today: date, template_shown: str = T
     header = (
         f"# The {year} October campaign: a draft written on {today.isoformat()} by make campaign from {template_shown}.\n"
         "# Its dates are unknown until a source gives them: then write starts:, ends: and each week's dates, and set\n"
-        "# status: publie. Keys are described at the top of data/campaigns/2025.yml; guide: docs/guide/publier.md.\n"
+        "# status: publie. Keys are described at the top of data/campaigns/2025.yml; guide: docs/guide/campagne-d-octobre.md.\n"
     )
     return header + body
 

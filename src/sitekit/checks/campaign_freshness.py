@@ -45,8 +45,7 @@ def campaign_freshness_problems(campaigns: list[Campaign], today: date, folder: 
                 0,
                 "",
                 f"no campaign file for October {year} ({folder}/{year}.yml)",
-                f"copy the latest campaign to {folder}/{year}.yml as a draft (status: brouillon, dates "
-                "unknown until a source gives them)",
+                f"create it with make campaign YEAR={year} (a draft, dates unknown until a source gives them)",
                 Level.WARNING,
             )
         )

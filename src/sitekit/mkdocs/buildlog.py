@@ -19,7 +19,7 @@ NO_ANCHOR = re.compile(
 )
 FIX_PATH = (
     "write the path from this page's folder to the page's .md file (../ goes up one folder): from a post, a kit "
-    "page is ../../kits/fiches/<kit>.md (see « Faire un lien » in docs/guide/publier.md)"
+    "page is ../../kits/fiches/<kit>.md (see « Faire un lien » in docs/guide/ecrire-une-page.md)"
 )
 
 

@@ -322,7 +322,7 @@ def _worded(problems: list[Problem]) -> list[Problem]:
             p.field,
             p.message,
             f"add {p.field.rsplit('.', 1)[-1]}: with its value, or "
-            f"{PLACEHOLDER} until you know it (keys: docs/guide/publier.md)",
+            f"{PLACEHOLDER} until you know it (keys: docs/guide/adapter-le-kit.md)",
             p.level,
         )
         if p.message == "missing"

@@ -206,7 +206,7 @@ def unknown_key_problems(text: str, path: str, profile: Profile) -> list[Problem
                     number,
                     marker(key),
                     f"unknown profile key {key!r}",
-                    f"{hint}the keys are listed in docs/guide/publier.md (« Adapter le kit à votre établissement »)",
+                    f"{hint}the keys are listed in docs/guide/adapter-le-kit.md (« Adapter le kit à votre établissement »)",
                 )
             )
     return out

@@ -27,8 +27,8 @@ EXPECTED = [
     "data/calls.yml:35: warning: calls[1].last_checked: call 'reporte-passe' was last checked against its sources on "
     "2025-05-01, 172 days ago (more than 90; an error after 180) (the calendar may be wrong: check the sources, "
     "then update the entry and set last_checked to that day)",
-    "data/campaigns: warning: no campaign file for October 2025 (data/campaigns/2025.yml) (copy the latest campaign "
-    "to data/campaigns/2025.yml as a draft (status: brouillon, dates unknown until a source gives them))",
+    "data/campaigns: warning: no campaign file for October 2025 (data/campaigns/2025.yml) (create it with make "
+    "campaign YEAR=2025 (a draft, dates unknown until a source gives them))",
     "data/strings.yml:4: error: footer.sitemap.en: missing or empty text (add the en text)",
     f"docs/delais.en.md:3: error: review_by: review date 2025-08-01 passed 80 days ago, more than the 30-day grace "
     f"period {FIX_REVIEW}",

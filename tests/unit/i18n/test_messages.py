@@ -179,3 +179,11 @@ def test_literal_braces_are_written_once():
         "fr",
     )
     assert "override: {status: archive, reason: {fr: ..., en: ...}}" in fix
+
+
+def test_the_pages_and_files_messages_point_to_exist():
+    """A message that sends the author to a guide page or a template names one that is there."""
+    text = (ROOT / "src" / "sitekit" / "i18n" / "messages.yml").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b((?:docs|templates|examples)/[\w./-]+\.(?:md|yml))\b", text))
+    assert named, "the scanner found no path"
+    assert sorted(p for p in named if "<" not in p and not (ROOT / p).is_file()) == []

@@ -90,7 +90,7 @@ def test_the_project_loads_the_profile_named_by_site_profile(monkeypatch):
         (
             {"  kind: sanitaire\n": ""},
             "profile.yml:10: establishment.kind: missing (add kind: with its value, or à compléter until you know it "
-            "(keys: docs/guide/publier.md))",
+            "(keys: docs/guide/adapter-le-kit.md))",
         ),
         (
             {"logo: logo.svg": "logo: absent.svg"},
@@ -152,7 +152,7 @@ def test_an_unknown_key_is_named_with_its_line_and_the_closest_key():
     [problem] = unknown_key_problems(page, "docs/x.md", EXAMPLE)
     assert str(problem) == (
         "docs/x.md:3: <!-- profile:contacts.it_suport.phone -->: unknown profile key 'contacts.it_suport.phone' "
-        "(did you mean contacts.it_support.phone? the keys are listed in docs/guide/publier.md "
+        "(did you mean contacts.it_support.phone? the keys are listed in docs/guide/adapter-le-kit.md "
         "(« Adapter le kit à votre établissement »))"
     )
     with pytest.raises(ProblemsError):

@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.core.cache import OutputCache
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import ProblemsError
 from sitekit.kits.model import Kit
 from sitekit.kits.package import CACHE_FOLDER, INDEX, KitBuild, kits_cache, kits_json
@@ -24,17 +25,6 @@ from sitekit.profile.printed import ProfileStamp
 from sitekit.profile.view import medico_social_first
 from sitekit.site.paths import KIT_PAGES
 
-# The site URL and the profile, (mtime, size) of the print design's and pictograms' files, then for each kit: id,
-# data, (mtime, size) of each source file and of kit.yml.
-_BuildsKey = tuple[
-    str, tuple[tuple[int, int], ...], tuple[tuple[str, str, tuple[tuple[int, int], ...], tuple[int, int]], ...]
-]
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
-
 
 class KitsFeature(Feature):
     name = "kits"
@@ -42,7 +32,7 @@ class KitsFeature(Feature):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self._prepared: tuple[KitsRenderer, list[KitBuild]] | None = None
-        self._last: tuple[_BuildsKey, list[KitBuild]] | None = None  # the kit builds of the last inputs seen
+        self._builds_memo: FileMemo[list[KitBuild]] = FileMemo()  # the kit builds of the last inputs seen
         self._kept = KeptRenders()  # kit pages kept between `mkdocs serve` rebuilds while the kits are the same
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,24 +67,18 @@ class KitsFeature(Feature):
         and what an earlier build made is read from the cache (.cache/kits/, keyed by each page's whole HTML and the
         engine); a source that does not fit its formats stops the build, naming its file and line."""
         design = sorted((renderer.print_css.parent).iterdir()) + sorted(p.file for p in pictograms.by_theme.values())
-        key: _BuildsKey = (
-            site_url + " " + stamp.fingerprint(),
-            tuple(_stamp(path) for path in design),
-            tuple(
-                (k.id, k.model_dump_json(), tuple(_stamp(k.source(f)) for f in k.files), _stamp(k.folder / "kit.yml"))
-                for k in kits
-            ),
-        )
-        if self._last is None or self._last[0] != key:
-            try:
-                made = build_kits(kits, renderer, site_url, stamp, pictograms, cache.get)
-            except ProblemsError as exc:
-                self._last = None
-                raise PluginError(
-                    f"the awareness kits do not fit their formats:\n{self.build.format(exc.problems)}"
-                ) from None
-            self._last = (key, made)
-        return self._last[1]
+        sources = [path for k in kits for path in (*(k.source(f) for f in k.files), k.folder / "kit.yml")]
+        try:
+            return self._builds_memo.get(
+                "kits",
+                [*design, *sources],
+                lambda: build_kits(kits, renderer, site_url, stamp, pictograms, cache.get),
+                inputs=(site_url, stamp.fingerprint(), tuple((k.id, k.model_dump_json()) for k in kits)),
+            )
+        except ProblemsError as exc:
+            raise PluginError(
+                f"the awareness kits do not fit their formats:\n{self.build.format(exc.problems)}"
+            ) from None
 
     @property
     def _ready(self) -> tuple[KitsRenderer, list[KitBuild]]:

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language, write_exports
@@ -40,7 +41,7 @@ class NewsFeature(Feature):
     def __init__(self, build: Build) -> None:
         super().__init__(build)
         self._prepared: _Prepared | None = None
-        self._schedule: tuple[object, tuple[list[Problem], set[str]]] | None = None
+        self._schedule: FileMemo[tuple[list[Problem], set[str]]] = FileMemo()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = self.build.first_pass_project(config)
@@ -72,11 +73,12 @@ class NewsFeature(Feature):
         if not unpublished_sources(posts, today):
             return [], set()
         files = sorted(path for path in docs_dir.rglob("*") if path.is_file())
-        key = (docs_dir, today, tuple(keep), [(p.src_uri, p.slug, p.date) for p in posts], [_stamp(f) for f in files])
-        if self._schedule is None or self._schedule[0] != key:
-            found = (unpublished_link_problems(docs_dir, posts, today), scheduled_files(docs_dir, posts, today, keep))
-            self._schedule = (key, found)
-        return self._schedule[1]
+        return self._schedule.get(
+            docs_dir,
+            files,
+            lambda: (unpublished_link_problems(docs_dir, posts, today), scheduled_files(docs_dir, posts, today, keep)),
+            inputs=(today, tuple(keep), tuple((p.src_uri, p.slug, p.date) for p in posts)),
+        )
 
     @property
     def _ready(self) -> _Prepared:
@@ -120,8 +122,3 @@ class NewsFeature(Feature):
             today,
         )
         write_exports(config, "", {FEED: data})
-
-
-def _stamp(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
