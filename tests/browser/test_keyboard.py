@@ -65,7 +65,7 @@ def test_skip_link_comes_first_and_reaches_the_content(browser, base_url):
 def test_focus_is_visible_on_every_stop_of_the_home_page(browser, base_url, width, height):
     page = new_page(browser, base_url + "index.html", width, height)
     seen, hidden = [], []
-    for _ in range(60):
+    for _ in range(120):  # every stop of the page: the header, the navigation (all its sections), the content
         state = tab(page)
         if state["tag"] == "BODY":  # past the last stop: focus leaves the page
             break

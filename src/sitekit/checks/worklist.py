@@ -67,7 +67,7 @@ def entries(project: Project) -> list[Entry]:
         )
     for kit in project.kits:
         found.append(
-            Entry("kit", kit.id, kit.title.fr, kit.display_path, kit.last_review_line, kit.last_review, kit.sources)
+            Entry("kit", kit.id, kit.title.fr, kit.display_path, kit.line("last_review"), kit.last_review, kit.sources)
         )
     return sorted(found, key=lambda e: (e.last_checked, e.path, e.line))
 

@@ -103,6 +103,10 @@ class KitFile(Model):
         return self.role in PRINTABLE_ROLES and self.format == "md"
 
 
+# Top-level keys of kit.yml whose line later checks report (review dates, the pictogram of the first theme).
+LINED_KEYS = ("last_review", "themes")
+
+
 class Kit(Model):
     id: KitId
     version: Version
@@ -119,8 +123,7 @@ class Kit(Model):
     # Where the kit was read from (set by load_kits): its folder, kit.yml as shown in messages, lines.
     _folder: Path = PrivateAttr(default=Path("."))
     _display: str = PrivateAttr(default=KIT_FILE)
-    _last_review_line: int = PrivateAttr(default=0)
-    _themes_line: int = PrivateAttr(default=0)
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -130,13 +133,9 @@ class Kit(Model):
     def display_path(self) -> str:
         return self._display
 
-    @property
-    def last_review_line(self) -> int:
-        return self._last_review_line
-
-    @property
-    def themes_line(self) -> int:
-        return self._themes_line
+    def line(self, key: str) -> int:
+        """The line of a top-level key of kit.yml (LINED_KEYS; 0 when unknown), for messages about it."""
+        return self._lines.get(key, 0)
 
     def source(self, file: KitFile) -> Path:
         return self._folder / file.path
@@ -234,8 +233,7 @@ def _validate(doc: YamlDocument, folder: Path, problems: Collector) -> Kit | Non
         return None
     kit._folder = folder
     kit._display = doc.path
-    kit._last_review_line = doc.line(("last_review",))
-    kit._themes_line = doc.line(("themes",))
+    kit._lines = {key: doc.line((key,)) for key in LINED_KEYS}
     problems.extend(_file_problems(kit, doc))
     return kit
 
@@ -364,7 +362,7 @@ def kit_freshness_problems(kits: Sequence[Kit], today: date, grace_days: int = 3
         out.append(
             Problem(
                 kit.display_path,
-                kit.last_review_line,
+                kit.line("last_review"),
                 "last_review",
                 f"kit {kit.id!r} was due for review on {due.isoformat()} ({late} days ago)",
                 "review its content and sources, then set last_review to the review date"

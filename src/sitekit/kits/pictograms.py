@@ -130,7 +130,7 @@ def pictogram_problems(kits: Sequence[Kit], pictograms: Pictograms) -> list[Prob
             out.append(
                 Problem(
                     kit.display_path,
-                    kit.themes_line,
+                    kit.line("themes"),
                     "themes",
                     f"no pictogram for the theme {theme!r}, the first of the kit",
                     f"add {theme}: to {folder}/{index} with its SVG drawing, or list another theme first",

@@ -45,7 +45,7 @@ def test_valid_kit_loads_with_its_lines(tmp_path):
     assert kit.id == "demo" and kit.version == "1.2.0"
     assert kit.audiences == (Audience.SOIGNANTS, Audience.TOUS) and kit.themes == (Theme.HAMECONNAGE,)
     assert kit.licence == "Licence Ouverte / Etalab 2.0"
-    assert kit.display_path == "kits/demo/kit.yml" and kit.last_review_line == 11
+    assert kit.display_path == "kits/demo/kit.yml" and kit.line("last_review") == 11
     assert [output_names(f) for f in kit.files] == [
         ["affiche.fr.a4.pdf", "affiche.fr.a3.pdf", "affiche.fr.1920x1080.png", "affiche.fr.1920x1080.txt"]
         + ["affiche.fr.1200x630.png", "affiche.fr.1200x630.txt"],

@@ -3,9 +3,16 @@ owning the MkDocs events it handles. The order they run in is `sitekit.mkdocs.pl
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, Generic, TypeVar
 
-from sitekit.mkdocs.support import Build
+from mkdocs.config.defaults import MkDocsConfig
+
+from sitekit.mkdocs.support import Build, KeptRenders, PageFamily, Stubs
+from sitekit.project import Project
+from sitekit.site.templating import TemplateRenderer
+
+R = TypeVar("R", bound=TemplateRenderer)
 
 
 class Feature:
@@ -17,3 +24,27 @@ class Feature:
 
     def __init__(self, build: Build) -> None:
         self.build = build
+
+
+class FamilyFeature(Feature, Generic[R]):
+    """The feature of a page family made from data (calls, criteria, campaigns): its renderer and its page stubs
+    prepared in on_config (`family`, a PageFamily named after the feature), its rendered fragments kept between
+    `mkdocs serve` rebuilds (`kept`). A subclass says what its renderer is made from and which stubs it writes."""
+
+    what: ClassVar[str]  # the family's name in messages ("call calendar")
+
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.family: PageFamily[R] = PageFamily(build, self.name, self.make_renderer, self.what, self.stubs())
+        self.kept = KeptRenders()
+
+    def make_renderer(self, project: Project, templates: Path) -> R:
+        raise NotImplementedError
+
+    def stubs(self) -> Stubs[Any, R] | None:
+        """The generated pages of the family: one stub per item and language (None: no stub)."""
+        return None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.family.prepare(config)
+        return config

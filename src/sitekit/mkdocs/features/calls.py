@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,29 +14,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitekit.calls.export import call_ics, calls_ics, calls_json
-from sitekit.calls.model import start_of_day
+from sitekit.calls.model import Call, start_of_day
 from sitekit.calls.view import CallsRenderer
-from sitekit.mkdocs.features import Feature
-from sitekit.mkdocs.support import Build, KeptRenders, PageFamily, Stubs, page_item, page_language, write_exports
-from sitekit.project import CALLS
+from sitekit.mkdocs.features import FamilyFeature
+from sitekit.mkdocs.support import Build, Stubs, page_item, page_language, write_exports
+from sitekit.project import CALLS, Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CALL_EXPORTS, CALL_PAGES
 
 
-class CallsFeature(Feature):
+class CallsFeature(FamilyFeature[CallsRenderer]):
     name = "calls"
+    what = "call calendar"
 
     def __init__(self, build: Build) -> None:
         super().__init__(build)
-        self.family = PageFamily(
-            build,
-            "calls",
-            lambda project, templates: CallsRenderer(templates, project.strings),
-            "call calendar",
-            Stubs(CALL_PAGES, lambda project: project.calls, lambda c: c.id, CallsRenderer.call_stub),
-        )
-        self._kept = KeptRenders()  # call pages kept between `mkdocs serve` rebuilds (same calls, same date)
         self._day: tuple[date, datetime] | None = None  # the build date and its first moment
+
+    def make_renderer(self, project: Project, templates: Path) -> CallsRenderer:
+        return CallsRenderer(templates, project.strings)
+
+    def stubs(self) -> Stubs[Call, CallsRenderer]:
+        return Stubs(CALL_PAGES, lambda project: project.calls, lambda c: c.id, CallsRenderer.call_stub)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.family.prepare(config):
@@ -53,7 +53,7 @@ class CallsFeature(Feature):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, url = page_language(config), page.url
         renderer, calls, now = self.family.renderer, self.family.project.calls, self.now
-        fill = self._kept.for_page((renderer, calls, now), page, lang)
+        fill = self.kept.for_page((renderer, calls, now), page, lang)
         markdown = fill(markdown, "calls-calendar", lambda: renderer.calendar(calls, now, lang, url))
         markdown = fill(markdown, "calls-timeline", lambda: renderer.timeline(calls, now, lang, url))
         return fill(

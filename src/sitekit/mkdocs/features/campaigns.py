@@ -4,40 +4,31 @@ one page per campaign (`<!-- campaign-page -->`), an ICS per campaign and langua
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit.campaigns.model import CAMPAIGNS_DIR
+from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign
 from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
-from sitekit.mkdocs.features import Feature
-from sitekit.mkdocs.support import Build, PageFamily, Stubs, fill, page_item, page_language, write_exports
+from sitekit.mkdocs.features import FamilyFeature
+from sitekit.mkdocs.support import Stubs, fill, page_item, page_language, write_exports
+from sitekit.project import Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CAMPAIGN_PAGES
 
 
-class CampaignsFeature(Feature):
+class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
     name = "campaigns"
+    what = "campaigns"
 
-    def __init__(self, build: Build) -> None:
-        super().__init__(build)
-        self.family = PageFamily(
-            build,
-            "campaigns",
-            lambda project, templates: CampaignsRenderer(
-                templates, project.strings, {kit.id: kit.title for kit in project.kits}
-            ),
-            "campaigns",
-            # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
-            Stubs(
-                CAMPAIGN_PAGES, lambda project: project.campaigns, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md"
-            ),
-        )
+    def make_renderer(self, project: Project, templates: Path) -> CampaignsRenderer:
+        return CampaignsRenderer(templates, project.strings, {kit.id: kit.title for kit in project.kits})
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.family.prepare(config)
-        return config
+    def stubs(self) -> Stubs[Campaign, CampaignsRenderer]:
+        # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
+        return Stubs(CAMPAIGN_PAGES, lambda p: p.campaigns, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, url = page_language(config), page.url

@@ -3,41 +3,35 @@ criterion `<!-- criterion-page -->`), the related criteria under each call and k
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.criteria.export import self_assessment_csv
-from sitekit.criteria.model import criteria_for_call, criteria_for_kit
+from sitekit.criteria.model import Criterion, criteria_for_call, criteria_for_kit
 from sitekit.criteria.view import CriteriaRenderer, export_path
-from sitekit.mkdocs.features import Feature
-from sitekit.mkdocs.support import Build, KeptRenders, PageFamily, Stubs, page_item, page_language, write_exports
-from sitekit.project import CRITERIA
+from sitekit.mkdocs.features import FamilyFeature
+from sitekit.mkdocs.support import Stubs, page_item, page_language, write_exports
+from sitekit.project import CRITERIA, Project
 from sitekit.site.paths import CRITERION_PAGES
 
 
-class CriteriaFeature(Feature):
+class CriteriaFeature(FamilyFeature[CriteriaRenderer]):
     name = "criteria"
+    what = "criteria pages"
 
-    def __init__(self, build: Build) -> None:
-        super().__init__(build)
-        self.family = PageFamily(
-            build,
-            "criteria",
-            lambda project, templates: CriteriaRenderer(templates, project.strings, project.calls, project.kit_ids),
-            "criteria pages",
-            Stubs(CRITERION_PAGES, lambda p: p.criteria.criteria, lambda c: c.id, CriteriaRenderer.criterion_stub),
-        )
-        self._kept = KeptRenders()  # criteria pages kept between `mkdocs serve` rebuilds (same criteria)
+    def make_renderer(self, project: Project, templates: Path) -> CriteriaRenderer:
+        return CriteriaRenderer(templates, project.strings, project.calls, project.kit_ids)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.family.prepare(config)
-        return config
+    def stubs(self) -> Stubs[Criterion, CriteriaRenderer]:
+        return Stubs(CRITERION_PAGES, lambda p: p.criteria.criteria, lambda c: c.id, CriteriaRenderer.criterion_stub)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, url = page_language(config), page.url
         renderer, data = self.family.renderer, self.family.project.criteria
-        fill = self._kept.for_page((renderer, data), page, lang)
+        fill = self.kept.for_page((renderer, data), page, lang)
         markdown = fill(markdown, "criteria-catalogue", lambda: renderer.catalogue(data, lang, url))
         markdown = fill(markdown, "criteria-checklist", lambda: renderer.checklist(data, lang, url))
         markdown = fill(
