@@ -1,5 +1,5 @@
-"""The package's files name no private note, sibling folder or issue tracker entry: what they say is said in
-place (a reader of the installed package has none of these)."""
+"""The product's files name no private note, sibling folder or issue tracker entry: what they say is said in
+place (a reader of the repository or the installed package has none of these)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,30 @@ def forbidden_mentions(files: list[Path]) -> list[str]:
 def test_the_package_names_no_note_sibling_folder_or_issue():
     files = [p for p in sorted(PACKAGE.rglob("*")) if p.suffix in (".py", ".yml", ".md", ".txt", ".html")]
     assert len(files) > 90
+    assert forbidden_mentions(files) == []
+
+
+# Every text file of the project but this test (its examples are the forbidden mentions) and the npm lock file.
+TEXT_SUFFIXES = (".py", ".yml", ".yaml", ".md", ".txt", ".html", ".css", ".js", ".json", ".toml", ".cfg", ".in")
+LEFT_OUT = {"package-lock.json", "test_package_text.py"}
+SKIPPED_FOLDERS = {".git", ".venv", ".venv-properdocs", "node_modules", "site", "site-properdocs", ".cache"}
+
+
+def project_text_files() -> list[Path]:
+    return [
+        path
+        for path in sorted(ROOT.rglob("*"))
+        if path.is_file()
+        and path.suffix in TEXT_SUFFIXES
+        and path.name not in LEFT_OUT
+        and not SKIPPED_FOLDERS & set(path.relative_to(ROOT).parts)
+        and "vendor" not in path.relative_to(ROOT).parts  # third-party scripts shipped as they are
+    ]
+
+
+def test_the_project_names_no_note_sibling_folder_or_issue():
+    files = project_text_files() + [ROOT / "Makefile", ROOT / ".ci" / "run"]
+    assert len(files) > 300
     assert forbidden_mentions(files) == []
 
 
