@@ -61,12 +61,16 @@ def human_size(size: int, lang: str, strings: Strings) -> str:
 
 @dataclass(frozen=True)
 class Label:
+    """A value the filters use (an audience, a theme) and its words in the page's language."""
+
     value: str
     text: str
 
 
 @dataclass(frozen=True)
 class FileView:
+    """One source file of the kit, as the table of its files lists it (href: None when it is not published)."""
+
     path: str
     role: str
     lang: str
@@ -101,6 +105,24 @@ class FormatCard:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture as a page shows it: its address from the page and its text alternative."""
+
+    href: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Archive:
+    """A kit's archive as a page links it: its address from the page, file name, checksum and size in words."""
+
+    href: str
+    name: str
+    sha256: str
+    size: str
+
+
+@dataclass(frozen=True)
 class KitView:
     """One kit as a template shows it, in one language, from one page."""
 
@@ -110,16 +132,12 @@ class KitView:
     href: str
     audiences: tuple[Label, ...]
     themes: tuple[Label, ...]
-    archive_href: str
-    archive_name: str
-    sha256: str
-    size: str
+    archive: Archive
     version: str
     last_review: ShownDay
     review_due: ShownDay
     licence: str
-    preview_href: str
-    preview_alt: str
+    preview: Picture  # the first poster's preview
     files: tuple[FileView, ...]
     formats: tuple[FormatCard, ...]
 
@@ -177,16 +195,17 @@ class KitsRenderer(TemplateRenderer):
             href=relative_url(kit_page_path(kit.id, lang), page_url),
             audiences=tuple(Label(a.value, s.get(f"kits.audience.{a.value}", lang)) for a in kit.audiences),
             themes=tuple(Label(t.value, s.get(f"kits.theme.{t.value}", lang)) for t in kit.themes),
-            archive_href=relative_url(build.archive_path, page_url),
-            archive_name=build.archive_path.rsplit("/", 1)[-1],
-            sha256=build.sha256,
-            size=human_size(build.size, lang, s),
+            archive=Archive(
+                relative_url(build.archive_path, page_url),
+                build.archive_path.rsplit("/", 1)[-1],
+                build.sha256,
+                human_size(build.size, lang, s),
+            ),
             version=kit.version,
             last_review=shown_day(kit.last_review, lang),
             review_due=shown_day(review_due(kit), lang),
             licence=kit.licence,
-            preview_href=relative_url(preview_path(kit, lang), page_url),
-            preview_alt=alt,
+            preview=Picture(relative_url(preview_path(kit, lang), page_url), alt),
             files=files,
             formats=self.format_cards(build, lang, page_url),
         )
