@@ -339,7 +339,7 @@ def project(tmp_path, shared_dir):
     return tmp_path
 
 
-def hook_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNamespace:
+def mkdocs_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNamespace:
     """What a feature of the sitekit plugin reads of MkDocs' configuration, for calling it without a build."""
     return SimpleNamespace(
         docs_dir=str(docs_dir),

@@ -126,7 +126,7 @@ def test_archive_content_matches_kit_yml(builds):
 
 
 def test_archive_does_not_follow_the_build_date(monkeypatch):
-    """hook_reproducible sets SOURCE_DATE_EPOCH to the build date: a kit's checksum must not change with it."""
+    """The reproducible feature sets SOURCE_DATE_EPOCH to the build date: a kit's checksum must not change with it."""
     renderer = KitsRenderer(ROOT / "overrides" / "partials" / "kits", load_strings(ROOT / "data" / "strings.yml"))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     kit = [k for k in KITS if k.id == "exercice-crise"]  # two reflex sheets: the quickest kit to print

@@ -34,7 +34,7 @@ from sitekit.site.paths import (
     localized,
 )
 
-FIX_MISSING = "build the site with sitekit's hooks or plugin in mkdocs.yml (make build)"
+FIX_MISSING = "build the site with the sitekit plugin in mkdocs.yml (make build)"
 
 
 @dataclass(frozen=True)

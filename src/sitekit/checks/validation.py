@@ -113,7 +113,7 @@ def check_links(ctx: Context) -> list[Problem]:
 
 
 def check_generated(ctx: Context) -> list[Problem]:
-    """The built site holds every generated family (a build without sitekit's hooks or plugin does not)."""
+    """The built site holds every generated family (a build without the sitekit plugin does not)."""
     if ctx.site is None:
         return []  # (run() skips the site checks without --site)
     families = site_families(ctx.project, ctx.today, ctx.docs_dir)

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, FeatureUnderTest, hook_config
+from conftest import ROOT, FeatureUnderTest, mkdocs_config
 from sitekit.calls.model import load_calls
 from sitekit.calls.view import GENERATED_NOTE
 
@@ -19,7 +19,7 @@ def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkey
     shutil.copy(ROOT / "tests" / "fixtures" / "calls" / "malformed-date.yml", project / "data" / "calls.yml")
     monkeypatch.setenv("SITEKIT_TODAY", "2025-10-20")
     with pytest.raises(PluginError) as exc:
-        FeatureUnderTest("calls").on_config(hook_config(project / "docs", root=project))
+        FeatureUnderTest("calls").on_config(mkdocs_config(project / "docs", root=project))
     assert str(exc.value) == (
         "the project data is invalid:\n"
         "data/calls.yml:9: calls[0].opens: '2025-02-30' is not a date "
@@ -33,7 +33,7 @@ def test_invalid_data_stops_the_build_with_every_problem_and_no_traceback(monkey
 def test_a_bad_build_date_stops_the_build(monkeypatch, tmp_path):
     monkeypatch.setenv("SITEKIT_TODAY", "20/10/2025")
     with pytest.raises(PluginError) as exc:
-        FeatureUnderTest("calls").on_config(hook_config(tmp_path))
+        FeatureUnderTest("calls").on_config(mkdocs_config(tmp_path))
     assert str(exc.value) == "SITEKIT_TODAY: '20/10/2025' is not a date (write YYYY-MM-DD, e.g. 2025-10-31)"
 
 
@@ -46,10 +46,10 @@ def test_call_pages_are_written_only_when_they_change_and_stale_ones_go(monkeypa
     handwritten = folder / "notes.md"
     handwritten.write_text("# Notes\n", encoding="utf-8")
 
-    FeatureUnderTest("calls").on_config(hook_config(tmp_path))
+    FeatureUnderTest("calls").on_config(mkdocs_config(tmp_path))
     written = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.md")}
     assert set(written) == {f"{c.id}{suffix}.md" for c in CALLS for suffix in ("", ".en")} | {"notes.md"}
     assert "title: " in (folder / "d2-candidature.en.md").read_text(encoding="utf-8")
 
-    FeatureUnderTest("calls").on_config(hook_config(tmp_path))
+    FeatureUnderTest("calls").on_config(mkdocs_config(tmp_path))
     assert {p.name: p.stat().st_mtime_ns for p in folder.glob("*.md")} == written

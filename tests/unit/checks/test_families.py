@@ -87,7 +87,7 @@ def test_a_family_the_site_lacks_is_one_error_at_its_first_missing_file():
     ]
     problems = missing_family_problems(found, {"appels/fiches/a.html", "actualites/feed.xml"}, "site")
     assert [str(p) for p in problems] == [
-        "site/appels/fiches/b.html: call pages not built: 2 of 3 files missing (build the site with sitekit's hooks "
-        "or plugin in mkdocs.yml (make build))"
+        "site/appels/fiches/b.html: call pages not built: 2 of 3 files missing (build the site with the sitekit "
+        "plugin in mkdocs.yml (make build))"
     ]
     assert missing_family_problems(found, {f for family in found for f in family.files}, "site") == []

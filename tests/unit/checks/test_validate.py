@@ -15,7 +15,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "validator" / "corpus"
 SCHEMA = json.loads((ROOT / "scripts" / "validate.schema.json").read_text(encoding="utf-8"))
 FIX_PAST = "(update the sentence, or end the paragraph with <!-- history --> if it tells the past)"
 FIX_REVIEW = "(review the page against its sources, then set a new review_by date)"
-FIX_BUILD = "(build the site with sitekit's hooks or plugin in mkdocs.yml (make build))"
+FIX_BUILD = "(build the site with the sitekit plugin in mkdocs.yml (make build))"
 
 # Every problem of the corpus, as the text output prints it (path:line: level: field: message (fix)).
 EXPECTED = [

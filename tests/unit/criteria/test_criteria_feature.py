@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import ROOT, FeatureUnderTest, hook_config
+from conftest import ROOT, FeatureUnderTest, mkdocs_config
 from sitekit.calls.model import load_calls
 from sitekit.criteria.model import load_criteria
 from sitekit.kits.model import kit_folder_ids
@@ -22,8 +22,8 @@ DATA = load_criteria(
 
 def test_kit_pages_list_their_criteria(tmp_path):
     criteria = FeatureUnderTest("criteria")
-    criteria.on_config(hook_config(tmp_path))
-    config = hook_config(tmp_path, "en")
+    criteria.on_config(mkdocs_config(tmp_path))
+    config = mkdocs_config(tmp_path, "en")
     kit = next(k for c in DATA.criteria for k in c.kits)
     page = SimpleNamespace(url=f"en/kits/fiches/{kit}.html", meta={"kit": kit}, file=None)
     out = criteria.on_page_markdown("# Kit\n", page=page, config=config, files=None)
@@ -48,14 +48,14 @@ def test_kit_ids_come_from_folders_with_a_kit_yml(tmp_path):
 
 def test_unknown_criterion_page_is_refused(tmp_path):
     criteria = FeatureUnderTest("criteria")
-    criteria.on_config(hook_config(tmp_path))
+    criteria.on_config(mkdocs_config(tmp_path))
     page = SimpleNamespace(
         url="certification/criteres/x.html",
         meta={"criterion": "x"},
         file=SimpleNamespace(src_uri="certification/criteres/x.md"),
     )
     with pytest.raises(PluginError) as exc:
-        criteria.on_page_markdown("<!-- criterion-page -->", page=page, config=hook_config(tmp_path), files=None)
+        criteria.on_page_markdown("<!-- criterion-page -->", page=page, config=mkdocs_config(tmp_path), files=None)
     assert str(exc.value) == (
         "certification/criteres/x.md: front matter criterion: 'x' is not an id in "
         "data/criteria.yml (delete the page: it is regenerated from data/criteria.yml)"
@@ -63,14 +63,14 @@ def test_unknown_criterion_page_is_refused(tmp_path):
 
 
 def test_bad_criteria_data_stops_the_build_with_file_and_line(project):
-    """The hook's error (the strict build turns it into its exit message; tests/site/test_build_errors.py builds
+    """The feature's error (the strict build turns it into its exit message; tests/site/test_build_errors.py builds
     a project with bad data end to end)."""
     data = project / "data" / "criteria.yml"
     text = data.read_text(encoding="utf-8").replace("calls: [d2-candidature]\n", "calls: [d2-candidatures]\n", 1)
     data.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    calls: [d2-candidatures]") + 1
     with pytest.raises(PluginError) as exc:
-        FeatureUnderTest("criteria").on_config(hook_config(project / "docs", root=project))
+        FeatureUnderTest("criteria").on_config(mkdocs_config(project / "docs", root=project))
     assert (
         f"data/criteria.yml:{line}: criteria[0].calls[0]: unknown call 'd2-candidatures' "
         "(did you mean d2-candidature? the ids are listed in data/calls.yml)"

@@ -46,7 +46,7 @@ def test_the_scanner_finds_the_messages_of_every_kind_of_call():
     found = {w.template for w in written_templates()}
     assert "a post needs a description" in found  # Problem(...)
     assert "{} is not a date" in found  # problem(...) in a schema check
-    assert "the project data is invalid:\n{}" in found  # PluginError in a hook helper
+    assert "the project data is invalid:\n{}" in found  # PluginError in the plugin
     assert "straight apostrophe '" in found  # (message, fix) pairs of the typography check
     assert "expected one value per language" in found  # return message, fix
     assert (

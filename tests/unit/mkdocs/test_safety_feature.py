@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from mkdocs.structure.files import File, Files
 
-from conftest import FeatureUnderTest, hook_config
+from conftest import FeatureUnderTest, mkdocs_config
 
 
 def test_theme_templates_are_left_out_even_with_a_relative_config_file(tmp_path, monkeypatch):
@@ -15,7 +15,7 @@ def test_theme_templates_are_left_out_even_with_a_relative_config_file(tmp_path,
     (tmp_path / "docs").mkdir()
     (tmp_path / "overrides" / "partials" / "kits").mkdir(parents=True)
     (tmp_path / "overrides" / "assets").mkdir()
-    config = hook_config(tmp_path / "docs")
+    config = mkdocs_config(tmp_path / "docs")
     config.theme = SimpleNamespace(custom_dir="overrides")
     safety = FeatureUnderTest("safety")
     safety.plugin.configure(config)

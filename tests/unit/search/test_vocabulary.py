@@ -8,7 +8,7 @@ import time
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import FROZEN_TODAY, ROOT, FeatureUnderTest, hook_config
+from conftest import FROZEN_TODAY, ROOT, FeatureUnderTest, mkdocs_config
 from sitekit.checks import cli as validate
 from sitekit.core.problems import ProblemsError
 from sitekit.project import load_project
@@ -173,7 +173,7 @@ def break_vocabulary(project) -> tuple[str, str]:
 def test_a_vocabulary_problem_stops_the_build_with_file_and_line(project):
     where, what = break_vocabulary(project)
     with pytest.raises(PluginError) as exc:
-        FeatureUnderTest("i18n").on_config(hook_config(project / "docs", root=project))
+        FeatureUnderTest("i18n").on_config(mkdocs_config(project / "docs", root=project))
     assert f"{where} {what}" in str(exc.value)
     assert "Traceback" not in str(exc.value)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from conftest import FROZEN_TODAY, FeatureUnderTest, hook_config
+from conftest import FROZEN_TODAY, FeatureUnderTest, mkdocs_config
 from sitekit.mkdocs.features import calls as calls_feature
 from sitekit.mkdocs.features import campaigns as campaigns_feature
 
 
 def export(project) -> dict[str, bytes]:
-    config = hook_config(project / "docs", root=project)
+    config = mkdocs_config(project / "docs", root=project)
     for name in ("calls", "campaigns"):
         feature = FeatureUnderTest(name)
         feature.on_config(config)
