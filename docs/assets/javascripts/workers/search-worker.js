@@ -12,6 +12,11 @@
  * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
  *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
  *   match every word that starts with that letter.
+ * Before any index is built, it also mends lunr's word automaton (keyTokenSets below): lunr 2.3.9 merges two
+ * nodes of it whose keys are equal, and its keys are ambiguous when a letter is a digit, so that a word with
+ * digits (a file size in a table, a year, a phone number) could make the index accept words it does not hold;
+ * a query reaching one of them throws, and Material then shows no result at all (« affiche » found nothing while
+ * « affiches » found 24, after an ordinary content change).
  * The same file runs as a real worker (http) and inside the iframe of iframe-worker (file://), where the
  * worker's globals (importScripts) come from the script after this one (vendor/iframe-worker-scope.js): there,
  * Material's worker is loaded once the frame's document is parsed, and before the frame's load event, which the
@@ -53,7 +58,23 @@
     delete metadata[from];
   }
 
+  /* lunr.TokenSet.Builder#minimize merges the nodes whose toString() is equal. lunr's own key, the final flag then
+   * each edge's letter and target id, is ambiguous once a letter is a digit: {"4": node 2711} and {"4": node 2,
+   * "7": node 11} both read "042711", and the second node takes the place of the first, which loses its words and
+   * gains others that are in no document (Index#query then reads the posting of a word that has none, and
+   * throws). Each id is closed by a comma: one letter, digits, a comma, never read two ways. */
+  function keyTokenSets(lunr) {
+    lunr.TokenSet.prototype.toString = function () {
+      if (this._str) return this._str;
+      var str = this.final ? "1" : "0";
+      var labels = Object.keys(this.edges).sort();
+      for (var i = 0; i < labels.length; i++) str += labels[i] + this.edges[labels[i]].id + ",";
+      return str;
+    };
+  }
+
   function widen(lunr) {
+    keyTokenSets(lunr);
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function (build) {
       var typed = [];
