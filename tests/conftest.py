@@ -325,18 +325,23 @@ def _leave_generated_pages(folder: str, names: list[str]) -> set[str]:
     return left
 
 
-@pytest.fixture
-def project(tmp_path, shared_dir):
-    """A throw-away copy of the project to break (build it with build_project), as a clean clone has it:
-    without the pages a build generates in docs/. Made without waiting for the session's first build, which may
-    be writing those pages: it writes each one whole (sitekit.pages.stubs), and the copy leaves them out."""
+def copy_project(folder: Path) -> Path:
+    """Copy the project into `folder` as a clean clone has it: without the pages a build generates in docs/. Made
+    without waiting for the session's first build, which may be writing those pages: it writes each one whole
+    (sitekit.pages.stubs), and the copy leaves them out."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=_leave_generated_pages)
+            shutil.copytree(source, folder / part, ignore=_leave_generated_pages)
         elif source.exists():
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+            shutil.copy2(source, folder / part)
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path, shared_dir):
+    """A throw-away copy of the project to break (build it with build_project)."""
+    return copy_project(tmp_path)
 
 
 def mkdocs_config(docs_dir: Path, lang: str = "fr", root: Path = ROOT) -> SimpleNamespace:
@@ -379,8 +384,9 @@ def refused(load: Callable[..., object], path: Path, text: str, *args: object) -
     return exc.value
 
 
-def build_project(project: Path) -> tuple[int, str]:
-    """Strict build of a project copy for the frozen date: exit code and everything it printed.
+def build_project(project: Path, profile: Path | None = None) -> tuple[int, str]:
+    """Strict build of a project copy for the frozen date (with the demo profile, or `profile`): exit code and
+    everything it printed.
 
     The copy starts with the real project's cache (.cache/: kit outputs, exports, search stems, hard links,
     filled by the session's first build, which this waits for): the copy's build renders only what its changes
@@ -389,5 +395,5 @@ def build_project(project: Path) -> tuple[int, str]:
     _shared_build(shared, f"site-{FROZEN_TODAY}", FROZEN_TODAY)
     if (ROOT / CACHE_DIR).is_dir() and not (project / CACHE_DIR).exists():
         shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR, copy_function=os.link)
-    result = run_mkdocs_build(project / "site", today=FROZEN_TODAY, config=project / "mkdocs.yml")
+    result = run_mkdocs_build(project / "site", today=FROZEN_TODAY, config=project / "mkdocs.yml", profile=profile)
     return result.returncode, result.stdout + result.stderr
