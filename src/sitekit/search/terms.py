@@ -91,8 +91,12 @@ class Stems:
         self.table = _read_table(self.path) if self.path else {}
         self.added = 0
         self._stemmer: Any = None
+        self.own = {fold(word): stem for word, stem in word_lists().own_stem(lang).items()}
 
     def __call__(self, folded: str) -> str:
+        own = self.own.get(folded)
+        if own is not None:
+            return own  # a word of two senses kept apart (words.yml: own_stems), never in the table
         stem = self.table.get(folded)
         if stem is None:
             if self._stemmer is None:
@@ -192,6 +196,8 @@ def split_index(
     docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     title_sources: dict[int, str] = {}  # id of an entry -> its heading and its page's other titles
     for doc in merged.get("docs", []):
+        if _bare_heading(doc):
+            continue
         lang = next((code for code in languages if code != default and doc["location"].startswith(f"{code}/")), default)
         entry = dict(doc)
         if lang != default:
@@ -229,6 +235,13 @@ def split_index(
         config["fields"] = {**config.get("fields", {}), **FIELD_BOOSTS}
         indexes[lang] = {**merged, "config": config, "docs": docs}
     return indexes
+
+
+def _bare_heading(doc: Mapping[str, Any]) -> bool:
+    """A section that is only its heading (its content left out of search, as the guide's table of messages):
+    it answers nothing, and its title, weighed as a title, would rank before the pages that say the word (the
+    guide's heading « Liens » before the incident page for « lien piégé »). The page keeps its own entry."""
+    return "#" in doc["location"] and not plain_lower(doc.get("text", "")).strip()
 
 
 def compounds(text: str) -> set[str]:

@@ -37,6 +37,12 @@ class WordLists(Model):
     ligatures: dict[str, str]
     uninflected: frozenset[str]
     plurals: dict[str, tuple[PluralRule, ...]]
+    own_stems: dict[str, dict[str, tuple[str, ...]]] = Field(default_factory=dict)
+
+    def own_stem(self, lang: str) -> dict[str, str]:
+        """Each word kept apart in `lang` -> the stem of its group (its name after "=", which no Snowball stem
+        starts with)."""
+        return {word: f"={stem}" for stem, group in self.own_stems.get(lang, {}).items() for word in group}
 
     def plural_rules(self, lang: str) -> tuple[PluralRule, ...]:
         return self.plurals.get(lang, ())

@@ -141,7 +141,7 @@ def test_split_index_adds_equivalents_to_the_hidden_fields_only():
 def test_split_index_gives_a_page_entry_the_words_of_its_other_titles():
     merged = merged_index(
         ("index.html", "Cybersécurité en santé", ""),
-        ("index.html#a", "Section", ""),
+        ("index.html#a", "Section", "<p>Texte.</p>"),
         languages=("fr",),
     )
     titles = {"index.html": ["Accueil", "Santé"], "index.html#a": ["Ailleurs"]}
@@ -154,7 +154,7 @@ def test_news_posts_and_criterion_pages_rank_after_reference_pages():
     merged = merged_index(
         ("incident.html", "Incident", ""),
         ("actualites/billets/2025-10-13-x.html", "Incident", ""),
-        ("en/actualites/billets/2025-10-13-x.html#y", "Incident", ""),
+        ("en/actualites/billets/2025-10-13-x.html#y", "Incident", "<p>Text.</p>"),
         ("certification/criteres/c.html", "Critère", ""),
     )
     indexes = split_index(merged, ("fr", "en"), "fr")
@@ -205,3 +205,25 @@ def test_split_index_is_the_same_with_stored_stems(tmp_path):
     stored = split_index(json.loads(json.dumps(merged)), ("fr", "en"), "fr", stems_folder=tmp_path)
     assert len(list(tmp_path.glob("stems-*.json"))) == 2
     assert split_index(json.loads(json.dumps(merged)), ("fr", "en"), "fr", stems_folder=tmp_path) == stored == plain
+
+
+def test_a_section_that_is_only_its_heading_is_left_out_of_the_index():
+    """The headings of the guide's table of messages (its content left out of search) would rank, as titles,
+    before the pages that answer « lien »; the page keeps its entry, and a section with text stays."""
+    merged = {
+        "docs": [
+            {"location": "guide/messages.html", "title": "Messages", "text": "<p>Les messages.</p>"},
+            {"location": "guide/messages.html#liens", "title": "Liens", "text": " "},
+            {"location": "guide/messages.html#pages", "title": "Pages", "text": "<p></p>"},
+            {"location": "incident.html#lien", "title": "Un lien", "text": "<p>Un lien piégé.</p>"},
+        ],
+    }
+    indexes = split_index(merged, ("fr", "en"), "fr")
+    assert [d["location"] for d in indexes["fr"]["docs"]] == ["guide/messages.html", "incident.html#lien"]
+
+
+def test_words_of_two_senses_keep_their_own_stem():
+    """« appeler » (to phone) and « appels » (funding calls) share Snowball's stem; words.yml keeps them apart."""
+    variants = Variants("fr", ["appel appels appeler appelez"])
+    assert "appeler" not in variants.extra_terms("Les appels à financement").split()
+    assert variants.extra_terms("appeler").split() == ["appelez"]
