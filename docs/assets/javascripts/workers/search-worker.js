@@ -7,7 +7,10 @@
  * - a word of FUZZY_MIN_LENGTH letters or more is also looked up with one letter wrong, missing, extra or two
  *   letters swapped (lunr's edit distance 1), with FUZZY_BOOST: « sauvgarde » finds « sauvegarde ». Shorter
  *   words are left alone: with one letter changed, « mail » would match « main », « mais », « nail »...;
- * - a word found only through that tolerance is reported under the word typed, so that Material does not
+ * - a word typed with accents or ligatures is also looked up without them, as a prefix (the index holds every
+ *   word's folded form in its hidden fields): « piraté » finds the pages that say « pirate » or « piratage »,
+ *   where no page writes « piraté »;
+ * - a word found only through that tolerance or without accents is reported under the word typed, so that Material does not
  *   list the typed word as missing from the results;
  * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
  *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
@@ -39,6 +42,12 @@
     return Object.keys(functions).some(function (label) {
       return label.indexOf("stopWordFilter") === 0 && functions[label](word) === undefined;
     });
+  }
+
+  /* The word without accents or ligatures, as sitekit.search.terms.fold writes the index's folded forms. */
+  function fold(word) {
+    return word.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
   /* Whether lunr's one-edit automaton for `typed` accepts the indexed word `word`. */
@@ -92,6 +101,10 @@
           if (!word) return;
           typed.push(word);
           q.clause({ term: word, boost: WHOLE_WORD_BOOST, wildcard: lunr.Query.wildcard.NONE });
+          var folded = fold(word);
+          if (folded !== word && folded) {
+            q.clause({ term: folded, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+          }
           if (word.length >= FUZZY_MIN_LENGTH && /^[^\d]+$/.test(word))
             q.clause({ term: word, boost: FUZZY_BOOST, editDistance: 1, wildcard: lunr.Query.wildcard.NONE });
         });
@@ -101,7 +114,7 @@
         Object.keys(metadata).forEach(function (word) {
           if (typed.some(function (t) { return word.indexOf(t) === 0; })) return;
           var source = typed.filter(function (t) {
-            return t.length >= FUZZY_MIN_LENGTH && withinOneEdit(t, word);
+            return word.indexOf(fold(t)) === 0 || (t.length >= FUZZY_MIN_LENGTH && withinOneEdit(t, word));
           })[0];
           if (source) relabel(metadata, word, source);
         });
