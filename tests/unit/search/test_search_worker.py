@@ -84,3 +84,31 @@ def test_words_with_digits_never_empty_a_query():
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["accepted"] == [], f"lunr's index accepts words in no document: {result['accepted'][:3]}"
     assert result["found"] == result["affiche"], f"« affiche »: {result['found']}"
+
+
+ACCENTS = """
+const index = lunr(function () {
+  this.ref("id");
+  this.field("text");
+  this.metadataWhitelist = ["position"];
+  this.pipeline.reset();  // as Material's worker with the site's configuration: no trimmer, no stemmer
+  this.searchPipeline.reset();
+  this.add({ id: "incident", text: "pirater" });
+  this.add({ id: "other", text: "pirouette" });
+});
+const results = index.search("piraté*");
+console.log(JSON.stringify(results.map(r => [r.ref, Object.keys(r.matchData.metadata)])));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is missing (make npm installs it)")
+def test_a_word_typed_with_accents_finds_its_folded_form_under_the_word_typed():
+    """No page writes « piraté »: the worker looks up « pirate* » too (« pirater », two edits away), and reports
+    what it found under « piraté » (Material would otherwise list the word typed as missing)."""
+    done = subprocess.run(
+        ["node", "-e", LOAD_WORKERS + ACCENTS, str(WORKER), str(MATERIAL_WORKERS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [["incident", ["piraté"]]]

@@ -8,10 +8,10 @@
  *   letters swapped (lunr's edit distance 1), with FUZZY_BOOST: « sauvgarde » finds « sauvegarde ». Shorter
  *   words are left alone: with one letter changed, « mail » would match « main », « mais », « nail »...;
  * - a word typed with accents or ligatures is also looked up without them, as a prefix (the index holds every
- *   word's folded form in its hidden fields): « piraté » finds the pages that say « pirate » or « piratage »,
+ *   word's folded form in its hidden fields): « piraté » finds the pages that say « pirater » or « pirate »,
  *   where no page writes « piraté »;
- * - a word found only through that tolerance or without accents is reported under the word typed, so that Material does not
- *   list the typed word as missing from the results;
+ * - a word found only through that tolerance or without accents is reported under the word typed, so that
+ *   Material does not list the typed word as missing from the results;
  * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
  *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
  *   match every word that starts with that letter.
