@@ -117,7 +117,7 @@ def contradictions(root: Path, reflexes: list[dict[str, Any]]) -> list[str]:
                 mentions = spec.get("mentions")
                 if mentions and re.search(mentions, text, re.IGNORECASE):
                     given = any(re.search(re.escape(a), text, re.IGNORECASE) for a in spec["allowed"])
-                    cautioned = all(re.search(c, text) for c in spec.get("caution", []))
+                    cautioned = all(re.search(c, text, re.IGNORECASE) for c in spec.get("caution", []))
                     if not (given and cautioned):
                         problems.append(
                             f"{where}:{block.line}: {reflex['id']}: the reflex is mentioned but not given as "
