@@ -177,5 +177,5 @@ def test_a_bad_profile_stops_the_build_with_file_line_and_fix(project):
     )
     code, output = build_project(project)
     assert code != 0
-    assert "data/profile.yml:47: establishment.colour: 'rouge' is not a colour" in output, output
+    assert "data/profile.yml:55: establishment.colour: 'rouge' is not a colour" in output, output
     assert "Traceback" not in output

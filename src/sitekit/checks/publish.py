@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from sitekit.core.problems import Level, Problem
 from sitekit.pages.markdown import MarkdownPage
-from sitekit.profile.model import PLACEHOLDER, Profile
+from sitekit.profile.model import PLACEHOLDER, Profile, is_placeholder
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project
 
@@ -73,6 +73,17 @@ def _profile_problems(profile: Profile) -> list[Problem]:
         )
         for key in profile.missing()
     ]
+    establishment = profile.data.establishment
+    if establishment.article is None and not is_placeholder(establishment.name):
+        out.append(
+            Problem(
+                profile.path,
+                profile.line("establishment.name"),
+                "establishment.article",
+                "the name's article is missing: pages print the name without it",
+                "add the key article (le, la, l' or les) under establishment: (« publié par le Centre hospitalier… »)",
+            )
+        )
     why = reserved_host(profile.site_url)
     if why:
         out.append(

@@ -302,8 +302,11 @@ class KitsRenderer(TemplateRenderer):
                     files=files,
                     last_review=format_day(kit.last_review, lang),
                     review_due=format_day(review_due(kit), lang),
-                    published_by=self.text("kits.readme.published_by", lang).format(
-                        name=stamp.contact(lang).name, url=kit_page_url(kit.id, lang, site_url)
+                    published_by=stamp.contact(lang).name_in(
+                        self.text("kits.readme.published_by", lang).format(
+                            name="{name}", url=kit_page_url(kit.id, lang, site_url)
+                        ),
+                        lang,
                     )
                     if stamp
                     else "",

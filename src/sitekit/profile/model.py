@@ -18,6 +18,7 @@ from sitekit.core import renames
 from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import Localized, Model, Text, problem, problems_from_pydantic
 from sitekit.core.yamlfile import Location, YamlDocument, load_mapping
+from sitekit.profile.names import normal_article
 
 DEFAULT_PROFILE = "data/profile.yml"
 OLD_PROFILE = "data/profil.yml"  # its name before this release, still read (sitekit.core.renames)
@@ -75,6 +76,16 @@ def phone_uri(number: str) -> str:
     return f"tel:{digits}"
 
 
+def check_article(value: Any) -> str:
+    """The French article of the establishment's name: le, la, l' or les."""
+    if isinstance(value, str) and (article := normal_article(value)):
+        return article
+    raise problem(
+        f"{value!r} is not an article",
+        "write le, la, l' or les, the article the name takes in a sentence (« publié par le Centre hospitalier… »)",
+    )
+
+
 def check_email(value: Any) -> str:
     if isinstance(value, str) and _EMAIL.fullmatch(value.strip()):
         return value.strip()
@@ -128,6 +139,7 @@ def _check_localized(value: Any) -> Any:
 Phone = Annotated[str, BeforeValidator(_placeholder_or(check_phone))]
 Email = Annotated[str, BeforeValidator(_placeholder_or(check_email))]
 ContactAddress = Annotated[str, BeforeValidator(_placeholder_or(check_contact))]
+Article = Annotated[str, BeforeValidator(_placeholder_or(check_article))]
 Https = Annotated[str, BeforeValidator(check_https)]
 SiteUrl = Annotated[str, BeforeValidator(check_site_url)]
 Colour = Annotated[str, BeforeValidator(check_colour)]
@@ -144,6 +156,7 @@ class Kind(str, Enum):
 class Establishment(Model):
     name: FreeText
     short_name: FreeText
+    article: Article | None = None  # le, la, l', les: « publié par le Centre hospitalier… », « du CH… »
     kind: Kind
     region: FreeText
     logo: Text
@@ -160,6 +173,7 @@ class Host(Model):
 
 
 class Site(Model):
+    name: FreeText | None = None  # the site's name (header, browser title); default: the short name, else the name
     url: SiteUrl
     publication_director: FreeText
     contact: ContactAddress
@@ -233,6 +247,21 @@ class Profile:
     @property
     def kind(self) -> Kind:
         return self.data.establishment.kind
+
+    @property
+    def site_name(self) -> str | None:
+        """The site's name: `site.name`, else the short name, else the name; None while none is known."""
+        establishment = self.data.establishment
+        for value in (self.data.site.name, establishment.short_name, establishment.name):
+            if value is not None and not is_placeholder(value):
+                return value
+        return None
+
+    @property
+    def article(self) -> str | None:
+        """The article of the establishment's name (le, la, l', les), None when the profile gives none yet."""
+        article = self.data.establishment.article
+        return None if article is None or is_placeholder(article) else article
 
     def line(self, key: str) -> int:
         """Line of a dotted key in the profile file (of its closest parent that has one)."""

@@ -16,6 +16,7 @@ from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Kit
 from sitekit.profile.colour import RGB, derive_palette
 from sitekit.profile.model import Profile
+from sitekit.profile.names import fill_name
 from sitekit.profile.values import Renderer, fill, is_missing, unknown_key_problems
 
 # (label string key, profile key) of each line of the contact block, in order.
@@ -39,6 +40,11 @@ class ContactBlock:
     phone_missing: bool  # the number is still to be completed (printed small, as the placeholder it is)
     band: RGB  # band and title colour on paper (white text on it and it on white: WCAG AA)
     heading: RGB  # headings on paper
+    article: str | None = None  # the name's article (le, la, l', les), None while unknown
+
+    def name_in(self, text: str, lang: str) -> str:
+        """A string whose `{name}` is the establishment's, in the form its French sentence needs."""
+        return fill_name(text, self.name, self.article, lang)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class ProfileStamp:
             phone_missing=is_missing(self.profile, "contacts.it_support.phone"),
             band=palette.print_band,
             heading=palette.print_heading,
+            article=renderer.article("establishment.name"),
         )
 
     def fingerprint(self) -> str:

@@ -30,6 +30,7 @@ from sitekit.profile.model import (
     leaves,
     phone_uri,
 )
+from sitekit.profile.names import SENTENCE_START, fill_name, with_article
 
 PREFIX = "profile:"
 OLD_PREFIX = "profil:"  # the former prefix, still read for this release (sitekit.pages.markers)
@@ -38,6 +39,11 @@ MARKER = re.compile(r"<!--\s*profile?:\s*([^\s>]*)\s*-->")
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _PHONE_KEYS = ("phone",)
+NAME_KEYS = ("establishment.name", "establishment.short_name")  # printed with their article where French needs it
+NBSP = "\u00a0"
+_SPACES = re.compile(r"\s+")
+# What comes before a name marker: a preposition (par, de, à), or the start of a paragraph or sentence.
+_PREPOSITION = re.compile(r"\b(par|de|à|Par|De|À)\s+$")
 _EMAIL_KEYS = ("email",)
 
 
@@ -105,7 +111,28 @@ class Renderer:
         return md_escape(value) if self.markdown else value
 
     def phone(self, number: str) -> str:
-        return f"[{md_escape(number)}]({phone_uri(number)})" if self.markdown else number
+        """In a page, a tel: link whose digit groups are joined by non-breaking spaces (a number never breaks)."""
+        if not self.markdown:
+            return number
+        label = md_escape(_SPACES.sub(NBSP, number))
+        return f"[{label}]({phone_uri(number)})"
+
+    def article(self, key: str) -> str | None:
+        """The article the name at `key` takes, None while the name or the article is still to complete."""
+        value = lookup(self.profile, key)
+        return None if not isinstance(value, str) or is_placeholder(value) else self.profile.article
+
+    def name_in(self, text: str, lang: str, key: str = "establishment.name") -> str:
+        """An interface string with each `{name}` replaced by the establishment's name in the form its place in
+        the sentence needs (« publié par le Centre… », « du CH… »; English: the name as it is)."""
+        return fill_name(text, self.value(key, lang), self.article(key), lang)
+
+    def name_after(self, key: str, lang: str, preposition: str | None, capital: bool) -> str:
+        """The name at `key` after `preposition` (par, de, à or none), with its article in French."""
+        name = self.value(key, lang)
+        if lang != "fr":
+            return f"{preposition} {name}" if preposition else name
+        return with_article(name, self.article(key), preposition, capital=capital)
 
     def email(self, address: str) -> str:
         return f"[{md_escape(address)}](mailto:{address})" if self.markdown else address
@@ -221,7 +248,18 @@ def fill(text: str, path: str, lang: str, renderer: Renderer) -> str:
         raise ProblemsError(problems)
     out, end = [], 0
     for match in _markers(text):
-        out += [text[end : match.start()], renderer.value(match[1], lang)]
+        before, value = text[end : match.start()], None
+        if match[1] in NAME_KEYS and lang == "fr":
+            # « publié par <!-- profile:establishment.name --> » -> « publié par le Centre… », « de » -> « du »…
+            head = text[: match.start()]
+            prep = _PREPOSITION.search(head)
+            if prep is not None and prep.start() >= end:
+                before = text[end : prep.start()]
+                capital = bool(SENTENCE_START.search(head[: prep.start()]))
+                value = renderer.name_after(match[1], lang, prep[1].lower(), capital)
+            elif SENTENCE_START.search(head):  # « <!-- profile:establishment.name --> s’engage… » -> « Le Centre… »
+                value = renderer.name_after(match[1], lang, None, True)
+        out += [before, renderer.value(match[1], lang) if value is None else value]
         end = match.end()
     return "".join([*out, text[end:]])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience, Kit
@@ -47,6 +47,11 @@ class ProfileRenderer(TemplateRenderer):
         """A profile value as Markdown, already escaped by the value renderer."""
         return Markup(self.values.value(key, lang))  # md_escape made it safe
 
+    def name_in(self, key: str, lang: str) -> Markup:
+        """The interface string `key` with the establishment's name in the form its sentence needs, as Markdown:
+        the string HTML-escaped as autoescape would, the name escaped by the value renderer."""
+        return Markup(self.values.name_in(str(escape(self.strings.get(key, lang))), lang))
+
     def home(self, kits: Sequence[Kit], lang: str) -> str:
         medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
         return self._render(
@@ -55,6 +60,7 @@ class ProfileRenderer(TemplateRenderer):
             medico_social=self.profile.kind is Kind.MEDICO_SOCIAL,
             kits=medico,
             value=lambda key: self.value(key, lang),
+            name_in=lambda key: self.name_in(key, lang),
         )
 
     def stylesheet(self) -> str:

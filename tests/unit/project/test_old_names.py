@@ -129,7 +129,7 @@ def test_a_problem_in_an_old_named_file_names_the_file_as_it_is_on_disk(project)
     replace_in(project / "data" / "campagnes" / "2025.yml", [("channel: affichage", "channel: affiche")])
     replace_in(project / "data" / "criteria.yml", [("\n    referentiel: evaluation-essms", "\n    referentiel: essms")])
     shown = [str(p) for p in load_project(project).problems]
-    assert any(s.startswith("data/profil.yml:47: establishment.colour: 'rouge' is not a colour") for s in shown)
+    assert any(s.startswith("data/profil.yml:55: establishment.colour: 'rouge' is not a colour") for s in shown)
     assert any(s.startswith("data/campagnes/2025.yml:") and ".channel: 'affiche' is not " in s for s in shown)
     assert any(
         s.startswith("data/criteria.yml:") and ".referentiel: unknown référentiel 'essms' (known: " in s for s in shown

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from sitekit.core.problems import ProblemsError
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language, write_exports
+from sitekit.profile.model import is_placeholder
 from sitekit.profile.values import PREFIX, Renderer, unknown_key_problems
 from sitekit.profile.values import fill as fill_values
 from sitekit.profile.view import HOME_MARKER, PALETTE_CSS, ProfileRenderer, logo_path
@@ -47,6 +48,19 @@ class ProfileFeature(Feature):
         self._publishers.clear()
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The site's name from the profile (header, browser title), in every language: after the i18n plugin's
+        on_config, which sets each language's `site_name` from mkdocs.yml's `languages:`."""
+        name = self._ready[0].establishment.site_name
+        if name is not None:
+            config.site_name = name
+
+    def _logo_alt(self) -> str:
+        """The header logo's text alternative: the establishment's name (the site's name while it is unknown)."""
+        project = self._ready[0]
+        name = project.establishment.data.establishment.name
+        return name if not is_placeholder(name) else ""
+
     @property
     def _ready(self) -> tuple[Project, ProfileRenderer]:
         if self._prepared is None:
@@ -72,6 +86,7 @@ class ProfileFeature(Feature):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         context["publisher"] = self._publisher(page_language(config))
+        context["logo_alt"] = self._logo_alt()
         return context
 
     def on_template_context(
@@ -80,13 +95,14 @@ class ProfileFeature(Feature):
         """The publisher's line on the 404 page too (a template, not a page)."""
         if template_name == "404.html":
             context["publisher"] = self._publisher(page_language(config))
+            context["logo_alt"] = self._logo_alt()
         return context
 
     def _publisher(self, lang: str) -> str:
         if lang not in self._publishers:
             project = self._ready[0]
-            name = Renderer(project.establishment, project.strings, markdown=False).value("establishment.name", lang)
-            self._publishers[lang] = project.strings.get("footer.publisher", lang).format(name=name)
+            renderer = Renderer(project.establishment, project.strings, markdown=False)
+            self._publishers[lang] = renderer.name_in(project.strings.get("footer.publisher", lang), lang)
         return self._publishers[lang]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
