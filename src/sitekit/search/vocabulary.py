@@ -186,17 +186,25 @@ def corpus_files(root: Path) -> list[Path]:
 
 
 def corpus_texts(root: Path) -> dict[str, str]:
-    """Language -> the text of its pages and of the data of generated pages (YAML counts for every language)."""
+    """Language -> the text of its pages and of the data of generated pages (YAML counts for every language).
+
+    A language with a file that cannot be read (not UTF-8: an old editor's Latin-1) is left out: its text is
+    incomplete, so the vocabulary is not checked against it, and the file's own loader names the file and line
+    instead of the vocabulary reporting words « missing » from the pages."""
     texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    unreadable: set[str] = set()
     for path in corpus_files(root):
+        langs = LANGUAGES if path.suffix == ".yml" else (_language_of(path),)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            continue  # reported by the loader of that file
-        if path.suffix == ".yml":
-            for lang in LANGUAGES:
-                texts[lang].append(text)
+            unreadable.update(langs)  # the file is reported by its own loader
             continue
-        suffix = path.stem.rpartition(".")[2] if "." in path.stem else DEFAULT_LANGUAGE
-        texts[suffix if suffix in texts else DEFAULT_LANGUAGE].append(text)
-    return {lang: "\n".join(parts) for lang, parts in texts.items()}
+        for lang in langs:
+            texts[lang].append(text)
+    return {lang: "\n".join(parts) for lang, parts in texts.items() if lang not in unreadable}
+
+
+def _language_of(page: Path) -> str:
+    suffix = page.stem.rpartition(".")[2] if "." in page.stem else DEFAULT_LANGUAGE
+    return suffix if suffix in LANGUAGES else DEFAULT_LANGUAGE

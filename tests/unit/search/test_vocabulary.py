@@ -128,6 +128,16 @@ def test_the_pages_searched_for_its_words_are_the_hand_written_ones_and_the_data
     assert calls in texts["fr"] and calls in texts["en"]  # data holds both languages
 
 
+def test_a_page_not_in_utf8_leaves_its_language_unchecked_rather_than_blaming_the_vocabulary(project):
+    """An old editor's Latin-1 page: its words cannot be read, so the French pages' text is incomplete; the
+    vocabulary is not checked against it (the page's loader names the page) and English still is."""
+    page = project / "docs" / "incident.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    texts = corpus_texts(project)
+    assert "fr" not in texts and "en" in texts
+    assert not [p for p in load_project(project).problems if p.path == VOCABULARY]
+
+
 def test_a_page_edit_that_leaves_an_entry_unused_is_reported(project):
     vocabulary = project / VOCABULARY
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "  - fr: [post-it, pense-bête]\n", encoding="utf-8")
