@@ -44,7 +44,6 @@ EXTENSIONS = {
 FETCHED_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "apple-touch-icon", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)  # data:, http:, //host, #fragment
-WORKER_SCRIPT = re.compile(r'"([\w.-]+\.js)"')  # a script named in quotes, in the worker's folder
 # gzip as a server sends the files: each file compressed on its own at level 9 (gzip -9, as precompressed files
 # for nginx's gzip_static or a CDN; nginx compressing on the fly at its default gzip_comp_level 1 sends a few per
 # cent more).
@@ -129,21 +128,16 @@ def search_worker(html: str) -> str | None:
     return worker if isinstance(worker, str) and worker else None
 
 
-def worker_references(js: str) -> list[str]:
-    """Scripts a search worker loads from its own folder, named in quotes ("search.a7633da7.min.js": the site's
-    worker loads Material's)."""
-    return WORKER_SCRIPT.findall(js)
-
-
 def css_references(css: str) -> list[str]:
     return [next(g for g in groups if g) for groups in CSS_URL.findall(css) if any(groups)]
 
 
 def page_weight(site: Path, page: str) -> PageWeight:
-    """The page's own bytes plus every local file it references, and those its stylesheets reference, once each."""
+    """The page's own bytes plus every local file it references, and those its stylesheets reference, once each.
+    The search worker is counted alone: Material's worker, lunr and the index are loaded when the search opens
+    (sitekit.site.slim; tests/browser/test_weight_browser.py checks it against what Chromium loads)."""
     weight = PageWeight(page)
     pending = [page]
-    worker: str | None = None
     while pending:
         path = pending.pop()
         if path in weight.files or path in weight.missing:
@@ -157,9 +151,6 @@ def page_weight(site: Path, page: str) -> PageWeight:
         if path == page:
             html = file.read_text(encoding="utf-8")
             urls = page_references(html)
-            worker = _resolve(path, search_worker(html) or "")
-        elif path == worker:
-            urls = [url for url in worker_references(file.read_text(encoding="utf-8")) if (file.parent / url).is_file()]
         elif kind_of(path) == "css":
             urls = css_references(file.read_text(encoding="utf-8"))
         else:
