@@ -192,6 +192,23 @@ def require_strings(renderer: HasMissingStrings, family: str) -> None:
         )
 
 
+def is_home(page: Page) -> bool:
+    """The home page of a language: docs/index.md, or its translation docs/index.<lang>.md."""
+    return _top_page(page) == "index"
+
+
+def is_first_minute(page: Page) -> bool:
+    """A page staff open in the first minute of an incident: the home page and the incident page (their first
+    screen is the numbers to call, nothing above them)."""
+    return _top_page(page) in ("index", "incident")
+
+
+def _top_page(page: Page) -> str | None:
+    """The name of a page at the top of docs/ without its language and extension (index.en.md -> index)."""
+    src = page.file.src_uri
+    return None if "/" in src else src.split(".")[0]
+
+
 def fill(markdown: str, name: str, render: Callable[[], str]) -> str:
     """Replace the marker `<!-- name -->` with what `render` returns (called only when the marker is there)."""
     tag = marker(name)

@@ -11,13 +11,14 @@ from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience, Kit
 from sitekit.pages.generated import generated_note
 from sitekit.profile.colour import Palette, derive_palette
-from sitekit.profile.model import Kind, Profile
-from sitekit.profile.values import Renderer
+from sitekit.profile.model import Kind, Profile, is_placeholder
+from sitekit.profile.values import Renderer, lookup
 from sitekit.site.templating import TemplateRenderer
 
 PALETTE_CSS = "assets/stylesheets/profil.css"  # written by the build, after site.css
 LOGO = "assets/images/etablissement"  # + .svg or .png: the header's logo and the favicon
 HOME_MARKER = "profile-home"
+STAFF_HOME = "staff-home.md"  # the home page of a named establishment's site, in place of docs/index.md
 
 
 def logo_path(profile: Profile) -> str:
@@ -61,6 +62,22 @@ class ProfileRenderer(TemplateRenderer):
             kits=medico,
             value=lambda key: self.value(key, lang),
             name_in=lambda key: self.name_in(key, lang),
+        )
+
+    def staff_home(self, kits: Sequence[Kit], lang: str) -> str:
+        """The home page's Markdown for the staff of a named establishment: the numbers to call first, then what is
+        current (markers the calls, news and campaigns features fill), then the everyday pages."""
+        medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
+        short = self.profile.data.establishment.short_name
+        name_key = "establishment.short_name" if short is not None and not is_placeholder(short) else "establishment.name"
+        return self._render(
+            STAFF_HOME,
+            lang,
+            medico_social=self.profile.kind is Kind.MEDICO_SOCIAL,
+            kits=medico,
+            value=lambda key: self.value(key, lang),
+            filled=lambda key: not is_placeholder(lookup(self.profile, key)),
+            title=Markup(self.values.name_in(str(escape(self.strings.get("profile.staff.title", lang))), lang, name_key)),
         )
 
     def stylesheet(self) -> str:

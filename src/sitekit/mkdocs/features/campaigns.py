@@ -1,5 +1,6 @@
 """Feature `campaigns`: October campaigns from data/campaigns/<year>.yml: the index (`<!-- campaigns-index -->`),
-one page per campaign (`<!-- campaign-page -->`), an ICS per campaign and language."""
+one page per campaign (`<!-- campaign-page -->`), the campaign under way (`<!-- campaign-now -->`, on the staff home),
+an ICS per campaign and language."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
         lang, url = page_language(config), page.url
         renderer, campaigns = self.family.renderer, self.family.project.campaigns
         markdown = fill(markdown, "campaigns-index", lambda: renderer.index(campaigns, lang, url))
+        markdown = fill(markdown, "campaign-now", lambda: renderer.now(campaigns, self.build.today, lang, url))
         return fill(
             markdown,
             "campaign-page",
