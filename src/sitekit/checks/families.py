@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sitekit.campaigns.model import Campaign, visible_campaigns
+from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Problem
 from sitekit.criteria.view import export_path
 from sitekit.i18n.strings import LANGUAGES
@@ -52,8 +54,13 @@ _PAGES: tuple[tuple[str, str, Callable[[Project], Iterable[str | int]]], ...] = 
     ("call pages", CALL_PAGES, lambda project: (call.id for call in project.calls)),
     ("kit pages", KIT_PAGES, lambda project: (kit.id for kit in project.kits)),
     ("criterion pages", CRITERION_PAGES, lambda project: (c.id for c in project.criteria.criteria)),
-    ("campaign pages", CAMPAIGN_PAGES, lambda project: (c.year for c in project.campaigns)),
+    ("campaign pages", CAMPAIGN_PAGES, lambda project: (c.year for c in _campaigns(project))),
 )
+
+
+def _campaigns(project: Project) -> list[Campaign]:
+    """The campaigns the build publishes: drafts only in a preview ($SITEKIT_DRAFTS, set by make preview)."""
+    return visible_campaigns(project.campaigns, drafts_wanted())
 
 
 def generated_pages(project: Project) -> set[str]:
@@ -82,7 +89,7 @@ def site_families(project: Project, today: date, docs_dir: Path | None = None) -
             for lang in LANGUAGES
             for name in ("calls.ics", "calls.json", *(f"{call.id}.ics" for call in project.calls))
         ],
-        "campaign calendars": [campaign_ics_path(c.year, lang) for c in project.campaigns for lang in LANGUAGES],
+        "campaign calendars": [campaign_ics_path(c.year, lang) for c in _campaigns(project) for lang in LANGUAGES],
         "kit index": [KIT_INDEX],
         "self-assessment grids": [export_path(lang) for lang in LANGUAGES],
         "news feeds": [localized(FEED, lang) for lang in LANGUAGES],

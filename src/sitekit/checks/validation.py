@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sitekit.campaigns.model import campaigns_folder
+from sitekit.core.drafts import drafts_wanted
 from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
 from sitekit.checks.campaign_freshness import campaign_freshness_problems
 from sitekit.checks.criteria_freshness import criteria_freshness_problems
@@ -101,7 +102,7 @@ def check_campaign_freshness(ctx: Context) -> list[Problem]:
     if "campaigns" in ctx.project.failed:
         return []  # its problems are already reported; "no campaign file" would be wrong
     folder = campaigns_folder(ctx.project.root)[1]
-    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder)
+    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder, drafts_wanted())
 
 
 def check_translations(ctx: Context) -> list[Problem]:
