@@ -64,8 +64,10 @@ def _campaigns(project: Project) -> list[Campaign]:
 
 
 def generated_pages(project: Project) -> set[str]:
-    """docs/ paths of the pages the build writes before it reads docs/ (they may not exist before a first build)."""
-    return {
+    """docs/ paths of the pages the build writes before it reads docs/ (they may not exist before a first build):
+    a draft campaign's too (its stubs are written by every build; only a preview publishes them)."""
+    drafts = {f"{CAMPAIGN_PAGES}/{stub_name(c.year, lang)}" for c in project.campaigns for lang in LANGUAGES}
+    return drafts | {
         f"{folder}/{stub_name(item, lang)}"
         for _, folder, items in _PAGES
         for item in items(project)

@@ -21,6 +21,13 @@ from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CAMPAIGN_PAGES
 
 
+def _stub_year(src_uri: str) -> int | None:
+    """The year of a campaign stub (campagnes/2027.md, campagnes/2027.en.md), None for any other file."""
+    folder, _, name = src_uri.rpartition("/")
+    year = name.split(".")[0]
+    return int(year) if folder == CAMPAIGN_PAGES and year.isdigit() else None
+
+
 class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
     name = "campaigns"
     what = "campaigns"
@@ -30,11 +37,23 @@ class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
 
     def stubs(self) -> Stubs[Campaign, CampaignsRenderer]:
         # Only year-named stubs: docs/campagnes/index.md beside them is hand-written.
-        return Stubs(CAMPAIGN_PAGES, self.visible, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md")
+        # Every campaign has its stubs, drafts too: docs/ is the same whatever the build shows (on_files drops them).
+        return Stubs(CAMPAIGN_PAGES, lambda p: p.campaigns, lambda c: c.year, CampaignsRenderer.stub, "[0-9]*.md")
 
     def visible(self, project: Project) -> list[Campaign]:
         """The campaigns this build publishes: a draft (brouillon) only when drafts are built (make preview)."""
         return visible_campaigns(project.campaigns, self.build.settings.drafts)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Without drafts, a draft campaign's pages leave the build before the i18n plugin (priority -100) sorts the
+        languages: no page, no search entry, no sitemap entry."""
+        if self.build.settings.drafts:
+            return files
+        shown = {c.year for c in self.visible(self.family.project)}
+        drafts = {c.year for c in self.family.project.campaigns} - shown
+        for file in [f for f in files if _stub_year(f.src_uri) in drafts]:
+            files.remove(file)
+        return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, url = page_language(config), page.url
