@@ -207,9 +207,7 @@ def project_lock(shared_dir: Path, building: bool) -> Iterator[None]:
         yield
 
 
-def _shared_build(
-    shared_dir: Path, name: str, today: str, profile: Path | None = None, drafts: bool = False
-) -> Path:
+def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None = None, drafts: bool = False) -> Path:
     """Build the real project into shared_dir/name once for all workers; a JSON file beside it keeps git's
     status before and after that build (tests/site/test_kits_site.py checks that a build changes nothing).
     (The generated pages do not depend on the date or the profile: builds after the first write none.)"""

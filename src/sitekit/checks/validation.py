@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 
 from sitekit.campaigns.model import campaigns_folder
-from sitekit.core.drafts import drafts_wanted
 from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
 from sitekit.checks.campaign_freshness import campaign_freshness_problems
 from sitekit.checks.criteria_freshness import criteria_freshness_problems
@@ -30,6 +29,7 @@ from sitekit.checks.publish import publish_problems
 from sitekit.checks.report import Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
+from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Level, Problem
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.kits.versions import version_problems

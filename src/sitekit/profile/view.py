@@ -69,7 +69,9 @@ class ProfileRenderer(TemplateRenderer):
         current (markers the calls, news and campaigns features fill), then the everyday pages."""
         medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
         short = self.profile.data.establishment.short_name
-        name_key = "establishment.short_name" if short is not None and not is_placeholder(short) else "establishment.name"
+        name_key = (
+            "establishment.short_name" if short is not None and not is_placeholder(short) else "establishment.name"
+        )
         return self._render(
             STAFF_HOME,
             lang,
@@ -77,7 +79,9 @@ class ProfileRenderer(TemplateRenderer):
             kits=medico,
             value=lambda key: self.value(key, lang),
             filled=lambda key: not is_placeholder(lookup(self.profile, key)),
-            title=Markup(self.values.name_in(str(escape(self.strings.get("profile.staff.title", lang))), lang, name_key)),
+            title=Markup(
+                self.values.name_in(str(escape(self.strings.get("profile.staff.title", lang))), lang, name_key)
+            ),
         )
 
     def stylesheet(self) -> str:

@@ -24,7 +24,6 @@ from sitekit.project import CALLS, Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CALL_EXPORTS, CALL_PAGES
 
-
 # The calls that concern an establishment of each kind (a call whose audience the sources do not give is shown).
 SECTOR_AUDIENCES: dict[Kind, frozenset[Audience]] = {
     Kind.SANITAIRE: frozenset({Audience.SANITAIRE, Audience.BOTH, Audience.UNKNOWN}),
