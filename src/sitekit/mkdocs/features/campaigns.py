@@ -14,18 +14,13 @@ from mkdocs.structure.pages import Page
 
 from sitekit.campaigns.model import CAMPAIGNS_DIR, Campaign, visible_campaigns
 from sitekit.campaigns.view import CampaignsRenderer, campaign_ics
+from sitekit.i18n.strings import LANGUAGES
 from sitekit.mkdocs.features import FamilyFeature
 from sitekit.mkdocs.support import Stubs, fill, page_item, page_language, write_exports
+from sitekit.pages.stubs import stub_name
 from sitekit.project import Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CAMPAIGN_PAGES
-
-
-def _stub_year(src_uri: str) -> int | None:
-    """The year of a campaign stub (campagnes/2027.md, campagnes/2027.en.md), None for any other file."""
-    folder, _, name = src_uri.rpartition("/")
-    year = name.split(".")[0]
-    return int(year) if folder == CAMPAIGN_PAGES and year.isdigit() else None
 
 
 class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
@@ -49,9 +44,13 @@ class CampaignsFeature(FamilyFeature[CampaignsRenderer]):
         languages: no page, no search entry, no sitemap entry."""
         if self.build.settings.drafts:
             return files
-        shown = {c.year for c in self.visible(self.family.project)}
-        drafts = {c.year for c in self.family.project.campaigns} - shown
-        for file in [f for f in files if _stub_year(f.src_uri) in drafts]:
+        drafts = {
+            f"{CAMPAIGN_PAGES}/{stub_name(c.year, lang)}"
+            for c in self.family.project.campaigns
+            if c.is_draft
+            for lang in LANGUAGES
+        }
+        for file in [f for f in files if f.src_uri in drafts]:
             files.remove(file)
         return files
 
