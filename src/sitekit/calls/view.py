@@ -235,6 +235,18 @@ class CallsRenderer(TemplateRenderer):
         """The Markdown file written for a call: front matter and the marker its content replaces."""
         return self._stub("call-stub.md", lang, call=call)
 
+    def open_calls(
+        self, calls: Sequence[Call], now: datetime, audiences: frozenset[Audience], lang: str, page_url: str
+    ) -> str:
+        """The calls open on `now` for the establishment's sector (`audiences`), soonest deadline first, for the
+        marker <!-- calls-open --> (the staff home, addressed to the direction and IT); nothing when none is open."""
+        views = [v for v in self.views(calls, now, lang, page_url) if v.status.is_open and v.call.audience in audiences]
+        if not views:
+            return ""
+        return self._render(
+            "open.md", lang, views=sorted(views, key=_group_key), calendar_href=link(CALENDAR_PAGE, lang, page_url)
+        )
+
     def announce(self, calls: Sequence[Call], now: datetime, lang: str, page_url: str) -> list[CallView]:
         """Open calls closing within ANNOUNCE_DAYS, soonest first (what the announcement bar lists).
 

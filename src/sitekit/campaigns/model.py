@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -90,6 +91,24 @@ class Campaign(Model):
         """(week number from 1, item, its date) for the items with a known date, in date order."""
         found = [(n, item, item.date) for n, week in enumerate(self.weeks, 1) for item in week.items if item.date]
         return sorted(found, key=lambda triple: (triple[2], triple[0]))
+
+
+def visible_campaigns(campaigns: Sequence[Campaign], drafts: bool) -> list[Campaign]:
+    """The campaigns a build publishes: a draft (brouillon) only when drafts are built (make preview)."""
+    return [c for c in campaigns if drafts or not c.is_draft]
+
+
+def running(campaigns: Sequence[Campaign], today: date) -> tuple[Campaign, int | None] | None:
+    """The published campaign under way on `today` (between its known first and last days) and the number, from 1,
+    of the week under way (None when no week's known days hold `today`); None when no campaign runs. A draft or an
+    archived campaign never runs: staff see only what the communication team published."""
+    for campaign in campaigns:
+        if campaign.is_draft or campaign.is_archived or campaign.starts is None or campaign.ends is None:
+            continue
+        if campaign.starts <= today <= campaign.ends:
+            weeks = [n for n, w in enumerate(campaign.weeks, 1) if w.starts and w.ends and w.starts <= today <= w.ends]
+            return campaign, (weeks[0] if weeks else None)
+    return None
 
 
 def campaigns_folder(root: Path) -> tuple[Path, str]:

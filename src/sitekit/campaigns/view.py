@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week
+from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week, running
 from sitekit.core.dates import ShownDay, shown_day
 from sitekit.core.schema import Localized
 from sitekit.i18n.strings import Strings
@@ -143,6 +143,17 @@ class CampaignsRenderer(TemplateRenderer):
 
     def page(self, campaign: Campaign, lang: str, page_url: str) -> str:
         return self._item_page("campaign.md", lang, self.view(campaign, lang, page_url), CAMPAIGN_INDEX, page_url)
+
+    def now(self, campaigns: Sequence[Campaign], today: date, lang: str, page_url: str) -> str:
+        """The campaign under way, for the marker <!-- campaign-now --> (the staff home): its title, the week under
+        way with its theme and actions, a link to its plan; nothing when no published campaign runs on `today`."""
+        found = running(campaigns, today)
+        if found is None:
+            return ""
+        campaign, number = found
+        view = self.view(campaign, lang, page_url)
+        week = view.weeks[number - 1] if number is not None else None
+        return self._render("now.md", lang, view=view, week=week)
 
     def stub(self, campaign: Campaign, lang: str) -> str:
         return self._stub("campaign-stub.md", lang, campaign=campaign)

@@ -16,6 +16,7 @@ from sitekit.site.paths import FEED, NEWS_INDEX, link, relative_url
 from sitekit.site.templating import TemplateRenderer
 
 ATOM = "http://www.w3.org/2005/Atom"
+LATEST = 3  # posts listed by <!-- news-latest --> (the staff home's « En ce moment »)
 _CODE_STRINGS = ("news.feed.title", "news.feed.subtitle")
 
 
@@ -61,6 +62,16 @@ class NewsRenderer(TemplateRenderer):
             lang,
             views=[post_view(p, self.authors, page_url) for p in published],
             feed_href=link(FEED, lang, page_url),
+        )
+
+    def latest(self, published: Sequence[Post], lang: str, page_url: str) -> str:
+        """The newest posts for the marker <!-- news-latest -->, with a link to the list (without posts, says so:
+        the staff home's « En ce moment » is never an empty section)."""
+        return self._render(
+            "latest.md",
+            lang,
+            views=[post_view(p, self.authors, page_url) for p in published[:LATEST]],
+            index_href=relative_url(f"{lang_prefix(lang)}{NEWS_INDEX}", page_url),
         )
 
     def header(self, post: Post, page_url: str) -> str:

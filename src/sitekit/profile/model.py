@@ -258,6 +258,12 @@ class Profile:
         return None
 
     @property
+    def addresses_staff(self) -> bool:
+        """True once the profile names its establishment: the site is then that establishment's, for its staff (the
+        home page says what to do now and whom to call); the demo, unnamed, keeps the home for adopters."""
+        return not is_placeholder(self.data.establishment.name)
+
+    @property
     def article(self) -> str | None:
         """The article of the establishment's name (le, la, l', les), None when the profile gives none yet."""
         article = self.data.establishment.article

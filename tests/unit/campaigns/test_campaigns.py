@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, refused
-from sitekit.campaigns.model import load_campaign, load_campaigns
+from sitekit.campaigns.model import CampaignStatus, load_campaign, load_campaigns, running
 from sitekit.core.problems import ProblemsError
 from sitekit.kits.model import kit_folder_ids
 
@@ -109,3 +109,22 @@ def test_every_problem_of_a_campaign_file_at_once(tmp_path):
         ("weeks[0].items[0].channel", "'intranett' is not allowed"),
         ("weeks[1].items[0].kit", "unknown kit 'mots-de-pass'"),
     ]
+
+
+def test_the_campaign_under_way_and_its_week_for_the_staff_home():
+    (published,) = [c for c in CAMPAIGNS if c.year == 2025]
+    assert published.starts and published.ends and published.weeks[1].starts and published.weeks[1].ends
+    assert running(CAMPAIGNS, published.starts) == (published, 1)
+    assert running(CAMPAIGNS, published.weeks[1].starts) == (published, 2)
+    assert running(CAMPAIGNS, published.weeks[1].ends) == (published, 2)
+    assert running(CAMPAIGNS, published.ends)[0] is published
+    assert running(CAMPAIGNS, published.starts - timedelta(days=1)) is None
+    assert running(CAMPAIGNS, published.ends + timedelta(days=1)) is None
+
+
+def test_a_draft_or_archived_campaign_is_never_under_way():
+    (published,) = [c for c in CAMPAIGNS if c.year == 2025]
+    day = published.weeks[0].starts
+    for status in (CampaignStatus.BROUILLON, CampaignStatus.ARCHIVE):
+        assert running([published.model_copy(update={"status": status})], day) is None
+    assert running([published.model_copy(update={"starts": None})], day) is None

@@ -1,5 +1,6 @@
 """Feature `calls`: the CaRE call calendar (`<!-- calls-calendar -->`, `<!-- calls-timeline -->`, one page per call
-`<!-- call-page -->`), the announcement bar, and the ICS and JSON exports."""
+`<!-- call-page -->`), the calls open for the establishment's sector (`<!-- calls-open -->`, on the staff home), the
+announcement bar, and the ICS and JSON exports."""
 
 from __future__ import annotations
 
@@ -14,13 +15,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitekit.calls.export import call_ics, calls_ics, calls_json
-from sitekit.calls.model import Call, start_of_day
+from sitekit.calls.model import Audience, Call, start_of_day
 from sitekit.calls.view import CallsRenderer
 from sitekit.mkdocs.features import FamilyFeature
-from sitekit.mkdocs.support import Build, Stubs, page_item, page_language, write_exports
+from sitekit.mkdocs.support import Build, Stubs, is_first_minute, page_item, page_language, write_exports
+from sitekit.profile.model import Kind
 from sitekit.project import CALLS, Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CALL_EXPORTS, CALL_PAGES
+
+# The calls that concern an establishment of each kind (a call whose audience the sources do not give is shown).
+SECTOR_AUDIENCES: dict[Kind, frozenset[Audience]] = {
+    Kind.SANITAIRE: frozenset({Audience.SANITAIRE, Audience.BOTH, Audience.UNKNOWN}),
+    Kind.GROUPEMENT: frozenset({Audience.SANITAIRE, Audience.BOTH, Audience.UNKNOWN}),
+    Kind.MEDICO_SOCIAL: frozenset({Audience.MEDICO_SOCIAL, Audience.BOTH, Audience.UNKNOWN}),
+}
 
 
 class CallsFeature(FamilyFeature[CallsRenderer]):
@@ -56,6 +65,8 @@ class CallsFeature(FamilyFeature[CallsRenderer]):
         fill = self.kept.for_page((renderer, calls, now), page, lang)
         markdown = fill(markdown, "calls-calendar", lambda: renderer.calendar(calls, now, lang, url))
         markdown = fill(markdown, "calls-timeline", lambda: renderer.timeline(calls, now, lang, url))
+        audiences = SECTOR_AUDIENCES[self.family.project.establishment.kind]
+        markdown = fill(markdown, "calls-open", lambda: renderer.open_calls(calls, now, audiences, lang, url))
         return fill(
             markdown,
             "call-page",
@@ -65,8 +76,14 @@ class CallsFeature(FamilyFeature[CallsRenderer]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        project = self.family.project
+        if project.establishment.addresses_staff and is_first_minute(page):
+            # Nothing above the numbers to call on the staff home and the incident page; the home lists the open
+            # calls in its own section, for management.
+            context["calls_announce"] = []
+            return context
         context["calls_announce"] = self.family.renderer.announce(
-            self.family.project.calls, self.now, page_language(config), page.url
+            project.calls, self.now, page_language(config), page.url
         )
         return context
 

@@ -1,5 +1,6 @@
 """Feature `news`: news posts published from their date (the build date), the news list (`<!-- news-index -->`),
-post headers and footers, and the Atom feed of each language."""
+the newest posts (`<!-- news-latest -->`, on the staff home), post headers and footers, and the Atom feed of each
+language."""
 
 from __future__ import annotations
 
@@ -103,11 +104,12 @@ class NewsFeature(Feature):
                 renderer.header(post, page.url) + markdown.rstrip("\n") + "\n\n" + renderer.footer(post, page.url)
             )
         lang = page_language(config)
-        return fill(
-            markdown,
-            "news-index",
-            lambda: renderer.index(published_posts(prepared.posts, self.build.today, lang), lang, page.url),
-        )
+
+        def published() -> list[Post]:
+            return published_posts(prepared.posts, self.build.today, lang)
+
+        markdown = fill(markdown, "news-index", lambda: renderer.index(published(), lang, page.url))
+        return fill(markdown, "news-latest", lambda: renderer.latest(published(), lang, page.url))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The feed of the language being built, under its root (the i18n plugin builds each language in turn)."""

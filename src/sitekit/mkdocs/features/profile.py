@@ -1,5 +1,6 @@
 """Feature `profile`: the publishing establishment's profile: site URL, logo, palette, `<!-- profile:key -->`
-markers, the home page's establishment block (`<!-- profile-home -->`) and the footer's publisher line.
+markers, the home page (for a named establishment, its staff's home in place of docs/index.md's text; for the demo,
+the establishment block `<!-- profile-home -->`) and the footer's publisher line.
 
 Early in the features (after messages and reproducible): it sets `site_url` from the profile before MkDocs, the
 i18n plugin and the other features read it (canonical links, sitemap, feeds, calendars, QR codes).
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.core.problems import ProblemsError
 from sitekit.mkdocs.features import Feature
-from sitekit.mkdocs.support import Build, fill, page_language, write_exports
+from sitekit.mkdocs.support import Build, fill, is_home, page_language, write_exports
 from sitekit.profile.model import is_placeholder
 from sitekit.profile.values import PREFIX, Renderer, unknown_key_problems
 from sitekit.profile.values import fill as fill_values
@@ -80,6 +81,9 @@ class ProfileFeature(Feature):
                 markdown = fill_values(markdown, source, lang, Renderer(profile, project.strings, markdown=True))
             except ProblemsError as exc:
                 raise PluginError(str(exc)) from None
+        if profile.addresses_staff and is_home(page):
+            # A named establishment's site is for its staff: its home says whom to call and what is current.
+            return renderer.staff_home(project.kits, lang)
         return fill(markdown, HOME_MARKER, lambda: renderer.home(project.kits, lang))
 
     def on_page_context(
