@@ -3,6 +3,8 @@ script's table."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ROOT
 from sitekit.site.weight import load_budgets, main, measure, page_weight
 from support.sitecheck import over_budget, over_gzip_budget
@@ -28,6 +30,14 @@ def test_every_gzip_budget_is_a_ceiling(site):
     assert unknown == [], f"tests/budgets.yml: gzip: no such file in the built site: {unknown} (remove the line)"
     measures = {path: measure(site, path)[1] for path in budgets}
     assert over_gzip_budget(measures, budgets) == [], "\n".join(over_gzip_budget(measures, budgets))
+
+
+@pytest.mark.parametrize("profile", ["hopital.yml", "medico-social.yml"])
+def test_a_staff_home_stays_within_the_home_gzip_budget(profile_site, profile):
+    """The home a profile builds for its staff (its own text, what is current) weighs no more than the demo's."""
+    budget = load_budgets(BUDGETS, "tests/budgets.yml").gzip["index.html"]
+    site = profile_site(ROOT / "examples" / "profiles" / profile)
+    assert over_gzip_budget({"index.html": measure(site, "index.html")[1]}, {"index.html": budget}) == []
 
 
 def test_weight_script_prints_the_table(site, capsys):
