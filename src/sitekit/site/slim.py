@@ -81,6 +81,9 @@ class Names:
     lower_words: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
     properties: set[str] = field(default_factory=set)  # custom properties pages or scripts name
+    # Components of Material the configuration leaves out (switched_off): their names are in Material's bundle,
+    # which can write them only when the feature is on.
+    off: set[str] = field(default_factory=set)
 
     def add_page(self, html: str) -> None:
         for node in HTMLParser(html).css("*"):
@@ -101,6 +104,8 @@ class Names:
         self.properties.update(PROPERTY.findall(js))
 
     def has_class(self, name: str) -> bool:
+        if name not in self.classes and any(name == c or name.startswith((f"{c}_", f"{c}-")) for c in self.off):
+            return False
         return name in self.classes or name in self.words or any(name.startswith(p) for p in self.prefixes)
 
     def has_value(self, attribute: str, value: str) -> bool:
@@ -108,8 +113,25 @@ class Names:
         return value in self.values.get(attribute.lower(), ()) or value in self.lower_words
 
 
-def names_of(pages: Iterable[str], scripts: Iterable[str]) -> Names:
-    names = Names()
+# Material's components (their class, and the classes it starts) and what turns each on in mkdocs.yml: a feature of
+# `theme.features`, or a setting. Material's bundle names them all, whatever the configuration.
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "md-annotation": ("feature:content.code.annotate",),
+    "md-tooltip": ("feature:content.code.annotate", "feature:content.tooltips"),
+    "md-version": ("setting:extra.version",),
+    "md-source": ("setting:repo_url",),
+}
+
+
+def switched_off(features: Iterable[str], settings: Mapping[str, object]) -> set[str]:
+    """The components of COMPONENTS that nothing in the configuration turns on (`settings`: a dotted name, such as
+    extra.version, to its value)."""
+    on = {f"feature:{name}" for name in features} | {f"setting:{k}" for k, v in settings.items() if v}
+    return {component for component, needs in COMPONENTS.items() if not on.intersection(needs)}
+
+
+def names_of(pages: Iterable[str], scripts: Iterable[str], off: Iterable[str] = ()) -> Names:
+    names = Names(off=set(off))
     for html in pages:
         names.add_page(html)
     for js in scripts:

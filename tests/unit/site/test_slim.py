@@ -12,6 +12,7 @@ from sitekit.site.slim import (
     names_of,
     search_on_demand,
     strip_comment_lines,
+    switched_off,
     trim_stylesheets,
 )
 
@@ -106,3 +107,20 @@ def test_comment_lines_go_and_code_licences_and_trailing_comments_stay():
         '  var url = "http://x";',
         "/* a comment with code after */ var b = 2;",
     ]
+
+
+def test_a_component_the_configuration_leaves_out_loses_its_rules_though_the_bundle_names_it():
+    css = ".md-annotation__index{top:0}.md-tooltip{top:1px}.md-version{top:2px}.md-typeset{top:3px}"
+    bundle = ('"md-annotation__index" "md-tooltip" "md-version" "md-typeset"',)
+    off = switched_off(["navigation.top"], {"extra.version": None, "repo_url": ""})
+    assert off == {"md-annotation", "md-tooltip", "md-version", "md-source"}
+    trimmed = trim_stylesheets({"a.css": css}, names_of(['<p class="md-typeset">'], bundle, off))["a.css"]
+    assert trimmed == ".md-typeset{top:3px}"
+    on = switched_off(["content.tooltips"], {"extra.version": {"provider": "mike"}, "repo_url": ""})
+    assert on == {"md-annotation", "md-source"}
+    assert ".md-tooltip{top:1px}" in trim_stylesheets({"a.css": css}, names_of([], bundle, on))["a.css"]
+    # a page that has the class keeps its rules, whatever the configuration says
+    assert (
+        ".md-version{top:2px}"
+        in trim_stylesheets({"a.css": css}, names_of(['<b class="md-version">'], (), off))["a.css"]
+    )

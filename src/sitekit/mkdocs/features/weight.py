@@ -13,7 +13,14 @@ from mkdocs.plugins import event_priority
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import other_language_pass
 from sitekit.site.outputs import write_output
-from sitekit.site.slim import RewriteError, names_of, search_on_demand, strip_comment_lines, trim_stylesheets
+from sitekit.site.slim import (
+    RewriteError,
+    names_of,
+    search_on_demand,
+    strip_comment_lines,
+    switched_off,
+    trim_stylesheets,
+)
 
 
 def _read(path: Path) -> str:
@@ -39,7 +46,12 @@ class WeightFeature(Feature):
         for script in own:
             if not script.name.endswith(".min.js"):
                 write_output(script, strip_comment_lines(_read(script)).encode("utf-8"))
-        names = names_of((_read(p) for p in sorted(site.rglob("*.html"))), (_read(p) for p in own))
+        extra = config.extra or {}
+        off = switched_off(
+            config.theme.get("features") or [],
+            {"extra.version": extra.get("version"), "repo_url": config.repo_url},
+        )
+        names = names_of((_read(p) for p in sorted(site.rglob("*.html"))), (_read(p) for p in own), off)
         sheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
         trimmed = trim_stylesheets({p.name: _read(p) for p in sheets}, names)
         for sheet in sheets:
