@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -184,9 +185,28 @@ RULE_BLOCKS = {"media", "supports", "layer", "container", "document", "scope", "
 KEYFRAMES = re.compile(r"^(-\w+-)?keyframes$")
 
 
-def _parse(rules: list[Node], names: Names) -> list[object]:
-    """A stylesheet as a tree of ("rule", prelude, declarations), ("block", at-rule head, children) and raw text."""
-    items: list[object] = []
+@dataclass
+class Rule:
+    """A rule kept: its selectors (or an at-rule's head) and its declarations."""
+
+    head: str
+    declarations: list[Node]
+
+
+@dataclass
+class Block:
+    """An at-rule holding rules (@media, @supports, @keyframes...), with the rules kept."""
+
+    head: str
+    children: list[Item]
+
+
+Item: TypeAlias = "str | Node | Rule | Block"  # text left as written, a node written back, a rule, a block
+
+
+def _parse(rules: list[Node], names: Names) -> list[Item]:
+    """A stylesheet as a tree of rules and blocks, with what is left as written."""
+    items: list[Item] = []
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             kept = [s for s in _split(rule.prelude) if _can_match(s, names)]
@@ -196,7 +216,7 @@ def _parse(rules: list[Node], names: Names) -> list[object]:
             if not all(isinstance(d, Declaration) for d in content):
                 items.append(rule.serialize())  # nested rules or a parse error: left as written
                 continue
-            items.append(("rule", ",".join(_text(s) for s in kept), content))
+            items.append(Rule(",".join(_text(s) for s in kept), content))
         elif isinstance(rule, AtRule) and rule.content is not None:
             head = f"@{rule.at_keyword} {_text(rule.prelude)}".rstrip()
             keyword = rule.lower_at_keyword
@@ -204,10 +224,10 @@ def _parse(rules: list[Node], names: Names) -> list[object]:
                 inner = tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True)
                 children = _parse(inner, names) if keyword in RULE_BLOCKS else _parse_keyframes(inner)
                 if children:
-                    items.append(("block", head, children))
+                    items.append(Block(head, children))
             else:  # @font-face, @page...: declarations
                 content = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
-                items.append(("rule", head, content) if all(isinstance(d, Declaration) for d in content) else rule)
+                items.append(Rule(head, content) if all(isinstance(d, Declaration) for d in content) else rule)
         elif isinstance(rule, ParseError):
             continue
         else:
@@ -215,45 +235,44 @@ def _parse(rules: list[Node], names: Names) -> list[object]:
     return items
 
 
-def _parse_keyframes(rules: list[Node]) -> list[object]:
-    items: list[object] = []
+def _parse_keyframes(rules: list[Node]) -> list[Item]:
+    items: list[Item] = []
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             content = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True)
-            items.append(("rule", _text(rule.prelude), content))
+            items.append(Rule(_text(rule.prelude), content))
         elif not isinstance(rule, ParseError):
             items.append(rule.serialize())
     return items
 
 
-def _declarations(items: list[object]) -> Iterable[Declaration]:
+def _declarations(items: list[Item]) -> Iterable[Declaration]:
     for item in items:
-        if isinstance(item, tuple):
-            if item[0] == "rule":
-                yield from (d for d in item[2] if isinstance(d, Declaration))
-            else:
-                yield from _declarations(item[2])
+        if isinstance(item, Rule):
+            yield from (d for d in item.declarations if isinstance(d, Declaration))
+        elif isinstance(item, Block):
+            yield from _declarations(item.children)
 
 
-def _write(items: list[object], used: set[str]) -> str:
+def _write(items: list[Item], used: set[str]) -> str:
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
             out.append(item)
-        elif isinstance(item, Node):
-            out.append(item.serialize())
-        elif item[0] == "rule":
+        elif isinstance(item, Rule):
             body = ";".join(
                 f"{d.name}:{_text(d.value) or ' '}{'!important' if d.important else ''}"
-                for d in item[2]
+                for d in item.declarations
                 if isinstance(d, Declaration) and (not d.name.startswith("--") or d.name in used)
             )
             if body:
-                out.append(f"{item[1]}{{{body}}}")
-        else:
-            inner = _write(item[2], used)
+                out.append(f"{item.head}{{{body}}}")
+        elif isinstance(item, Block):
+            inner = _write(item.children, used)
             if inner:
-                out.append(f"{item[1]}{{{inner}}}")
+                out.append(f"{item.head}{{{inner}}}")
+        else:
+            out.append(item.serialize())
     return "".join(out)
 
 

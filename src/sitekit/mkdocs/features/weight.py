@@ -46,7 +46,7 @@ class WeightFeature(Feature):
         for script in own:
             if not script.name.endswith(".min.js"):
                 write_output(script, strip_comment_lines(_read(script)).encode("utf-8"))
-        extra = config.extra or {}
+        extra: dict[str, object] = dict(config.extra or {})
         off = switched_off(
             config.theme.get("features") or [],
             {"extra.version": extra.get("version"), "repo_url": config.repo_url},
