@@ -17,7 +17,8 @@ with anchors per page, a few broken links and anchors planted), then measures, e
 Prints a table: wall and CPU time (builds: interleaved, the run with least CPU of --repeat), peak memory (max RSS
 of the process), problems, and the load average. Then, when the real site is built (`make build`, or --site DIR),
 the weight of its budgeted pages (tests/budgets.yml): the bytes a browser loads for each page and each language's
-search index (scripts/weight.py, sitekit.site.weight).
+search index, and the same once gzipped as a server sends them (each file at gzip -9; scripts/weight.py,
+sitekit.site.weight).
 
     .venv/bin/python scripts/bench.py [--pages 1000] [--repeat 3] [--skip-linkchecker] [--skip-serve] [--keep]
                                       [--site site] [--weight-only] [--serve-only]
@@ -307,22 +308,31 @@ def print_table(rows: list[tuple[str, Run, str]]) -> None:
 
 
 def print_weights(site: Path) -> int:
-    """The weight table of the budgeted pages of the real built site, with each budget."""
-    from sitekit.site.weight import load_budgets, page_weight, search_index_sizes
+    """The weight table of the budgeted pages of the real built site, with each budget: bytes, then gzip bytes."""
+    from sitekit.site.weight import GZIP_LEVEL, load_budgets, measure, page_weight
 
     if not (site / "index.html").is_file():
         print(f"{site}: no built site, no weight table (run `make build` first)")
         return 2
     budgets = load_budgets(ROOT / "tests" / "budgets.yml", "tests/budgets.yml")
-    indexes = search_index_sizes(site)
-    print(f"| {'page (bytes a browser loads)':40} | {'html':>8} | {'total':>9} | {'budget':>9} |")
-    print(f"|{'-' * 42}|{'-' * 9}:|{'-' * 10}:|{'-' * 10}:|")
-    for page, budget in budgets.items():
-        if page in indexes:
-            print(f"| {page:40} | {'':>8} | {indexes[page]:9,} | {budget:9,} |")
-        elif (site / page).is_file():
+    gz = f"gzip -{GZIP_LEVEL}"
+    print(
+        f"| {'page (bytes a browser loads)':40} | {'html':>8} | {'total':>9} | {'budget':>9} "
+        f"| {'html ' + gz:>12} | {'total ' + gz:>13} | {'gzip budget':>11} |"
+    )
+    print(f"|{'-' * 42}|{'-' * 9}:|{'-' * 10}:|{'-' * 10}:|{'-' * 13}:|{'-' * 14}:|{'-' * 12}:|")
+    for page in {**budgets.bytes, **budgets.gzip}:
+        if not (site / page).is_file():
+            continue
+        total, total_gz = measure(site, page)
+        html = html_gz = ""
+        if page.endswith(".html"):
             weight = page_weight(site, page)
-            print(f"| {page:40} | {weight.bytes_of('html'):8,} | {weight.total:9,} | {budget:9,} |")
+            html, html_gz = f"{weight.bytes_of('html'):,}", f"{weight.gzip_of('html'):,}"
+        budget, budget_gz = (f"{b[page]:,}" if page in b else "" for b in (budgets.bytes, budgets.gzip))
+        print(
+            f"| {page:40} | {html:>8} | {total:9,} | {budget:>9} | {html_gz:>12} | {total_gz:13,} | {budget_gz:>11} |"
+        )
     return 0
 
 

@@ -78,6 +78,15 @@ def over_budget(measures: dict[str, int], budgets: dict[str, int]) -> list[str]:
     ]
 
 
+def over_gzip_budget(measures: dict[str, int], budgets: dict[str, int]) -> list[str]:
+    """gzip budgets are ceilings: no tolerance."""
+    return [
+        f"{path}: {measures[path]} gzip bytes, budget {budget} (+{measures[path] - budget} bytes)"
+        for path, budget in budgets.items()
+        if measures[path] > budget
+    ]
+
+
 def digests(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

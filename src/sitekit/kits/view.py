@@ -262,6 +262,7 @@ class KitsRenderer(TemplateRenderer):
             audiences=[Label(a.value, self.text(f"kits.audience.{a.value}", lang)) for a in used_audiences],
             themes=[Label(t.value, self.text(f"kits.theme.{t.value}", lang)) for t in used_themes],
             json_href=relative_url(INDEX, page_url),
+            script_href=relative_url(FILTER_SCRIPT, page_url),
         )
 
     def kit_page(self, build: KitBuild, lang: str, page_url: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import json
 import posixpath
 import re
@@ -42,7 +44,10 @@ EXTENSIONS = {
 FETCHED_RELS = {"stylesheet", "icon", "shortcut", "preload", "modulepreload", "apple-touch-icon", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)  # data:, http:, //host, #fragment
-WORKER_SCRIPT = re.compile(r'"([\w.-]+\.js)"')  # a script named in quotes, in the worker's folder
+# gzip as a server sends the files: each file compressed on its own at level 9 (gzip -9, as precompressed files
+# for nginx's gzip_static or a CDN; nginx compressing on the fly at its default gzip_comp_level 1 sends a few per
+# cent more).
+GZIP_LEVEL = 9
 
 
 @dataclass
@@ -50,13 +55,33 @@ class PageWeight:
     page: str
     files: dict[str, int] = field(default_factory=dict)  # site-relative path -> bytes, each file once
     missing: list[str] = field(default_factory=list)  # referenced local files that do not exist
+    gzipped: dict[str, int] = field(default_factory=dict)  # site-relative path -> bytes once gzipped (GZIP_LEVEL)
 
     def bytes_of(self, kind: str) -> int:
         return sum(size for path, size in self.files.items() if kind_of(path) == kind)
 
+    def gzip_of(self, kind: str) -> int:
+        return sum(size for path, size in self.gzipped.items() if kind_of(path) == kind)
+
     @property
     def total(self) -> int:
         return sum(self.files.values())
+
+    @property
+    def gzip_total(self) -> int:
+        return sum(self.gzipped.values())
+
+
+def gzip_size(file: Path) -> int:
+    """Bytes of the file once gzipped at GZIP_LEVEL (no name, no time in the header: the same bytes each time)."""
+    stat = file.stat()
+    return _gzip_size(str(file), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gzip_size(path: str, size: int, mtime_ns: int) -> int:
+    # Keyed by size and modification time too: a file rebuilt in the same process is compressed again.
+    return len(gzip.compress(Path(path).read_bytes(), GZIP_LEVEL, mtime=0))
 
 
 def kind_of(path: str) -> str:
@@ -103,21 +128,16 @@ def search_worker(html: str) -> str | None:
     return worker if isinstance(worker, str) and worker else None
 
 
-def worker_references(js: str) -> list[str]:
-    """Scripts a search worker loads from its own folder, named in quotes ("search.a7633da7.min.js": the site's
-    worker loads Material's)."""
-    return WORKER_SCRIPT.findall(js)
-
-
 def css_references(css: str) -> list[str]:
     return [next(g for g in groups if g) for groups in CSS_URL.findall(css) if any(groups)]
 
 
 def page_weight(site: Path, page: str) -> PageWeight:
-    """The page's own bytes plus every local file it references, and those its stylesheets reference, once each."""
+    """The page's own bytes plus every local file it references, and those its stylesheets reference, once each.
+    The search worker is counted alone: Material's worker, lunr and the index are loaded when the search opens
+    (sitekit.site.slim; tests/browser/test_weight_browser.py checks it against what Chromium loads)."""
     weight = PageWeight(page)
     pending = [page]
-    worker: str | None = None
     while pending:
         path = pending.pop()
         if path in weight.files or path in weight.missing:
@@ -127,12 +147,10 @@ def page_weight(site: Path, page: str) -> PageWeight:
             weight.missing.append(path)
             continue
         weight.files[path] = file.stat().st_size
+        weight.gzipped[path] = gzip_size(file)
         if path == page:
             html = file.read_text(encoding="utf-8")
             urls = page_references(html)
-            worker = _resolve(path, search_worker(html) or "")
-        elif path == worker:
-            urls = [url for url in worker_references(file.read_text(encoding="utf-8")) if (file.parent / url).is_file()]
         elif kind_of(path) == "css":
             urls = css_references(file.read_text(encoding="utf-8"))
         else:
@@ -147,8 +165,29 @@ def search_index_sizes(site: Path) -> dict[str, int]:
     return {path: (site / path).stat().st_size for path in paths if (site / path).is_file()}
 
 
-def load_budgets(path: Path, display_path: str | None = None) -> dict[str, int]:
-    """Budgets file: `site-relative path: bytes`, one per line; problems name the line."""
+def measure(site: Path, path: str) -> tuple[int, int]:
+    """(bytes, gzip bytes) of a budgeted path: a page with everything it loads, or a search index alone."""
+    if path in search_index_sizes(site):
+        return (site / path).stat().st_size, gzip_size(site / path)
+    weight = page_weight(site, path)
+    return weight.total, weight.gzip_total
+
+
+GZIP_SECTION = "gzip"
+
+
+@dataclass(frozen=True)
+class Budgets:
+    """A budgets file: bytes per page or index (checked with a tolerance by the tests), and gzip bytes, under its
+    `gzip:` section (ceilings)."""
+
+    bytes: dict[str, int]
+    gzip: dict[str, int]
+
+
+def load_budgets(path: Path, display_path: str | None = None) -> Budgets:
+    """Budgets file: `site-relative path: bytes`, one per line, and a `gzip:` section of the same lines for gzip
+    bytes; problems name the line."""
     shown = display_path or str(path)
     doc = load_yaml(path, shown)
     problems = Collector()
@@ -161,37 +200,61 @@ def load_budgets(path: Path, display_path: str | None = None) -> dict[str, int]:
             "write one page per line, e.g. index.html: 120000",
         )
         problems.raise_if_errors()
-    for key, value in doc.data.items():
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            problems.add(
-                shown,
-                doc.line((key,)),
-                str(key),
-                f"{value!r} is not a number of bytes",
-                "write a whole number greater than 0, e.g. 120000",
-            )
+
+    def read(entries: dict[object, object], within: tuple[str, ...]) -> dict[str, int]:
+        for key, value in entries.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                problems.add(
+                    shown,
+                    doc.line((*within, key)),
+                    ".".join((*within, str(key))),
+                    f"{value!r} is not a number of bytes",
+                    "write a whole number greater than 0, e.g. 120000",
+                )
+        return {str(k): v for k, v in entries.items() if isinstance(v, int)}
+
+    section = doc.data.get(GZIP_SECTION, {})
+    if not isinstance(section, dict):
+        problems.add(
+            shown,
+            doc.line((GZIP_SECTION,)),
+            GZIP_SECTION,
+            f"{section!r} is not a list of pages",
+            "write one page per line under gzip:, indented, e.g.   index.html: 60000",
+        )
+        section = {}
+    budgets = Budgets(
+        bytes=read({k: v for k, v in doc.data.items() if k != GZIP_SECTION}, ()),
+        gzip=read(section, (GZIP_SECTION,)),
+    )
     problems.raise_if_errors()
-    return {str(k): v for k, v in doc.data.items()}
+    return budgets
 
 
 # Command line: sitekit-weight (scripts/weight.py is a thin wrapper).
 COLUMNS = ("html", "css", "js", "fonts", "images")
 
 
-def table(weights: list[PageWeight], indexes: dict[str, int]) -> str:
-    width = max([len("page")] + [len(w.page) for w in weights] + [len(p) for p in indexes])
-    header = f"{'page':<{width}}" + "".join(f"{c:>10}" for c in COLUMNS + ("total",))
-    lines = [header, "-" * len(header)]
-    for w in weights:
-        cells = [w.bytes_of(kind) for kind in COLUMNS]
-        other = w.bytes_of("other")
-        lines.append(
-            f"{w.page:<{width}}"
-            + "".join(f"{c:>10}" for c in cells + [w.total])
-            + (f"  (other {other})" if other else "")
-        )
-    lines += ["", f"{'search index':<{width}}{'bytes':>10}"]
-    lines += [f"{path:<{width}}{size:>10}" for path, size in indexes.items()]
+def table(weights: list[PageWeight], indexes: dict[str, tuple[int, int]]) -> str:
+    """The bytes of each page by kind, then the same once gzipped, then each search index's bytes and gzip bytes."""
+    width = max([len("search index")] + [len(w.page) for w in weights] + [len(p) for p in indexes])
+    lines: list[str] = []
+    for title, of, total in (
+        ("page", PageWeight.bytes_of, "total"),
+        (f"gzip -{GZIP_LEVEL}", PageWeight.gzip_of, "gzip_total"),
+    ):
+        header = f"{title:<{width}}" + "".join(f"{c:>10}" for c in COLUMNS + ("total",))
+        lines += ([""] if lines else []) + [header, "-" * len(header)]
+        for w in weights:
+            cells = [of(w, kind) for kind in COLUMNS]
+            other = of(w, "other")
+            lines.append(
+                f"{w.page:<{width}}"
+                + "".join(f"{c:>10}" for c in [*cells, getattr(w, total)])
+                + (f"  (other {other})" if other else "")
+            )
+    lines += ["", f"{'search index':<{width}}{'bytes':>10}{'gzip':>10}"]
+    lines += [f"{path:<{width}}{size:>10}{gz:>10}" for path, (size, gz) in indexes.items()]
     return "\n".join(lines)
 
 
@@ -207,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = args.page or sorted(p.relative_to(args.site).as_posix() for p in args.site.rglob("*.html"))
     weights = [page_weight(args.site, page) for page in pages]
-    print(table(weights, search_index_sizes(args.site)))
+    indexes = {path: (size, gzip_size(args.site / path)) for path, size in search_index_sizes(args.site).items()}
+    print(table(weights, indexes))
     missing = [f"{w.page}: {path} is referenced but missing" for w in weights for path in w.missing]
     for line in missing:
         print(line, file=sys.stderr)

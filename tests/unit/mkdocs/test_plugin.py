@@ -38,7 +38,7 @@ def test_features_run_in_the_documented_order():
     plugin = sitekit.SitekitPlugin()
     assert [f.name for f in plugin.features] == [
         "messages", "reproducible", "profile", "safety", "i18n", "search", "calls", "kits", "criteria", "news",
-        "campaigns", "sitemap", "markers", "privacy", "serve",
+        "campaigns", "sitemap", "markers", "privacy", "weight", "serve",
     ]  # fmt: skip
     assert all(f.build is plugin.build for f in plugin.features)
     assert plugin.feature("kits").name == "kits"

@@ -25,6 +25,7 @@
  * digits (a file size in a table, a year, a phone number) could make the index accept words it does not hold;
  * a query reaching one of them throws, and Material then shows no result at all (« affiche » found nothing while
  * « affiches » found 24, after an ordinary content change).
+ * As a real worker (http), it loads Material's worker with the first message, when the search opens.
  * The same file runs as a real worker (http) and inside the iframe of iframe-worker (file://), where the
  * worker's globals (importScripts) come from the script after this one (vendor/iframe-worker-scope.js): there,
  * Material's worker is loaded once the frame's document is parsed, and before the frame's load event, which the
@@ -166,7 +167,14 @@
       importScripts(material).then(function () { widen(self.lunr); }); // iframe-worker: asynchronous
     });
   } else {
-    importScripts(material);
-    widen(self.lunr);
+    /* Material's worker (lunr and its language scripts) is loaded with the first message, which the page sends when
+     * the search opens (sitekit.site.slim), not with every page: its handler then gets that message again. */
+    self.addEventListener("message", function load(event) {
+      self.removeEventListener("message", load);
+      event.stopImmediatePropagation();
+      importScripts(material);
+      widen(self.lunr);
+      self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+    });
   }
 })();
