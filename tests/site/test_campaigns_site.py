@@ -34,7 +34,8 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     first = items[0]
     assert str(first["uid"]) == "campagne-2025-2025-10-01-intranet-le-cybermois-commence@cybersante.example.org"
     assert (
-        str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] The Cybermois begins"}[lang]
+        str(first["summary"])
+        == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] The Cybermois begins"}[lang]
     )
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])

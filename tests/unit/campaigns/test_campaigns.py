@@ -134,6 +134,17 @@ def test_the_campaign_under_way_and_its_week_for_the_staff_home():
     assert earlier.plan_ends == date(2025, 10, 20) and running([earlier], date(2025, 10, 21)) is None
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_staff_home_gives_the_plans_last_day_when_the_national_end_is_unknown(lang):
+    from sitekit.campaigns.view import CampaignsRenderer
+    from sitekit.project import load_project
+
+    project = load_project(ROOT)
+    renderer = CampaignsRenderer(ROOT / "overrides" / "partials" / "campaigns", project.strings)
+    text = renderer.now(CAMPAIGNS, date(2025, 10, 31), lang, "index.html")
+    assert 'datetime="2025-10-01"' in text and 'datetime="2025-10-31"' in text and "None" not in text
+
+
 def test_a_draft_or_archived_campaign_is_never_under_way():
     (published,) = [c for c in CAMPAIGNS if c.year == 2025]
     day = published.weeks[0].starts

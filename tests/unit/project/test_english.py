@@ -88,7 +88,11 @@ def test_no_english_text_uses_a_wrong_variant():
     ("where", "text", "found"),
     [
         ("docs/page.en.md", "The CaRE program is organized around four axes.", ["program", "organized"]),
-        ("kits/k/poster.en.md", "Week 1: spotting a trapped e-mail, during Cybermonth.", ["trapped e-mail", "Cybermonth"]),
+        (
+            "kits/k/poster.en.md",
+            "Week 1: spotting a trapped e-mail, during Cybermonth.",
+            ["trapped e-mail", "Cybermonth"],
+        ),
         ("data/calls.yml", "calls:\n  - title:\n      fr: Le RSSI\n      en: >-\n        The CISO talks\n", ["CISO"]),
         ("data/calls.yml", "x:\n  en: Units switch to degraded mode.\n", ["degraded mode"]),
     ],
