@@ -61,8 +61,8 @@ serve: $(VENV)/.build pango
 # date makes stale (review dates, last checks, deadlines) is information, then the site on http://127.0.0.1:8000.
 preview: $(VENV)/.build pango
 	@test -n "$(DATE)" || { echo "Indiquez le jour : make preview DATE=AAAA-MM-JJ (par exemple DATE=2027-10-06)"; exit 2; }
-	-SITEKIT_TODAY=$(DATE) $(BIN)/python scripts/validate.py --preview
-	SITEKIT_TODAY=$(DATE) $(BIN)/mkdocs serve --strict
+	-SITEKIT_TODAY=$(DATE) SITEKIT_DRAFTS=1 $(BIN)/python scripts/validate.py --preview
+	SITEKIT_TODAY=$(DATE) SITEKIT_DRAFTS=1 $(BIN)/mkdocs serve --strict
 
 # Next year's October campaign (make campaign YEAR=2028): data/campaigns/2028.yml from templates/campaign.yml.
 campaign: $(VENV)/.build

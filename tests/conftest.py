@@ -138,16 +138,19 @@ def require_mark(name: str, doing: str) -> None:
 
 
 def run_mkdocs_build(
-    out: Path, today: str | None, config: Path | None = None, profile: Path | None = None
+    out: Path, today: str | None, config: Path | None = None, profile: Path | None = None, drafts: bool = False
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profile.yml), never
-    influenced by the caller's SITEKIT_TODAY, SITEKIT_PROFILE or SOURCE_DATE_EPOCH (the plugin's reproducible feature derives
-    the latter from the build date)."""
+    """`mkdocs build --strict` for a build date and a profile (default: the shipped demo, data/profile.yml), with
+    drafts when `drafts` (as make preview builds), never influenced by the caller's SITEKIT_TODAY, SITEKIT_PROFILE,
+    SITEKIT_DRAFTS or SOURCE_DATE_EPOCH (the plugin's reproducible feature derives the latter from the build date)."""
     require_mark("build", "runs mkdocs build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITEKIT_TODAY", None)
     env.pop("SITEKIT_PROFILE", None)
     env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop("SITEKIT_DRAFTS", None)
+    if drafts:
+        env["SITEKIT_DRAFTS"] = "1"
     if today:
         env["SITEKIT_TODAY"] = today
     if profile:
@@ -204,7 +207,7 @@ def project_lock(shared_dir: Path, building: bool) -> Iterator[None]:
         yield
 
 
-def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None = None) -> Path:
+def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None = None, drafts: bool = False) -> Path:
     """Build the real project into shared_dir/name once for all workers; a JSON file beside it keeps git's
     status before and after that build (tests/site/test_kits_site.py checks that a build changes nothing).
     (The generated pages do not depend on the date or the profile: builds after the first write none.)"""
@@ -214,7 +217,7 @@ def _shared_build(shared_dir: Path, name: str, today: str, profile: Path | None 
             shutil.rmtree(out, ignore_errors=True)
             with project_lock(shared_dir, building=True):
                 before = git_status()
-                result = run_mkdocs_build(out, today, profile=profile)
+                result = run_mkdocs_build(out, today, profile=profile, drafts=drafts)
                 after = git_status()
             assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
             done.write_text(json.dumps({"before": before, "after": after}), encoding="utf-8")
@@ -258,6 +261,12 @@ def profile_site(shared_dir):
 def site(build_site) -> Path:
     """The site built with the frozen test date."""
     return build_site(FROZEN_TODAY)
+
+
+@pytest.fixture(scope="session")
+def preview_site(shared_dir) -> Path:
+    """The site as make preview builds it for the frozen date: drafts included."""
+    return _shared_build(shared_dir, f"preview-site-{FROZEN_TODAY}", FROZEN_TODAY, drafts=True)
 
 
 @pytest.fixture(scope="session")

@@ -137,7 +137,7 @@ def _logo_candidates(profile_file: Path, root: Path) -> list[Path]:
 
 def _vocabulary(root: Path) -> Vocabulary:
     file, shown = vocabulary_file(root)
-    return load_vocabulary(file, shown, corpus_texts(root), root / CACHE_DIR / "search")
+    return load_vocabulary(file, shown, corpus_texts(root), root / CACHE_DIR / "search", root / "docs")
 
 
 def _with_vocabulary(project: Project) -> Project:

@@ -38,11 +38,9 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     )
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])
-    for year in (2026, 2027):  # archived, and the draft: no date is known
-        assert (
-            Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / f"{year}.ics").read_bytes()).walk("VEVENT")
-            == []
-        )
+    # Archived: no date is known. The 2027 draft has no calendar in a published site.
+    assert Calendar.from_ical((site / lang_prefix(lang) / "campagnes" / "2026.ics").read_bytes()).walk("VEVENT") == []
+    assert not (site / lang_prefix(lang) / "campagnes" / "2027.ics").exists()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -55,13 +53,27 @@ def test_campaign_pages_show_the_week_by_week_plan_and_the_pack(site, lang):
     assert [len(w.css("tr")) for w in weeks] == [2, 2, 2, 2, 2]
     assert page.css_first("p.campaign-pack a").attributes["href"] == "../kits/fiches/cybermois.html"
     assert (root / "campagnes" / "2025.ics").is_file()
-    draft = HTMLParser((root / "campagnes" / "2027.html").read_text(encoding="utf-8"))
-    note = draft.css_first("p.campaign-draft").text()
-    assert {"fr": "à confirmer", "en": "to be confirmed"}[lang] in note
     archived = HTMLParser((root / "campagnes" / "2026.html").read_text(encoding="utf-8"))
     assert archived.css_first("p.campaign-draft") is None
     note = archived.css_first("p.campaign-archived").text()
     assert STRINGS.get("campaigns.status.archive", lang) in note
     assert {"fr": "sans que ce plan soit publié", "en": "without the plan being published"}[lang] in note
     index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
+    assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2026", "2025"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_draft_campaign_is_built_only_in_a_preview(site, preview_site, lang):
+    """The 2027 campaign is a draft (brouillon): make preview shows its page, calendar and list entry; the published
+    site has none of them, and no page of it links to the draft."""
+    draft = next(c for c in CAMPAIGNS if c.year == 2027)
+    assert draft.is_draft
+    root = preview_site / lang_prefix(lang)
+    page = HTMLParser((root / "campagnes" / "2027.html").read_text(encoding="utf-8"))
+    assert {"fr": "à confirmer", "en": "to be confirmed"}[lang] in page.css_first("p.campaign-draft").text()
+    assert (root / "campagnes" / "2027.ics").is_file()
+    index = HTMLParser((root / "campagnes" / "index.html").read_text(encoding="utf-8"))
     assert [n.attributes["data-campaign"] for n in index.css("p.campaign-meta")] == ["2027", "2026", "2025"]
+    published = site / lang_prefix(lang)
+    assert not (published / "campagnes" / "2027.html").exists()
+    assert not [p for p in site.rglob("*.html") if "campagnes/2027.html" in p.read_text(encoding="utf-8")]

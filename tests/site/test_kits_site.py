@@ -83,8 +83,34 @@ def test_french_dates_are_written_out(site):
     (kit,) = [k for k in KITS if k.id == "hameconnage"]
     day = kit.last_review
     months = {
-        "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-        "en": "January February March April May June July August September October November December".split(),
+        "fr": [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        "en": [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
     }
     for lang, page in (("fr", "kits/fiches/hameconnage.html"), ("en", "en/kits/fiches/hameconnage.html")):
         number = "1er" if lang == "fr" and day.day == 1 else str(day.day)

@@ -120,7 +120,8 @@ def test_the_filled_profile_passes_the_publish_check(mine, mine_site, capsys):
     code = validate.main([*args, "--publish"])
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "publish" not in out
+    # Nothing of the publish check; the draft campaign's note (not published) is the only line that says publish.
+    assert [line for line in out.splitlines() if "publish" in line and ": info: " not in line] == []
 
 
 def test_a_hospital_and_the_medico_social_example_differ_where_they_must(mine_site, profile_site):
@@ -139,11 +140,13 @@ def test_a_hospital_and_the_medico_social_example_differ_where_they_must(mine_si
     assert COLOUR in page_text(hospital, "assets/stylesheets/profil.css")
     assert "#418424" in page_text(medico, "assets/stylesheets/profil.css")  # #4c9a2a darkened for white text
     assert "ARS Auvergne-Rhône-Alpes" in page_text(medico, "accompagnement-regional.html")
-    # The médico-social establishment's home page and kit catalogue start with its sector.
+    # The médico-social establishment's home page gives its sector's pages right after what is current, before the
+    # everyday pages; its kit catalogue starts with its sector.
     for site, first in ((medico, True), (hospital, False)):
         home = page_text(site, "index.html")
         headings = re.findall(r"<h2 id=\"([^\"]+)\"", home)
-        assert (headings[0] == "etablissements-medico-sociaux-par-ou-commencer") is first, headings
+        assert headings[0] == "en-ce-moment", headings
+        assert (headings[1] == "etablissements-medico-sociaux-par-ou-commencer") is first, headings
         catalogue = page_text(site, "kits/index.html")
         kits = re.findall(r'href="fiches/([a-z0-9-]+)\.html"', catalogue)
         assert (kits[0] == "medico-social-premier-niveau") is first, kits

@@ -46,7 +46,10 @@ def test_the_first_box_gives_both_numbers_as_unbreakable_tel_links(hospital, rel
     first = body.css_first("h1 ~ *")
     assert first is not None and "admonition" in (first.attributes.get("class") or "")
     links = {a.attributes["href"]: a.text() for a in first.css('a[href^="tel:"]')}
-    assert links == {"tel:+33199001234": "01\u00a099\u00a000\u00a012\u00a034", "tel:+33199001515": "01\u00a099\u00a000\u00a015\u00a015"}
+    assert links == {
+        "tel:+33199001234": "01\u00a099\u00a000\u00a012\u00a034",
+        "tel:+33199001515": "01\u00a099\u00a000\u00a015\u00a015",
+    }
     assert any(a.attributes["href"].endswith("incident.html") for a in first.css("a[href]"))
 
 

@@ -93,6 +93,11 @@ class Campaign(Model):
         return sorted(found, key=lambda triple: (triple[2], triple[0]))
 
 
+def visible_campaigns(campaigns: Sequence[Campaign], drafts: bool) -> list[Campaign]:
+    """The campaigns a build publishes: a draft (brouillon) only when drafts are built (make preview)."""
+    return [c for c in campaigns if drafts or not c.is_draft]
+
+
 def running(campaigns: Sequence[Campaign], today: date) -> tuple[Campaign, int | None] | None:
     """The published campaign under way on `today` (between its known first and last days) and the number, from 1,
     of the week under way (None when no week's known days hold `today`); None when no campaign runs. A draft or an

@@ -4,6 +4,7 @@ The rules (documented in README, "Validator"):
   - a campaign still `brouillon` once 31 October of its year has passed: error. Publish it with the dates a
     source gives, or archive it (`status: archive`) with a summary saying what was and was not found.
   - from 1 September, no campaign file for that year's October: warning (copy last year's file as a draft).
+  - a draft is not published (only make preview builds it): said once, as information, with how to see it.
 """
 
 from __future__ import annotations
@@ -22,10 +23,26 @@ def coming_october(today: date) -> int:
     return today.year if today.month <= CAMPAIGN_MONTH else today.year + 1
 
 
-def campaign_freshness_problems(campaigns: list[Campaign], today: date, folder: str = CAMPAIGNS_DIR) -> list[Problem]:
-    """`folder`: the campaign files' folder as shown (sitekit.campaigns.model.campaigns_folder)."""
+def campaign_freshness_problems(
+    campaigns: list[Campaign], today: date, folder: str = CAMPAIGNS_DIR, drafts: bool = False
+) -> list[Problem]:
+    """`folder`: the campaign files' folder as shown (sitekit.campaigns.model.campaigns_folder); `drafts`: the
+    site checked is a preview that builds drafts."""
     out: list[Problem] = []
     for campaign in campaigns:
+        if campaign.is_draft and not drafts and today <= date(campaign.year, CAMPAIGN_MONTH, 31):
+            first_day = date(campaign.year, CAMPAIGN_MONTH, 1).isoformat()
+            out.append(
+                Problem(
+                    campaign.display_path,
+                    campaign.line("status"),
+                    "status",
+                    f"the {campaign.year} campaign is a draft (brouillon): it is not published",
+                    f"see it with make preview DATE={first_day}; publish it with status: publie once a "
+                    "source gives its dates",
+                    Level.INFO,
+                )
+            )
         if campaign.is_draft and today > date(campaign.year, CAMPAIGN_MONTH, 31):
             out.append(
                 Problem(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sitekit.campaigns.model import Campaign, visible_campaigns
+from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Problem
 from sitekit.criteria.view import export_path
 from sitekit.i18n.strings import LANGUAGES
@@ -52,13 +54,20 @@ _PAGES: tuple[tuple[str, str, Callable[[Project], Iterable[str | int]]], ...] = 
     ("call pages", CALL_PAGES, lambda project: (call.id for call in project.calls)),
     ("kit pages", KIT_PAGES, lambda project: (kit.id for kit in project.kits)),
     ("criterion pages", CRITERION_PAGES, lambda project: (c.id for c in project.criteria.criteria)),
-    ("campaign pages", CAMPAIGN_PAGES, lambda project: (c.year for c in project.campaigns)),
+    ("campaign pages", CAMPAIGN_PAGES, lambda project: (c.year for c in _campaigns(project))),
 )
 
 
+def _campaigns(project: Project) -> list[Campaign]:
+    """The campaigns the build publishes: drafts only in a preview ($SITEKIT_DRAFTS, set by make preview)."""
+    return visible_campaigns(project.campaigns, drafts_wanted())
+
+
 def generated_pages(project: Project) -> set[str]:
-    """docs/ paths of the pages the build writes before it reads docs/ (they may not exist before a first build)."""
-    return {
+    """docs/ paths of the pages the build writes before it reads docs/ (they may not exist before a first build):
+    a draft campaign's too (its stubs are written by every build; only a preview publishes them)."""
+    drafts = {f"{CAMPAIGN_PAGES}/{stub_name(c.year, lang)}" for c in project.campaigns for lang in LANGUAGES}
+    return drafts | {
         f"{folder}/{stub_name(item, lang)}"
         for _, folder, items in _PAGES
         for item in items(project)
@@ -82,7 +91,7 @@ def site_families(project: Project, today: date, docs_dir: Path | None = None) -
             for lang in LANGUAGES
             for name in ("calls.ics", "calls.json", *(f"{call.id}.ics" for call in project.calls))
         ],
-        "campaign calendars": [campaign_ics_path(c.year, lang) for c in project.campaigns for lang in LANGUAGES],
+        "campaign calendars": [campaign_ics_path(c.year, lang) for c in _campaigns(project) for lang in LANGUAGES],
         "kit index": [KIT_INDEX],
         "self-assessment grids": [export_path(lang) for lang in LANGUAGES],
         "news feeds": [localized(FEED, lang) for lang in LANGUAGES],

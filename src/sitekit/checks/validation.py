@@ -29,6 +29,7 @@ from sitekit.checks.publish import publish_problems
 from sitekit.checks.report import Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
+from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Level, Problem
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.kits.versions import version_problems
@@ -101,7 +102,7 @@ def check_campaign_freshness(ctx: Context) -> list[Problem]:
     if "campaigns" in ctx.project.failed:
         return []  # its problems are already reported; "no campaign file" would be wrong
     folder = campaigns_folder(ctx.project.root)[1]
-    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder)
+    return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder, drafts_wanted())
 
 
 def check_translations(ctx: Context) -> list[Problem]:

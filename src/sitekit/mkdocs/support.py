@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.core import renames
 from sitekit.core.cache import CACHE_DIR
+from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Problem, ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
 from sitekit.i18n.messages import MessageLanguageError, message_language
@@ -53,6 +54,7 @@ class Settings:
     today: date  # the build date (`today`, $SITEKIT_TODAY, else today in Paris)
     messages_lang: str  # the language of messages (`messages_lang`, $SITEKIT_LANG, else French)
     serve_tuning: bool  # `mkdocs serve` tuned for quick reloads (`serve_tuning`)
+    drafts: bool = False  # drafts built too (`drafts`, $SITEKIT_DRAFTS: make preview); never in a published site
 
 
 def project_root(config: MkDocsConfig, chosen: str | None = None) -> Path:
@@ -83,6 +85,7 @@ def read_settings(options: Mapping[str, Any], config: MkDocsConfig) -> Settings:
         today,
         lang,
         bool(options.get("serve_tuning")),
+        drafts_wanted(options.get("drafts")),
     )
 
 

@@ -48,36 +48,33 @@ class ProfileRenderer(TemplateRenderer):
         """A profile value as Markdown, already escaped by the value renderer."""
         return Markup(self.values.value(key, lang))  # md_escape made it safe
 
-    def name_in(self, key: str, lang: str) -> Markup:
-        """The interface string `key` with the establishment's name in the form its sentence needs, as Markdown:
-        the string HTML-escaped as autoescape would, the name escaped by the value renderer."""
-        return Markup(self.values.name_in(str(escape(self.strings.get(key, lang))), lang))
+    def name_in(self, key: str, lang: str, name_key: str = "establishment.name") -> Markup:
+        """The interface string `key` with the establishment's name (at `name_key`) in the form its sentence needs,
+        as Markdown: the string HTML-escaped as autoescape would, the name escaped by the value renderer."""
+        return Markup(self.values.name_in(str(escape(self.strings.get(key, lang))), lang, name_key))
+
+    def _context(self, kits: Sequence[Kit], lang: str) -> dict[str, object]:
+        """What both home pages show of the profile: the sector's kits first for a médico-social establishment."""
+        return {
+            "medico_social": self.profile.kind is Kind.MEDICO_SOCIAL,
+            "kits": [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences],
+            "value": lambda key: self.value(key, lang),
+        }
 
     def home(self, kits: Sequence[Kit], lang: str) -> str:
-        medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
-        return self._render(
-            "home.md",
-            lang,
-            medico_social=self.profile.kind is Kind.MEDICO_SOCIAL,
-            kits=medico,
-            value=lambda key: self.value(key, lang),
-            name_in=lambda key: self.name_in(key, lang),
-        )
+        return self._render("home.md", lang, **self._context(kits, lang), name_in=lambda key: self.name_in(key, lang))
 
     def staff_home(self, kits: Sequence[Kit], lang: str) -> str:
         """The home page's Markdown for the staff of a named establishment: the numbers to call first, then what is
         current (markers the calls, news and campaigns features fill), then the everyday pages."""
-        medico = [kit for kit in kits if Audience.MEDICO_SOCIAL in kit.audiences]
         short = self.profile.data.establishment.short_name
-        name_key = "establishment.short_name" if short is not None and not is_placeholder(short) else "establishment.name"
+        name_key = "establishment.short_name" if not is_placeholder(short) else "establishment.name"
         return self._render(
             STAFF_HOME,
             lang,
-            medico_social=self.profile.kind is Kind.MEDICO_SOCIAL,
-            kits=medico,
-            value=lambda key: self.value(key, lang),
+            **self._context(kits, lang),
             filled=lambda key: not is_placeholder(lookup(self.profile, key)),
-            title=Markup(self.values.name_in(str(escape(self.strings.get("profile.staff.title", lang))), lang, name_key)),
+            title=self.name_in("profile.staff.title", lang, name_key),
         )
 
     def stylesheet(self) -> str:

@@ -1,6 +1,6 @@
 """The per-language search index files, made from the i18n plugin's merged index (sitekit.search.terms) or read
 from the cache when nothing they are made from changed: the merged index, the vocabulary, the pages' titles and
-the code and the word lists that make them.
+the pages that answer a subject, the code and the word lists that make them.
 
 A build of an unchanged site (a scheduled CI run, a second `make build`) then spends no time on word forms; a
 changed page gives new inputs and the indexes are made again. The folder keeps the newest files only.
@@ -12,7 +12,7 @@ import gc
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -34,17 +34,20 @@ def _engine() -> str:
 @dataclass(frozen=True)
 class IndexSources:
     """What the indexes are made from: the i18n plugin's merged index (its JSON bytes), the vocabulary's groups of
-    words per language, and the other titles of each page (its location -> titles)."""
+    words per language, the other titles of each page (its location -> titles), and the pages that answer a
+    subject (their location -> the words of its entries: Vocabulary.answers)."""
 
     merged: bytes
     vocabulary: Mapping[str, Sequence[Sequence[str]]]
     titles: Mapping[str, Sequence[str]]
+    answers: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def parts(self) -> list[Part]:
         return [
             self.merged,
             json.dumps(self.vocabulary, ensure_ascii=False, sort_keys=True),
             json.dumps(sorted(self.titles.items()), ensure_ascii=False),
+            json.dumps(sorted(self.answers.items()), ensure_ascii=False),
         ]
 
 
@@ -78,6 +81,7 @@ def _make(sources: IndexSources, folder: Path | None) -> dict[str, bytes]:
             sources.vocabulary,
             sources.titles,
             stems_folder=folder,
+            answers=sources.answers,
         )
     finally:
         if collecting:

@@ -34,6 +34,15 @@ PAGE_BOOSTS = {
     f"{CRITERION_PAGES}/": 0.3,
 }
 
+# A page that answers a subject (a vocabulary entry's page:) carries, as words of its title, each one-word term of
+# the entry and each phrase written as one word: PHRASE_MARK, then the phrase's words without accents, joined (and
+# the same without the words of one or two letters inside it). The search worker looks up every run of 2 to
+# MAX_PHRASE_WORDS consecutive words typed, joined so, as a whole word: a phrase typed as written finds its page
+# first, a word of it typed alone stays an ordinary word. The mark keeps a typed word from reaching a phrase as
+# its prefix (« mot » finds no « _motdepassevole »). docs/assets/javascripts/workers/search-worker.js has both.
+PHRASE_MARK = "_"
+MAX_PHRASE_WORDS = 8
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TAG = re.compile(r"<[^>]+>")
 # A run of letters, hyphen, letters...: it starts where a run of letters starts and takes whole runs (the same
@@ -183,6 +192,7 @@ def split_index(
     vocabulary: Mapping[str, Sequence[Sequence[str]]] | None = None,
     titles: Mapping[str, Iterable[str]] | None = None,
     stems_folder: Path | None = None,
+    answers: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Split the i18n plugin's merged index into one index per language, with variant fields.
 
@@ -190,11 +200,14 @@ def split_index(
     language's own index they become relative to the language folder. `vocabulary` gives,
     per language, the groups of words that say the same thing (data/vocabulary.yml);
     `titles`, the other titles of a page (merged location -> front matter and navigation
-    titles), whose words its entry carries beside those of its first heading. Word stems
-    are kept in `stems_folder` between builds.
+    titles), whose words its entry carries beside those of its first heading; `answers`, the
+    pages that answer a subject (merged location -> the words and phrases of its vocabulary
+    entries), whose entry carries them as title words (answer_words). Word stems are kept in
+    `stems_folder` between builds.
     """
     docs_by_lang: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     title_sources: dict[int, str] = {}  # id of an entry -> its heading and its page's other titles
+    answered: dict[int, set[str]] = {}  # id of a page's entry -> the title words of the subjects it answers
     for doc in merged.get("docs", []):
         if _bare_heading(doc):
             continue
@@ -205,6 +218,8 @@ def split_index(
         docs_by_lang[lang].append(entry)
         if "#" not in doc["location"]:
             title_sources[id(entry)] = " ".join([doc.get("title", ""), *(titles or {}).get(doc["location"], ())])
+            if answers and doc["location"] in answers:
+                answered[id(entry)] = answer_words(answers[doc["location"]])
 
     indexes: dict[str, dict[str, Any]] = {}
     for lang, docs in docs_by_lang.items():
@@ -228,6 +243,8 @@ def split_index(
         ) in zip(docs, sources, cleaned, tokenized, found, strict=True):
             heading = title_words if title == doc.get("title", "") else set(words(doc.get("title", "")))
             doc[TITLE_FIELD] = _hidden_words(title_clean, title_tokens, title_words, heading, variants, matcher)
+            if id(doc) in answered:
+                doc[TITLE_FIELD] = " ".join(sorted(set(doc[TITLE_FIELD].split()) | (answered[id(doc)] - heading)))
             doc[TEXT_FIELD] = _hidden_words(text_clean, text_tokens, text_words, text_words, variants, matcher)
         boost_pages(docs, PAGE_BOOSTS)
         config = dict(merged.get("config", {}))
@@ -235,6 +252,28 @@ def split_index(
         config["fields"] = {**config.get("fields", {}), **FIELD_BOOSTS}
         indexes[lang] = {**merged, "config": config, "docs": docs}
     return indexes
+
+
+def answer_words(terms: Iterable[str]) -> set[str]:
+    """The title words of a page that answers the subject of `terms` (a vocabulary entry's words and phrases):
+    each one-word term as written (lower case) and without accents, each phrase as one word, marked (PHRASE_MARK),
+    without accents, with all its words and without the words of one or two letters inside it: « écran de
+    rançon » -> « _ecranderancon », « _ecranrancon »; "call IT" -> "_callit"."""
+    out: set[str] = set()
+    for term in terms:
+        found = tokens(term)
+        if len(found) == 1:
+            out |= {found[0], fold(found[0])}
+            continue
+        out |= phrase_words([fold(word) for word in found])
+    return out
+
+
+def phrase_words(folded: Sequence[str]) -> set[str]:
+    """The words of the index for a phrase (its words, folded, in order): PHRASE_MARK then its words joined, and
+    the same without the words of one or two letters inside it (its first and last words kept: "call IT")."""
+    inner = [word for word in folded[1:-1] if len(word) > _SHORT]
+    return {PHRASE_MARK + "".join(folded), PHRASE_MARK + "".join([folded[0], *inner, folded[-1]])}
 
 
 def _bare_heading(doc: Mapping[str, Any]) -> bool:

@@ -1,5 +1,6 @@
-"""The vocabulary of the field (data/vocabulary.yml): the words staff type for what the pages say, and where
-its words and phrases are found in a text, whatever their accents, capitals and endings."""
+"""The vocabulary of the field (data/vocabulary.yml): the words staff type for what the pages say, where its
+words and phrases are found in a text, whatever their accents, capitals and endings, and the page that answers a
+subject (an entry's `page:`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from sitekit.core.problems import Collector, ProblemsError
 from sitekit.core.schema import LANGUAGE_NAMES, Model, Text, validate_item
 from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
-from sitekit.search.terms import Matcher, Variants, stems_for, tokens
-from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS
+from sitekit.search.terms import MAX_PHRASE_WORDS, Matcher, Variants, stems_for, tokens
+from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS, page_path
 
 VOCABULARY = "data/vocabulary.yml"
 OLD_VOCABULARY = "data/vocabulaire.yml"  # its name before this release, still read (sitekit.core.renames)
@@ -23,10 +24,12 @@ KIT_FILE = "kit.yml"
 
 
 class Entry(Model):
-    """One subject: the words and phrases of each language that say it."""
+    """One subject: the words and phrases of each language that say it, and the page that answers it (the path
+    of its French source under docs/, as incident.md; the English page is the one beside it, incident.en.md)."""
 
     fr: tuple[Text, ...] | None = Field(default=None)
     en: tuple[Text, ...] | None = Field(default=None)
+    page: Text | None = Field(default=None)
 
     def terms(self, lang: str) -> tuple[str, ...]:
         found: tuple[str, ...] | None = getattr(self, lang)
@@ -46,6 +49,17 @@ class Vocabulary:
     def by_language(self) -> dict[str, list[tuple[str, ...]]]:
         return {lang: self.groups(lang) for lang in LANGUAGES}
 
+    def answers(self) -> dict[str, tuple[str, ...]]:
+        """The site path of each page that answers a subject, in each language (incident.html, en/incident.html)
+        -> the words and phrases of the entries that name it, in that language."""
+        found: dict[str, tuple[str, ...]] = {}
+        for entry in self.entries:
+            for lang in LANGUAGES:
+                if entry.page is not None and entry.terms(lang):
+                    path = page_path(entry.page, lang)
+                    found[path] = found.get(path, ()) + entry.terms(lang)
+        return found
+
 
 def vocabulary_file(root: Path) -> tuple[Path, str]:
     """The vocabulary file under `root` and its name in messages: data/vocabulary.yml, or data/vocabulaire.yml (its
@@ -54,12 +68,17 @@ def vocabulary_file(root: Path) -> tuple[Path, str]:
 
 
 def load_vocabulary(
-    file: Path, shown: str = VOCABULARY, pages: Mapping[str, str] | None = None, stems_folder: Path | None = None
+    file: Path,
+    shown: str = VOCABULARY,
+    pages: Mapping[str, str] | None = None,
+    stems_folder: Path | None = None,
+    docs: Path | None = None,
 ) -> Vocabulary:
     """The vocabulary of `file` (none when the file does not exist: search then works without it);
     ProblemsError with every problem. With `pages` (language -> the text of its pages), an entry none of whose
-    words is on the pages of a language is a problem too. Word stems are kept in `stems_folder` between builds
-    (the search index uses the same: sitekit.search.terms.stems_for)."""
+    words is on the pages of a language is a problem too; with `docs` (the pages' folder), an entry's `page:`
+    that is not a hand-written page there, in each language of its words. Word stems are kept in `stems_folder`
+    between builds (the search index uses the same: sitekit.search.terms.stems_for)."""
     if not file.exists():
         return Vocabulary()
     doc = load_mapping(
@@ -87,6 +106,9 @@ def load_vocabulary(
         for index, raw in enumerate(raw_entries)
         if (entry := _entry(doc, ("entries", index), raw, problems)) is not None
     ]
+    for index, entry in entries:
+        if entry.page is not None:
+            _answer(doc, ("entries", index), entry, docs, problems)
     for lang in LANGUAGES:
         stems = stems_for(lang, stems_folder)
         matcher = Matcher([entry.terms(lang) for _, entry in entries], Variants(lang, (), stems).stem)
@@ -127,6 +149,66 @@ def _entry(doc: YamlDocument, where: Location, raw: object, problems: Collector)
                     "write a word or a phrase",
                 )
     return entry
+
+
+def _answer(doc: YamlDocument, where: Location, entry: Entry, docs: Path | None, problems: Collector) -> None:
+    """The problems of an entry's `page:`: the page of another language than the default named (the French one
+    is named, its translations are found beside it), a page that is not a hand-written page of `docs` in each
+    language of the entry's words, a phrase longer than the search worker looks up."""
+    page = entry.page or ""
+    at = where + ("page",)
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and page.endswith(f".{lang}.md"):
+            french = page[: -len(f".{lang}.md")] + ".md"
+            problems.add(
+                doc.path,
+                doc.line(at),
+                dotted(at),
+                f"« {page} » is the {LANGUAGE_NAMES[lang]} page",
+                f"name the French page, {french}: the other languages' pages are found beside it",
+            )
+            return
+    if docs is not None and not _hand_written(docs, page):
+        problems.add(
+            doc.path,
+            doc.line(at),
+            dotted(at),
+            f"no page docs/{page}",
+            "write the path of a hand-written page under docs/, as incident.md",
+        )
+    elif docs is not None:
+        for lang in LANGUAGES:
+            source = _translation(page, lang)
+            if entry.terms(lang) and not _hand_written(docs, source):
+                problems.add(
+                    doc.path,
+                    doc.line(at),
+                    dotted(at),
+                    f"no {LANGUAGE_NAMES[lang]} page docs/{source}",
+                    f"translate the page as docs/{source}, or remove the entry's {lang}: words",
+                )
+    for lang in LANGUAGES:
+        for position, term in enumerate(entry.terms(lang)):
+            if len(tokens(term)) > MAX_PHRASE_WORDS:
+                problems.add(
+                    doc.path,
+                    doc.line(where + (lang, position)),
+                    dotted(where + (lang, position)),
+                    f"« {term} » has more than {MAX_PHRASE_WORDS} words: search looks its page up by phrases of "
+                    f"{MAX_PHRASE_WORDS} words at most",
+                    "shorten it to the words a reader types",
+                )
+
+
+def _translation(page: str, lang: str) -> str:
+    """The source of `page` (a French page under docs/) in `lang`: incident.md, incident.en.md."""
+    return page if lang == DEFAULT_LANGUAGE else page.removesuffix(".md") + f".{lang}.md"
+
+
+def _hand_written(docs: Path, source: str) -> bool:
+    """Whether `source` (under `docs`) is a hand-written Markdown page (not a generated one)."""
+    folder = source.rpartition("/")[0]
+    return source.endswith(".md") and folder not in GENERATED_FOLDERS and (docs / source).is_file()
 
 
 def _repeated_terms(

@@ -51,6 +51,12 @@ def link(path: str, lang: str, page_url: str) -> str:
     return relative_url(localized(path, lang), page_url)
 
 
+def page_path(source: str, lang: str) -> str:
+    """The site path of a hand-written page in a language, from its French source under docs/ (pages are
+    written as files, use_directory_urls: false): incident.md -> incident.html, en/incident.html."""
+    return localized(source.removesuffix(".md") + ".html", lang)
+
+
 def in_folder(folder: str, name: str | int, lang: str, suffix: str = ".html") -> str:
     """The file `name` + `suffix` of a site folder, under the root of a language."""
     return localized(f"{folder}/{name}{suffix}", lang)

@@ -202,7 +202,7 @@ def campaign(tmp_path: Path, year: int, status: str):
 
 def test_a_draft_past_its_october_fails_at_its_status_line(tmp_path):
     draft = campaign(tmp_path, 2026, "brouillon")
-    assert campaign_freshness_problems([draft], date(2026, 10, 31)) == []
+    assert campaign_freshness_problems([draft], date(2026, 10, 31), drafts=True) == []
     assert campaign_freshness_problems([draft], date(2026, 11, 1)) == [
         Problem(
             "data/campaigns/2026.yml",
@@ -214,6 +214,16 @@ def test_a_draft_past_its_october_fails_at_its_status_line(tmp_path):
         )
     ]
     assert campaign_freshness_problems([campaign(tmp_path, 2026, "archive")], date(2026, 11, 29)) == []
+
+
+def test_a_draft_is_told_once_as_not_published_unless_the_site_is_a_preview(tmp_path):
+    draft = campaign(tmp_path, 2026, "brouillon")
+    (note,) = campaign_freshness_problems([draft], date(2026, 9, 15))
+    assert note.level is Level.INFO and note.field == "status"
+    assert note.line == line_of(tmp_path / "2026.yml", "status: brouillon")
+    assert "not published" in note.message and "make preview DATE=2026-10-01" in note.fix
+    assert campaign_freshness_problems([draft], date(2026, 9, 15), drafts=True) == []
+    assert campaign_freshness_problems([campaign(tmp_path, 2026, "archive")], date(2026, 9, 15)) == []
 
 
 @pytest.mark.parametrize(

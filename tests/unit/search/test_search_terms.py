@@ -4,12 +4,15 @@ language, with the pages' boosts."""
 import json
 
 from sitekit.search.terms import (
+    MAX_PHRASE_WORDS,
     PAGE_BOOSTS,
+    PHRASE_MARK,
     TEXT_FIELD,
     TITLE_FIELD,
     Matcher,
     Stems,
     Variants,
+    answer_words,
     compounds,
     fold,
     inflections,
@@ -167,6 +170,38 @@ def test_news_posts_and_criterion_pages_rank_after_reference_pages():
         boosts["actualites/billets/2025-10-13-x.html"],
         boosts["certification/criteres/c.html"],
     }
+
+
+def test_a_page_that_answers_a_subject_has_its_words_and_phrases_as_title_words():
+    assert answer_words(["Rançon", "écran de rançon", "call IT", "on-call number", "mot de passe vu"]) == {
+        "rançon",
+        "rancon",
+        "_ecranderancon",
+        "_ecranrancon",  # the words of one or two letters inside a phrase left out too
+        "_callit",  # the last word kept, however short
+        "_oncallnumber",  # the first too
+        "_motdepassevu",
+        "_motpassevu",
+    }
+    assert PHRASE_MARK == "_" and MAX_PHRASE_WORDS >= 4
+
+
+def test_split_index_gives_the_answer_words_to_the_page_entry_of_each_language_only():
+    merged = merged_index(
+        ("incident.html", "En cas d’incident", "<p>Un écran qui réclame une rançon.</p>"),
+        ("incident.html#a", "La première heure", "<p>Une rançon.</p>"),
+        ("en/incident.html", "In case of an incident", "<p>A ransom.</p>"),
+        ("bonnes-pratiques.html", "Rançongiciels", "<p>Une rançon.</p>"),
+    )
+    answers = {"incident.html": ["écran de rançon", "rançon"], "en/incident.html": ["who to call", "ransom"]}
+    indexes = split_index(merged, ("fr", "en"), "fr", answers=answers)
+    title = {d["location"]: d[TITLE_FIELD].split() for d in indexes["fr"]["docs"]}
+    assert {"_ecranderancon", "_ecranrancon", "rancon", "rançon"} <= set(title["incident.html"])
+    assert {"_whotocall", "_whocall", "ransom"} <= set(indexes["en"]["docs"][0][TITLE_FIELD].split())
+    assert "_ecranrancon" not in indexes["en"]["docs"][0][TITLE_FIELD]  # each language its own entries
+    assert not [word for word in title["incident.html#a"] + title["bonnes-pratiques.html"] if word[0] == "_"]
+    assert "rancon" not in title["bonnes-pratiques.html"]  # nor their words: only the page that answers
+    assert indexes["fr"]["docs"][0]["title"] == "En cas d’incident"  # the title shown is the page's own
 
 
 def test_hyphenated_words_are_also_indexed_as_one():

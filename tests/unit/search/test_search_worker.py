@@ -13,6 +13,7 @@ import material
 import pytest
 
 from conftest import ROOT
+from sitekit.search import terms
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "search-worker.js"
 MATERIAL_WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
@@ -112,3 +113,55 @@ def test_a_word_typed_with_accents_finds_its_folded_form_under_the_word_typed():
         check=True,
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [["incident", ["piraté"]]]
+
+
+def test_the_worker_writes_phrases_as_the_index_does():
+    source = WORKER.read_text(encoding="utf-8")
+    mark = re.search(r'var PHRASE_MARK = "([^"]*)"', source)
+    longest = re.search(r"var MAX_PHRASE_WORDS = (\d+)", source)
+    short = re.search(r"var SHORT = (\d+)", source)
+    assert mark is not None and longest is not None and short is not None
+    assert (mark[1], int(longest[1]), int(short[1])) == (terms.PHRASE_MARK, terms.MAX_PHRASE_WORDS, terms._SHORT)
+
+
+PHRASES = """
+const index = lunr(function () {
+  this.ref("id");
+  this.field("title");
+  this.metadataWhitelist = ["position"];
+  this.pipeline.reset();  // as Material's worker with the site's configuration: stop words, no stemmer
+  this.searchPipeline.reset();
+  this.pipeline.add(lunr.stopWordFilter);
+  this.searchPipeline.add(lunr.stopWordFilter);
+  this.add({ id: "incident", title: "%s" });
+  this.add({ id: "calls", title: "call calls" });
+  this.add({ id: "passwords", title: "mot passe" });
+});
+const run = q => index.search(q).map(r => [r.ref, Object.keys(r.matchData.metadata).sort()]);
+console.log(JSON.stringify({
+  who: run("who* to* call*"), it: run("call* it*"), call: run("call*"), mot: run("mot* de* passe*"),
+  vole: run("mot* de* passe* volé*"), screen: run("ecran* rancon*")
+}));
+"""
+
+
+def test_a_phrase_typed_as_written_finds_the_page_that_answers_it_and_a_word_of_it_stays_a_word():
+    """« who » and « to » are stop words the index does not hold: "who to call" would be "call", the funding
+    calls. The page that answers it carries the phrase as one word (sitekit.search.terms.answer_words), which the
+    worker looks up for each run of words typed; a word of the phrase typed alone never reaches it as a prefix."""
+    answers = terms.answer_words(["who to call", "call IT", "mot de passe volé", "écran de rançon"])
+    done = subprocess.run(
+        ["node", "-e", LOAD_WORKERS + PHRASES % " ".join(sorted(answers)), str(WORKER), str(MATERIAL_WORKERS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    # found by the phrase, reported under the word typed that the worker keeps (which page comes first on the
+    # site: tests/browser/test_search_relevance.py)
+    assert dict(found["who"]) == {"incident": ["call"], "calls": ["call", "calls"]}
+    assert dict(found["it"])["incident"] == ["call", "it"]  # "it", the last word, kept
+    assert [ref for ref, _ in found["call"]] == ["calls"]
+    assert [ref for ref, _ in found["mot"]] == ["passwords"]
+    assert {"mot", "passe", "volé"} <= set(dict(found["vole"])["incident"])  # « de »: a stop word in French only
+    assert [ref for ref, _ in found["screen"]] == ["incident"]  # « écran rançon », without « de »

@@ -102,10 +102,100 @@ def test_shape_problems_are_all_reported_with_their_lines(tmp_path):
         "(add the words readers type for the same subject, or remove the list)",
         "data/vocabulary.yml:3: entries[1]: no words (write fr: [...] or en: [...] (or both))",
         "data/vocabulary.yml:4: entries[2].fr[1]: '…' has no letter or digit (write a word or a phrase)",
-        "data/vocabulary.yml:5: entries[3].de: unknown key (known keys: fr, en)",
+        "data/vocabulary.yml:5: entries[3].de: unknown key (known keys: fr, en, page)",
         "data/vocabulary.yml:6: entries[4]: expected a mapping of keys (fr:, en:) "
         "(write the entry's keys indented under its - line)",
         "data/vocabulary.yml:7: synonyms: unknown key (keep only entries: at the top level)",
+    ]
+
+
+def test_an_entry_names_the_page_that_answers_it_in_each_language(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "guide").mkdir(parents=True)
+    for name in ("incident.md", "incident.en.md", "guide/index.md", "guide/index.en.md"):
+        (docs / name).write_text("# Page", encoding="utf-8")
+    path = write(
+        tmp_path,
+        "entries:\n"
+        "  - fr: [qui appeler, numéro de garde]\n"
+        "    en: [who to call, call IT]\n"
+        "    page: incident.md\n"
+        "  - fr: [rançon, écran de rançon]\n"
+        "    page: incident.md\n"
+        "  - fr: [publier, mettre en ligne]\n"
+        "    en: [publish, put online]\n"
+        "    page: guide/index.md\n",
+    )
+    answers = load_vocabulary(path, VOCABULARY, docs=docs).answers()
+    assert answers == {
+        "incident.html": ("qui appeler", "numéro de garde", "rançon", "écran de rançon"),
+        "en/incident.html": ("who to call", "call IT"),
+        "guide/index.html": ("publier", "mettre en ligne"),
+        "en/guide/index.html": ("publish", "put online"),
+    }
+
+
+def test_a_page_the_entry_cannot_point_at_is_reported_with_its_line(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "appels" / "fiches").mkdir(parents=True)
+    for name in ("incident.md", "incident.en.md", "seul.md", "appels/fiches/d1.md", "appels/fiches/d1.en.md"):
+        (docs / name).write_text("# Page", encoding="utf-8")
+    path = write(
+        tmp_path,
+        "entries:\n"
+        "  - fr: [qui appeler, numéro de garde]\n"
+        "    page: incidents.md\n"
+        "  - fr: [rançon, écran de rançon]\n"
+        "    page: incident.en.md\n"
+        "  - fr: [publier, mettre en ligne]\n"
+        "    en: [publish, put online]\n"
+        "    page: seul.md\n"
+        "  - fr: [appel, guichet]\n"
+        "    page: appels/fiches/d1.md\n"
+        "  - fr: [compte piraté, un compte que quelqu’un d’autre que moi a ouvert hier]\n"
+        "    page: incident.md\n"
+        "  - fr: [lien piégé, lien douteux]\n"
+        "    page: [incident.md]\n",
+    )
+    with pytest.raises(ProblemsError) as exc:
+        load_vocabulary(path, VOCABULARY, docs=docs)
+    assert str(exc.value).splitlines() == [
+        "data/vocabulary.yml:3: entries[0].page: no page docs/incidents.md "
+        "(write the path of a hand-written page under docs/, as incident.md)",
+        "data/vocabulary.yml:5: entries[1].page: « incident.en.md » is the English page "
+        "(name the French page, incident.md: the other languages' pages are found beside it)",
+        "data/vocabulary.yml:8: entries[2].page: no English page docs/seul.en.md "
+        "(translate the page as docs/seul.en.md, or remove the entry's en: words)",
+        "data/vocabulary.yml:10: entries[3].page: no page docs/appels/fiches/d1.md "
+        "(write the path of a hand-written page under docs/, as incident.md)",
+        "data/vocabulary.yml:11: entries[4].fr[1]: « un compte que quelqu’un d’autre que moi a ouvert hier » has "
+        "more than 8 words: search looks its page up by phrases of 8 words at most "
+        "(shorten it to the words a reader types)",
+        "data/vocabulary.yml:14: entries[5].page: expected text, got list (write it as text (in quotes if needed))",
+    ]
+
+
+def test_the_project_points_the_incident_intents_at_the_incident_page():
+    vocabulary = load_project(ROOT).require().vocabulary
+    answers = vocabulary.answers()
+    for term in ("qui appeler", "écran de rançon", "téléphone perdu", "violation de données", "compte piraté"):
+        assert term in answers["incident.html"], term
+    for term in ("who to call", "ransom screen", "lost phone", "data breach", "hacked account"):
+        assert term in answers["en/incident.html"], term
+    assert "appel à financement" not in answers["incident.html"]
+
+
+def test_the_project_loader_checks_the_pages_entries_point_at(project):
+    vocabulary = project / VOCABULARY
+    text = vocabulary.read_text(encoding="utf-8") + "  - fr: [post-it, pense-bête]\n    page: pense-bete.md\n"
+    vocabulary.write_text(text, encoding="utf-8")
+    problems = [p for p in load_project(project).problems if p.path == VOCABULARY]
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (
+            len(text.splitlines()),
+            f"entries[{len(load_vocabulary(ROOT / VOCABULARY).entries)}].page",
+            "no page docs/pense-bete.md",
+        )
     ]
 
 

@@ -14,7 +14,12 @@
  *   Material does not list the typed word as missing from the results;
  * - a stop word (« de », « qui », "the") or a single letter is dropped from a query that has other words,
  *   unless it is the last one (the reader may still be typing it): as "a*", « à » or « d’ » would otherwise
- *   match every word that starts with that letter.
+ *   match every word that starts with that letter;
+ * - every run of 2 to MAX_PHRASE_WORDS consecutive words typed, stop words included, is also looked up as one
+ *   whole word: PHRASE_MARK, then its words without accents, joined (and the same without the words of one or
+ *   two letters inside it). A page that answers a subject (a vocabulary entry's page:, data/vocabulary.yml)
+ *   carries the entry's phrases so written (sitekit.search.terms.answer_words): "who to call", whose words
+ *   but "call" are stop words the index does not hold, finds the incident page before the funding calls.
  * Before any index is built, it also mends lunr's word automaton (keyTokenSets below): lunr 2.3.9 merges two
  * nodes of it whose keys are equal, and its keys are ambiguous when a letter is a digit, so that a word with
  * digits (a file size in a table, a year, a phone number) could make the index accept words it does not hold;
@@ -32,6 +37,9 @@
   var WHOLE_WORD_BOOST = 3;
   var FUZZY_MIN_LENGTH = 5;
   var FUZZY_BOOST = 0.5;
+  var PHRASE_MARK = "_"; // as sitekit.search.terms.PHRASE_MARK (tests/unit/search/test_search_worker.py)
+  var MAX_PHRASE_WORDS = 8; // as sitekit.search.terms.MAX_PHRASE_WORDS
+  var SHORT = 2; // a word this short, inside a phrase, is left out of its second form (« de », « à », "to")
 
   var script = typeof document !== "undefined" && document.currentScript;
   var material = new URL(MATERIAL_WORKER, script ? script.src : self.location.href).href;
@@ -55,16 +63,34 @@
     return lunr.TokenSet.fromString(word).intersect(lunr.TokenSet.fromFuzzyString(typed, 1)).toArray().length > 0;
   }
 
-  /* Move the match data of `from` (an indexed word) under `to` (the word typed), merging positions. */
+  /* Move the match data of `from` (an indexed word) under each word of `to` (words typed), merging positions. */
   function relabel(metadata, from, to) {
-    var target = metadata[to] || (metadata[to] = {});
-    Object.keys(metadata[from]).forEach(function (field) {
-      var fields = target[field] || (target[field] = {});
-      Object.keys(metadata[from][field]).forEach(function (key) {
-        fields[key] = (fields[key] || []).concat(metadata[from][field][key]);
+    [].concat(to).forEach(function (word) {
+      var target = metadata[word] || (metadata[word] = {});
+      Object.keys(metadata[from]).forEach(function (field) {
+        var fields = target[field] || (target[field] = {});
+        Object.keys(metadata[from][field]).forEach(function (key) {
+          fields[key] = (fields[key] || []).concat(metadata[from][field][key]);
+        });
       });
     });
     delete metadata[from];
+  }
+
+  /* The phrases of `words` (folded words typed, in order) as the index writes them (sitekit.search.terms.
+   * phrase_words) -> the words of each: every run of 2 to MAX_PHRASE_WORDS of them joined, and the same without
+   * the words of SHORT letters or less inside it (« ecran de rancon » and « ecran rancon » both give
+   * « _ecranrancon »). */
+  function phrasesOf(words) {
+    var found = {};
+    for (var start = 0; start < words.length; start++)
+      for (var end = start + 2; end <= Math.min(words.length, start + MAX_PHRASE_WORDS); end++) {
+        var run = words.slice(start, end);
+        var inner = run.slice(1, -1).filter(function (word) { return word.length > SHORT; });
+        found[PHRASE_MARK + run.join("")] = run;
+        found[PHRASE_MARK + [run[0]].concat(inner, run.slice(-1)).join("")] = run;
+      }
+    return found;
   }
 
   /* lunr.TokenSet.Builder#minimize merges the nodes whose toString() is equal. lunr's own key, the final flag then
@@ -87,8 +113,12 @@
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function (build) {
       var typed = [];
+      var phrases = {};
       var results = query.call(this, function (q) {
         build.call(q, q);
+        phrases = phrasesOf(q.clauses.filter(function (clause) {
+          return !clause.editDistance && clause.presence !== lunr.Query.presence.PROHIBITED;
+        }).map(function (clause) { return fold(clause.term.replace(/\*/g, "")); }).filter(Boolean));
         var last = q.clauses[q.clauses.length - 1];
         var kept = q.clauses.filter(function (clause) {
           var word = clause.term.replace(/\*/g, "");
@@ -108,10 +138,18 @@
           if (word.length >= FUZZY_MIN_LENGTH && /^[^\d]+$/.test(word))
             q.clause({ term: word, boost: FUZZY_BOOST, editDistance: 1, wildcard: lunr.Query.wildcard.NONE });
         });
+        Object.keys(phrases).forEach(function (phrase) {
+          q.clause({ term: phrase, boost: WHOLE_WORD_BOOST, usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
+        });
       });
       results.forEach(function (result) {
         var metadata = result.matchData.metadata;
         Object.keys(metadata).forEach(function (word) {
+          if (phrases.hasOwnProperty(word)) {
+            var said = typed.filter(function (t) { return phrases[word].indexOf(fold(t)) >= 0; });
+            relabel(metadata, word, said.length ? said : typed.slice(-1));
+            return;
+          }
           if (typed.some(function (t) { return word.indexOf(t) === 0; })) return;
           var source = typed.filter(function (t) {
             return word.indexOf(fold(t)) === 0 || (t.length >= FUZZY_MIN_LENGTH && withinOneEdit(t, word));

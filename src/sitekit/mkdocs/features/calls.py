@@ -24,7 +24,6 @@ from sitekit.project import CALLS, Project
 from sitekit.site.ics import ics_cache
 from sitekit.site.paths import CALL_EXPORTS, CALL_PAGES
 
-
 # The calls that concern an establishment of each kind (a call whose audience the sources do not give is shown).
 SECTOR_AUDIENCES: dict[Kind, frozenset[Audience]] = {
     Kind.SANITAIRE: frozenset({Audience.SANITAIRE, Audience.BOTH, Audience.UNKNOWN}),
@@ -66,18 +65,13 @@ class CallsFeature(FamilyFeature[CallsRenderer]):
         fill = self.kept.for_page((renderer, calls, now), page, lang)
         markdown = fill(markdown, "calls-calendar", lambda: renderer.calendar(calls, now, lang, url))
         markdown = fill(markdown, "calls-timeline", lambda: renderer.timeline(calls, now, lang, url))
-        audiences = self._audiences()
+        audiences = SECTOR_AUDIENCES[self.family.project.establishment.kind]
         markdown = fill(markdown, "calls-open", lambda: renderer.open_calls(calls, now, audiences, lang, url))
         return fill(
             markdown,
             "call-page",
             lambda: renderer.call_page(page_item(page, "call", calls, lambda c: c.id, CALLS), now, lang, url),
         )
-
-    def _audiences(self) -> frozenset[Audience]:
-        """The call audiences of the establishment's sector; every audience while its kind is not known yet."""
-        kind = self.family.project.establishment.kind
-        return SECTOR_AUDIENCES.get(kind, frozenset(Audience)) if isinstance(kind, Kind) else frozenset(Audience)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -51,9 +51,9 @@ class SearchFeature(Feature):
         merged_path = Path(config.site_dir) / "search" / "search_index.json"
         if not merged_path.is_file():
             return
-        vocabulary = self.build.project(config).vocabulary.by_language()
+        vocabulary = self.build.project(config).vocabulary
         # Made again only when the merged index, the vocabulary or the titles changed (.cache/search/).
-        sources = IndexSources(merged_path.read_bytes(), vocabulary, self._titles)
+        sources = IndexSources(merged_path.read_bytes(), vocabulary.by_language(), self._titles, vocabulary.answers())
         files = index_files(sources, self.build.cache_folder("search"))
         for lang, data in files.items():
             folder = Path(config.site_dir) / lang_prefix(lang) / "search"
