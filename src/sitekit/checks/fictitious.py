@@ -57,11 +57,6 @@ class Rules(Model):
     values: tuple[InventedValue, ...]
     logos: tuple[str, ...]
 
-    def marked(self) -> re.Pattern[str]:
-        """A mark or an invented value, as a whole word, any case."""
-        words = [*self.marks, *(value.text for value in self.values)]
-        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-
 
 @cache
 def rules() -> Rules:
@@ -76,6 +71,13 @@ def rules() -> Rules:
         return Rules.model_validate(doc.data)
     except ValidationError as exc:
         raise ProblemsError(problems_from_pydantic(exc, doc, (), Rules)) from None
+
+
+@cache
+def _marked() -> re.Pattern[str]:
+    """A mark or an invented value of fictitious.yml, as a whole word, any case."""
+    words = [*rules().marks, *(value.text for value in rules().values)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
 
 
 def _under(host: str, names: tuple[str, ...]) -> bool:
@@ -137,7 +139,7 @@ def fictitious(text: str) -> tuple[str, str] | None:
             )
     # In a URL only its host is read: a real page's path may hold any word.
     hosts_only = _URL.sub(lambda m: urlsplit(m[0]).hostname or "", text)
-    if found := rules().marked().search(hosts_only):
+    if found := _marked().search(hosts_only):
         return (
             f"« {text} »: « {found[0]} » marks an invented value of an example profile",
             "write the establishment's own value: the example profiles' names, addresses and numbers are invented",
