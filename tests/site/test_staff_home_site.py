@@ -61,7 +61,7 @@ def title(site: Path, rel: str) -> str:
 def test_the_title_carries_the_establishment_in_correct_french(hospital, medico):
     assert title(hospital, "index.html") == "Cybersécurité au CH Valbrume"
     assert title(hospital, "en/index.html") == "Cybersecurity at CH Valbrume"
-    assert title(medico, "index.html") == "Cybersécurité à l’EHPAD Les Aulnes"
+    assert title(medico, "index.html") == "Cybersécurité à l’EHPAD Valbrume"
 
 
 def test_what_is_current_is_computed_at_build(hospital):

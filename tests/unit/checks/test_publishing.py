@@ -334,3 +334,21 @@ def test_a_data_file_problem_is_french_by_default(tmp_path, monkeypatch):
         "data/campaigns/2027.yml:3: un deux-points suivi d’une espace dans un texte (mettez tout le texte entre "
         'guillemets droits\u00a0: fr: "Semaine 1 : lancement")'
     )
+
+
+# --- nothing left to complete in the data -----------------------------------------------------------
+
+
+def test_a_placeholder_left_in_a_campaign_file_keeps_the_site_from_going_live(project):
+    from sitekit.checks.publish import publish_problems
+
+    campaign = project / "data" / "campaigns" / "2027.yml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("fr: Annonce du Cybermois 2027", "fr: Annonce à compléter"), encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "fr: Annonce du Cybermois 2027" in t)
+    found = [
+        (p.path, p.line, p.message)
+        for p in publish_problems(load_project(project), [], project, publish=True)
+        if p.path.startswith("data/")
+    ]
+    assert ("data/campaigns/2027.yml", line, "placeholder left: « à compléter »") in found

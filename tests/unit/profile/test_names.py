@@ -157,7 +157,9 @@ def test_the_site_name_defaults_to_the_short_name_then_the_name(tmp_path):
     named = load_profile(write_profile(tmp_path, "site:\n", "site:\n  name: Cyber au CH\n"), "profile.yml", ROOT)
     assert named.site_name == "Cyber au CH"
     unnamed = load_profile(
-        write_profile(tmp_path, "  short_name: CH Valbrume\n", "  short_name: à compléter\n"), "profile.yml", ROOT
+        write_profile(tmp_path, "  short_name: CH Valbrume  # fictif\n", "  short_name: à compléter\n"),
+        "profile.yml",
+        ROOT,
     )
     assert unnamed.site_name == "Centre hospitalier de Valbrume"
 

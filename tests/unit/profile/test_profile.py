@@ -23,6 +23,7 @@ from sitekit.project import load_project
 
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
 HOSPITAL = ROOT / "examples" / "profiles" / "hopital.yml"
+CLINIC = ROOT / "tests" / "fixtures" / "profiles" / "clinique.yml"  # a complete profile with nothing fictitious
 DEMO = load_profile(ROOT / DEFAULT_PROFILE, DEFAULT_PROFILE, ROOT)
 EXAMPLE = load_profile(HOSPITAL, "examples/profiles/hopital.yml", ROOT)
 
@@ -126,7 +127,9 @@ def test_invalid_yaml_names_the_line(tmp_path):
 def test_values_in_pages_are_markdown_links_escaped():
     renderer = Renderer(EXAMPLE, STRINGS, markdown=True)
     assert renderer.value("contacts.it_support.phone", "fr") == "[01\u00a099\u00a000\u00a012\u00a034](tel:+33199001234)"
-    assert renderer.value("contacts.rssi.phone", "fr") == "[4455](tel:4455)"
+    assert renderer.value("contacts.rssi.phone", "fr") == "[01\u00a099\u00a000\u00a044\u00a055](tel:+33199004455)"
+    extension = Renderer(load_profile(CLINIC, "clinique.yml", ROOT), STRINGS, markdown=True)
+    assert extension.value("contacts.rssi.phone", "fr") == "[4455](tel:4455)"  # an internal extension, as dialled
     assert renderer.value("contacts.it_support", "en") == (
         "[01\u00a099\u00a000\u00a012\u00a034](tel:+33199001234), [support@ch-valbrume.example](mailto:support@ch-valbrume.example) (24/7)"
     )
@@ -191,7 +194,7 @@ def test_a_light_brand_colour_is_darkened_in_its_hue():
         ("https://cybersante.example.org/", "cybersante.example.org is an example domain"),
         ("https://example.com/", "example.com is an example domain"),
         ("https://site.test/", "site.test is a reserved test name"),
-        ("https://cyber.ch-valbrume.example/", "cyber.ch-valbrume.example is a reserved test name"),
+        ("https://cyber.ch-valbrume.example/", "cyber.ch-valbrume.example is an example domain"),
         ("https://x.invalid/", "x.invalid is a reserved test name"),
         ("https://localhost/", "localhost is a reserved test name"),
         ("https://192.168.1.10/", "192.168.1.10 is not a public address"),
@@ -225,12 +228,8 @@ def test_publish_lists_what_the_demo_lacks_and_passes_a_complete_profile(tmp_pat
     assert any(
         s.startswith(f"kits/hameconnage/affiche.fr.md:{poster}: profile:contacts.it_support.phone") for s in shown
     )
-    mine = tmp_path / "mine.yml"
-    mine.write_text(
-        HOSPITAL.read_text(encoding="utf-8").replace("cyber.ch-valbrume.example", "cyber.ch-valbrume.fr"),
-        encoding="utf-8",
-    )
-    assert publish_problems(load_project(ROOT, str(mine)), pages, ROOT, publish=True) == []
+    # Every value the example marks « # fictif » replaced (the example with only its address changed: test_fictitious).
+    assert publish_problems(load_project(ROOT, str(CLINIC)), pages, ROOT, publish=True) == []
     preview = publish_problems(load_project(ROOT, DEFAULT_PROFILE), pages, ROOT, publish=False)
     assert preview and all(p.level is Level.WARNING for p in preview)
 
