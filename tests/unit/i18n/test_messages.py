@@ -118,8 +118,8 @@ def test_values_and_nested_messages_are_translated():
         cat.translate("call 'd2' closes in 5 days (2025-10-25)", "fr") == "l’appel 'd2' ferme dans 5 jours (2025-10-25)"
     )
     assert cat.translate("call 'd2' closes tomorrow (2025-10-21)", "fr") == "l’appel 'd2' ferme demain (2025-10-21)"
-    assert cat.translate("invalid YAML: mapping values are not allowed here", "fr") == (
-        "YAML mal écrit\u00a0: un deux-points suivi d’une espace se trouve au milieu d’une valeur"
+    assert cat.translate("scheduled for 2026-12-14: a post needs a description", "fr") == (
+        "programmé pour le 2026-12-14\u00a0: un billet doit avoir une description"
     )
     assert cat.translate("did you mean title? known keys: title, date", "fr") == (
         "vouliez-vous dire title\u00a0? clés connues\u00a0: title, date"
