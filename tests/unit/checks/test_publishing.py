@@ -204,7 +204,11 @@ def test_a_new_campaign_year_is_a_draft_checked_today_with_no_date_of_another_ye
     text = written.read_text(encoding="utf-8")
     assert "AAAA" not in text and "2027" not in text and "Template" not in text
     assert new_campaign(["2028", "--root", str(tmp_path), "--lang", "en"]) == 1  # never overwritten
-    assert "data/campaigns/2028.yml already exists" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "data/campaigns/2028.yml already exists: nothing was written, your file is kept as it is (add the year's "
+        "actions to it; to prepare the year after: make campaign YEAR=2029)\n"
+    )
+    assert written.read_text(encoding="utf-8") == text  # the work kept
 
 
 def test_the_campaign_template_fills_only_the_year_and_the_check():
