@@ -44,8 +44,8 @@ EXPECTED = [
     f'before 2025-10-20: "Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;" {FIX_PAST}',
     "docs/index.en.md:8: error: broken link 'missing.html': site/en/missing.html does not exist (fix the path or add "
     "the missing file)",
-    "docs/index.md:8: error: broken anchor 'delais.html#absent': no id 'absent' on site/delais.html (use the id of a "
-    "heading on that page (see its permalink ¶))",
+    "docs/index.md:8: error: anchor 'delais.html#absent': no heading #absent on docs/delais.md (use the anchor of a "
+    "heading of that page (the ¶ sign beside the heading shows it))",
     "docs/index.md:10: error: broken link 'manquant.html': site/manquant.html does not exist (fix the path or add the "
     "missing file)",
     "docs/index.md:10: error: links to an unpublished page: docs/brouillon.md exists but site/brouillon.html was not "
@@ -259,7 +259,7 @@ def test_yaml_syntax_error_is_a_problem_not_a_traceback(project, capsys):
     (project / "data" / "calls.yml").write_text("calls:\n  - id: [unclosed\n", encoding="utf-8")
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and err == ""
-    assert out.startswith("data/calls.yml:3: error: ")
+    assert out.startswith("data/calls.yml:2: error: « [ » opened on this line is not closed on it ")
 
 
 def test_missing_data_file_is_a_problem(project, capsys):
