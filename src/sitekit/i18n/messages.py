@@ -116,6 +116,9 @@ class Catalogue:
         self.words: dict[str, dict[str, str]] = data.get("interface", {})
         self.fields: dict[str, dict[str, str]] = data.get("fields", {})
         self.entries: dict[str, dict[str, Any]] = data.get("messages", {})
+        log = data.get("build_log", {})
+        self.log_told = [(_pattern(line[SOURCE_LANGUAGE]), line) for line in log.get("told", ())]
+        self.log_hidden = [_pattern(line) for line in log.get("hidden", ())]
         self.exact: dict[str, Template] = {}
         self.patterns: list[Template] = []
         for entry_id, entry in self.entries.items():
@@ -157,6 +160,17 @@ class Catalogue:
         """A field written in words ("typography") in `lang`; key paths (calls[0].closes) stay as they are."""
         texts = self.fields.get(name)
         return texts[lang] if texts else name
+
+    def log_line(self, text: str, lang: str) -> str | None:
+        """A line MkDocs or a plugin prints, in `lang`: None when it is hidden, unchanged when it is not listed."""
+        for pattern in self.log_hidden:
+            if pattern.fullmatch(text):
+                return None
+        for pattern, texts in self.log_told:
+            match = pattern.fullmatch(text)
+            if match is not None:
+                return fill(texts[lang], match.groupdict())
+        return text
 
     def word(self, key: str, lang: str) -> str:
         """A word of the validator's report (level names, summary)."""
