@@ -127,7 +127,9 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         )
     if problem_text == "mapping keys are not allowed here":
         sign = "?"
-        return problem(at_problem, f"a text starts with « {sign} », a sign YAML keeps for itself", quote_fix(at_problem))
+        return problem(
+            at_problem, f"a text starts with « {sign} », a sign YAML keeps for itself", quote_fix(at_problem)
+        )
     if problem_text == "mapping values are not allowed here":
         previous = _previous_line(lines, at_problem)
         return problem(
@@ -144,10 +146,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
             "a line starts with « % », a sign YAML keeps for itself",
             "put the text in double quotes, or remove the line",
         )
-    sign = _SIGN_CONTEXTS.get(context)
-    if sign is not None:
+    reserved = _SIGN_CONTEXTS.get(context)
+    if reserved is not None:
         return problem(
-            at_context, f"a text starts with « {sign} », a sign YAML keeps for itself", quote_fix(at_context)
+            at_context, f"a text starts with « {reserved} », a sign YAML keeps for itself", quote_fix(at_context)
         )
     if context == "while scanning a block scalar":
         column = cmark.column if cmark is not None else 0
