@@ -382,10 +382,9 @@ def _pyyaml_strings() -> list[re.Pattern[str]]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.endswith("Error")):
                 continue
             for arg in node.args:
-                if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod):
-                    arg = arg.left
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    parts = re.split(r"%[rsd]", arg.value)
+                text = arg.left if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Mod) else arg
+                if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                    parts = re.split(r"%[rsd]", text.value)
                     out.append(re.compile(".+".join(map(re.escape, parts))))
     return out
 
