@@ -41,8 +41,8 @@ PAGE = "---\ntitle: Titre\ndescription: Une phrase.\n---\n\n# Titre\n\n"
 
 def test_front_matter_errors_have_file_and_line(tree):
     assert check(tree, {"a.md": '---\ntitle: Titre\ndescription: "pas fermé\nreview_by: 2027-01-01\n---\n'}) == [
-        "error docs/a.md:5: invalid YAML: found unexpected end of stream "
-        "(check indentation, colons and quotes on this line)"
+        'error docs/a.md:3: the quotation mark " that opens the text on this line is never closed '
+        "(end the text with \" on the same line (between single quotes, an apostrophe is written twice: ''))"
     ]
     (tree / "docs" / "a.md").unlink()
     assert check(tree, {"b.md": "---\ntitle: Titre\ndescription: [une, liste]\nreview_by: bientôt\n---\n"}) == [

@@ -44,8 +44,8 @@ EXPECTED = [
     f'before 2025-10-20: "Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;" {FIX_PAST}',
     "docs/index.en.md:8: error: broken link 'missing.html': site/en/missing.html does not exist (fix the path or add "
     "the missing file)",
-    "docs/index.md:8: error: broken anchor 'delais.html#absent': no id 'absent' on site/delais.html (use the id of a "
-    "heading on that page (see its permalink ¶))",
+    "docs/index.md:8: error: anchor 'delais.html#absent': no heading #absent on docs/delais.md (use the anchor of a "
+    "heading of that page (the ¶ sign beside the heading shows it))",
     "docs/index.md:10: error: broken link 'manquant.html': site/manquant.html does not exist (fix the path or add the "
     "missing file)",
     "docs/index.md:10: error: links to an unpublished page: docs/brouillon.md exists but site/brouillon.html was not "
@@ -259,7 +259,7 @@ def test_yaml_syntax_error_is_a_problem_not_a_traceback(project, capsys):
     (project / "data" / "calls.yml").write_text("calls:\n  - id: [unclosed\n", encoding="utf-8")
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and err == ""
-    assert out.startswith("data/calls.yml:3: error: ")
+    assert out.startswith("data/calls.yml:2: error: « [ » opened on this line is not closed on it ")
 
 
 def test_missing_data_file_is_a_problem(project, capsys):
@@ -299,3 +299,22 @@ def test_a_page_not_in_utf8_is_an_error_naming_file_line_and_fix(project, capsys
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and err == ""
     assert "docs/latin1.md:1: error: not UTF-8 text (byte 0xC9) (save the file as UTF-8)" in out.splitlines()
+
+
+def test_an_anchor_copied_from_the_other_language_names_the_page_that_lacks_it_and_its_heading(project, capsys):
+    """A French section link pasted into the English page: the English page lacks the anchor; the fix offers the
+    English page's heading at the same place as the French one."""
+    english = project / "site" / "en" / "delais.html"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("</h1>", '</h1><h2 id="filing">Filing ¶</h2>'), encoding="utf-8"
+    )
+    page = project / "site" / "en" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="delais.html"', 'href="delais.html#depot"'))
+    source = project / "docs" / "index.en.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("(delais.md)", "(delais.md#depot)"))
+    _, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20")
+    assert (
+        "docs/index.en.md:8: error: anchor 'delais.html#depot': no heading #depot on docs/delais.en.md (#depot is a "
+        "heading of docs/delais.md, the page in another language) (write #filing instead: the anchor of its heading "
+        "« Filing »)"
+    ) in out.splitlines()

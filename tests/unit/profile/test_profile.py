@@ -121,7 +121,9 @@ def test_a_logo_that_is_not_an_image_is_refused(tmp_path):
 def test_invalid_yaml_names_the_line(tmp_path):
     path = write_profile(tmp_path, text="establishment:\n  name: [CH\n")
     [problem] = problems_of(path)
-    assert problem.startswith("profile.yml:3: invalid YAML: ")
+    assert (
+        problem == "profile.yml:2: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
+    )
 
 
 def test_values_in_pages_are_markdown_links_escaped():
