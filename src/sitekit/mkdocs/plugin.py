@@ -9,7 +9,7 @@ mkdocs.yml lists it under `plugins:` (last, after search, i18n and offline):
           today: 2026-10-05    # the build date (default: $SITEKIT_TODAY, else today in Paris)
           messages_lang: fr    # messages' language (default: $SITEKIT_LANG, else fr)
           serve_tuning: true   # `mkdocs serve` reloads sooner (polling, compiled templates kept)
-          drafts: false        # build drafts (draft campaigns); default: $SITEKIT_DRAFTS, which make preview sets
+          drafts: false        # build drafts (campaigns and pages); default: $SITEKIT_DRAFTS, which make preview sets
 
 Each MkDocs event runs the features that handle it in the order of FEATURES, within bands of priority: a feature
 method decorated with `@event_priority(n)` runs with the other plugins' handlers of priority n (the i18n plugin's
