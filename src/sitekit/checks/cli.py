@@ -43,7 +43,10 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         help="the site is about to go live: a value left to complete, or an example site address, is an error",
     )
     parser.add_argument(
-        "--profile", metavar="FILE", help="establishment profile (default: $SITEKIT_PROFILE, else data/profile.yml)"
+        "--profile",
+        metavar="FILE",
+        help="establishment profile (default: $SITEKIT_PROFILE, else the one the --site was built from, else the "
+        "sitekit plugin's profile: in mkdocs.yml)",
     )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
     parser.add_argument(

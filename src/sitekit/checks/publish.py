@@ -17,6 +17,7 @@ from sitekit.checks.fictitious import fictitious_problems, reserved_host
 from sitekit.core.problems import Level, Problem
 from sitekit.pages.markdown import MarkdownPage
 from sitekit.profile.model import PLACEHOLDER, Profile, is_placeholder
+from sitekit.profile.stamp import build_command
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project
 
@@ -45,7 +46,7 @@ def publish_problems(
     out = [*_profile_problems(profile, root), *_page_problems(profile, pages), *_kit_problems(project, root)]
     out += _data_problems(root)
     if site_dir is not None:
-        out += _site_problems(profile, site_dir, site_shown)
+        out += _site_problems(profile, site_dir, site_shown, root)
     return [Problem(p.path, p.line, p.field, p.message, p.fix, level) for p in out]
 
 
@@ -158,7 +159,7 @@ def _data_problems(root: Path) -> list[Problem]:
     return out
 
 
-def _site_problems(profile: Profile, site_dir: Path, shown: str) -> list[Problem]:
+def _site_problems(profile: Profile, site_dir: Path, shown: str, root: Path) -> list[Problem]:
     """The built site: made from this profile (its canonical address), with no value left to complete."""
     out: list[Problem] = []
     index = site_dir / "index.html"
@@ -172,7 +173,7 @@ def _site_problems(profile: Profile, site_dir: Path, shown: str) -> list[Problem
                     html[: match.start()].count("\n") + 1,
                     "",
                     f"built for {match[1]}, but {profile.path} says {profile.site_url}",
-                    f"build again with the same profile (SITEKIT_PROFILE={profile.path} make build)",
+                    f"build the site again from this profile ({build_command(root, profile.path)})",
                 )
             )
     return out

@@ -5,11 +5,11 @@ mkdocs.yml lists it under `plugins:` (last, after search, i18n and offline):
     plugins:
       - sitekit:
           root: .              # the project's folder (default: $SITEKIT_ROOT, else mkdocs.yml's folder)
-          profile: profiles/ch-valmont.yml   # default: $SITEKIT_PROFILE, else data/profile.yml
+          profile: profiles/ch-valmont.yml   # the profile (make profile writes it); $SITEKIT_PROFILE overrides it
           today: 2026-10-05    # the build date (default: $SITEKIT_TODAY, else today in Paris)
           messages_lang: fr    # messages' language (default: $SITEKIT_LANG, else fr)
           serve_tuning: true   # `mkdocs serve` reloads sooner (polling, compiled templates kept)
-          drafts: false        # build drafts (draft campaigns); default: $SITEKIT_DRAFTS, which make preview sets
+          drafts: false        # build drafts (campaigns and pages); default: $SITEKIT_DRAFTS, which make preview sets
 
 Each MkDocs event runs the features that handle it in the order of FEATURES, within bands of priority: a feature
 method decorated with `@event_priority(n)` runs with the other plugins' handlers of priority n (the i18n plugin's
@@ -38,6 +38,7 @@ from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.features.calls import CallsFeature
 from sitekit.mkdocs.features.campaigns import CampaignsFeature
 from sitekit.mkdocs.features.criteria import CriteriaFeature
+from sitekit.mkdocs.features.drafts import DraftsFeature
 from sitekit.mkdocs.features.i18n import I18nFeature
 from sitekit.mkdocs.features.kits import KitsFeature
 from sitekit.mkdocs.features.markers import MarkersFeature
@@ -55,6 +56,7 @@ from sitekit.mkdocs.support import Build, other_language_pass, read_settings
 
 # The order of the build. messages first (it translates the others' errors); reproducible sets the clock before
 # pages are read; profile sets site_url before anything reads it; safety checks sources before families read them;
+# drafts drops the pages marked draft before anything lists them;
 # i18n and search serve every page; the page families and the site map fill their markers; markers reads former
 # marker names first (on_page_markdown 100) and refuses, after every fill, a marker left in a page; privacy
 # rewrites Material's bundle; weight, once every page of every language is written, has the search index read when
@@ -64,6 +66,7 @@ FEATURES: tuple[type[Feature], ...] = (
     ReproducibleFeature,
     ProfileFeature,
     SafetyFeature,
+    DraftsFeature,
     I18nFeature,
     SearchFeature,
     CallsFeature,

@@ -162,6 +162,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
     jsonschema.validate(data, SCHEMA)
     assert data["summary"] == {"errors": 23, "warnings": 5, "notes": 1, "files": 16}
     assert data["checks"] == [
+        "built-with",
         "data",
         "deadlines",
         "call-freshness",
@@ -175,6 +176,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "kit-versions",
         "criteria-freshness",
         "campaign-freshness",
+        "drafts",
         "editorial",
         "publish",
     ]

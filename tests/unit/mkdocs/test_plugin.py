@@ -31,14 +31,15 @@ def test_the_plugin_is_registered_and_listed_last_without_hooks():
     assert "hooks" not in config
     names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     assert names[-1] == "sitekit" and names.index("i18n") < names.index("sitekit")
-    assert config["plugins"][-1]["sitekit"] == {"serve_tuning": True}
+    # The profile is named once, here, for make build, serve, preview and the validator.
+    assert config["plugins"][-1]["sitekit"] == {"profile": "data/profile.yml", "serve_tuning": True}
 
 
 def test_features_run_in_the_documented_order():
     plugin = sitekit.SitekitPlugin()
     assert [f.name for f in plugin.features] == [
-        "messages", "reproducible", "profile", "safety", "i18n", "search", "calls", "kits", "criteria", "news",
-        "campaigns", "sitemap", "markers", "privacy", "weight", "serve",
+        "messages", "reproducible", "profile", "safety", "drafts", "i18n", "search", "calls", "kits", "criteria",
+        "news", "campaigns", "sitemap", "markers", "privacy", "weight", "serve",
     ]  # fmt: skip
     assert all(f.build is plugin.build for f in plugin.features)
     assert plugin.feature("kits").name == "kits"
@@ -91,8 +92,12 @@ def test_settings_come_from_mkdocs_yml_else_the_environment(tmp_path, monkeypatc
     assert plugin.load_config({**options, "serve_tuning": True}) == ([], [])
     plugin.configure(config_at(tmp_path))
     settings = plugin.build.settings
-    assert (settings.root, settings.profile, str(settings.today)) == (tmp_path.parent, "profiles/ch.yml", "2027-10-05")
+    # $SITEKIT_PROFILE overrides the profile mkdocs.yml names (one build per profile, as the CI examples do)
+    assert (settings.root, settings.profile, str(settings.today)) == (tmp_path.parent, "profiles/env.yml", "2027-10-05")
     assert (settings.messages_lang, settings.serve_tuning) == ("en", True)
+    monkeypatch.delenv("SITEKIT_PROFILE")
+    plugin.configure(config_at(tmp_path))
+    assert plugin.build.settings.profile == "profiles/ch.yml"
 
 
 def test_a_bad_setting_is_refused_with_its_name(tmp_path, monkeypatch):
