@@ -40,8 +40,8 @@ def profile_text(example: str, example_shown: str, logo_from: str, logo_to: str)
     while lines and lines[0].lstrip().startswith("#"):
         lines.pop(0)  # the example's own header (how to use the example)
     body = re.sub(
-        rf"^(\s*logo:\s*){re.escape(logo_from)}\s*$",
-        rf"\g<1>{logo_to}",
+        rf"^(\s*logo:\s*){re.escape(logo_from)}(\s*#.*)?$",  # a comment kept (the examples mark « # fictif »)
+        rf"\g<1>{logo_to}\g<2>",
         "".join(lines).lstrip("\n"),
         flags=re.MULTILINE,
     )
@@ -125,7 +125,7 @@ def _copy_example(base: Path, example: str, name: str) -> str:
     """profiles/<name>.yml and its logo from the example `example` (a logo of the same kind, .svg or .png)."""
     example_file = base / EXAMPLES / f"{example}.yml"
     text = example_file.read_text(encoding="utf-8")
-    found = re.search(r"^\s*logo:\s*(\S+)\s*$", text, flags=re.MULTILINE)
+    found = re.search(r"^\s*logo:\s*([^\s#]+)\s*(?:#.*)?$", text, flags=re.MULTILINE)
     logo_from = found[1] if found else ""
     suffix = Path(logo_from).suffix or ".svg"
     logo_to = f"{FOLDER}/{name}{suffix}"
