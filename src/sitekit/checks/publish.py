@@ -26,6 +26,7 @@ _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 DATA_TEXTS = ("data/calls.yml", "data/criteria.yml", "data/authors.yml", "data/campagnes")
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 RESERVED_SUFFIXES = (".test", ".example", ".invalid", ".localhost", ".local")
+MESSAGE_TO_COMPLETE = f"still « {PLACEHOLDER} »"  # a value of the profile not filled in yet
 
 
 def reserved_host(url: str) -> str:
@@ -68,7 +69,7 @@ def _profile_problems(profile: Profile) -> list[Problem]:
             profile.path,
             profile.line(key),
             key,
-            f"still « {PLACEHOLDER} »",
+            MESSAGE_TO_COMPLETE,
             "write the establishment's value (the keys are described at the top of data/profile.yml)",
         )
         for key in profile.missing()
