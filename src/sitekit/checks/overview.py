@@ -61,7 +61,7 @@ class Overview:
         ]
         lines.append(_word("overview.kits", lang).format(n=self.kits))
         lines.append(
-            _word("overview.calls", lang).format(
+            _word("overview.calls.to-confirm" if self.calls_to_confirm else "overview.calls", lang).format(
                 open=_count(self.calls_open, "open", lang),
                 upcoming=_count(self.calls_upcoming, "upcoming", lang),
                 to_confirm=_count(self.calls_to_confirm, "to-confirm", lang),

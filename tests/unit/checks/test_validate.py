@@ -124,7 +124,7 @@ def test_text_output_says_what_was_checked_then_groups_by_audience_then_by_file(
         "- pages: 2 in French, 2 in English (site/)\n"
         "- posts: 0 published, none scheduled\n"
         "- kits: 0\n"
-        "- funding calls: 1 open, 0 upcoming, 0 with dates to be confirmed"
+        "- funding calls: 1 open, 0 upcoming"
     )
     assert [block.split(":")[0] for block in blocks[1:-1]] == [
         "## To fix in pages, posts, kits and campaigns",
