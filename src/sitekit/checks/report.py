@@ -130,8 +130,7 @@ def demo_folded(findings: Sequence[Finding], command: str = VERBOSE_COMMAND) -> 
         "",
         f"the demo profile: {values} values are still « {PLACEHOLDER} », needed in {len(blanks) - values} places "
         "of the pages and kits",
-        "fill in your establishment's profile (guide: Making the kit your own); to list them one by "
-        f"one: {command}",
+        f"fill in your establishment's profile (guide: Making the kit your own); to list them one by one: {command}",
         Level.WARNING,
     )
     return [f for f in findings if f not in blanks] + [Finding(folded, "publish", Audience.PROFILE, True)]

@@ -37,7 +37,9 @@ def marker(path: str, line: int, key: str, level: Level = Level.WARNING) -> Find
 
 
 def stale_call() -> Finding:
-    problem = Problem("data/calls.yml", 11, "calls[0].last_checked", "call 'x' was last checked long ago", "", Level.ERROR)
+    problem = Problem(
+        "data/calls.yml", 11, "calls[0].last_checked", "call 'x' was last checked long ago", "", Level.ERROR
+    )
     return Finding(problem, "call-freshness", Audience.CALENDAR)
 
 
