@@ -12,7 +12,7 @@ from sitekit.checks import worklist
 from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
 from sitekit.checks.report import VALIDATOR, format_github, format_json, format_text
-from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run, summary
+from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run, what_was_checked
 from sitekit.core.problems import ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
 from sitekit.i18n.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language, translate
@@ -132,12 +132,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"validate.py: error: cannot read input: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(format_json(findings, today, checks, lang, summary(ctx)))
+        sys.stdout.write(format_json(findings, today, checks, lang, what_was_checked(ctx)))
     elif args.format == "github":
         sys.stdout.write(format_github(findings, lang))
     else:
         again = " ".join([VALIDATOR, shlex.join([*(sys.argv[1:] if argv is None else argv), "--verbose"])])
-        sys.stdout.write(format_text(findings, lang, summary(ctx), args.verbose, again))
+        sys.stdout.write(format_text(findings, lang, what_was_checked(ctx), args.verbose, again))
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 

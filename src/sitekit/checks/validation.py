@@ -3,8 +3,8 @@
 CHECKS is a registry: `(name, check(ctx) -> list[Problem])`, run in its order. The project's data files are
 loaded once (ctx.project, sitekit.project.load_project); the "data" check reports their problems, and checks
 that need a part skip when it failed to load (its problems are already reported). Each finding is addressed to
-the people who can act on it (`audience`: authors, the profile, the calendar's maintainers), and `overview` says
-what was checked.
+the people who can act on it (`audience`: authors, the profile, the calendar's maintainers); `what_was_checked`
+gives the counts the text output starts with.
 """
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def finding(problem: Problem, check: str, profile: str) -> Finding:
     return Finding(problem, check, audience, check == "publish" and (marker or to_complete))
 
 
-def summary(ctx: Context) -> Overview:
+def what_was_checked(ctx: Context) -> Overview:
     """What was checked on ctx.today: the built site's pages (else the Markdown pages), posts, kits, calls."""
     posts, _ = read_posts(ctx.docs_dir, ctx.project.authors)
     return overview(
