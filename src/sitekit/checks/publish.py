@@ -56,7 +56,7 @@ def _profile_problems(profile: Profile, root: Path) -> list[Problem]:
             profile.path,
             profile.line(key),
             key,
-            f"still « {PLACEHOLDER} »",
+            MESSAGE_TO_COMPLETE,
             "write the establishment's value (the keys are described at the top of data/profile.yml)",
         )
         for key in profile.missing()

@@ -2,7 +2,9 @@
 
 CHECKS is a registry: `(name, check(ctx) -> list[Problem])`, run in its order. The project's data files are
 loaded once (ctx.project, sitekit.project.load_project); the "data" check reports their problems, and checks
-that need a part skip when it failed to load (its problems are already reported).
+that need a part skip when it failed to load (its problems are already reported). Each finding is addressed to
+the people who can act on it (`audience`: authors, the profile, the calendar's maintainers); `what_was_checked`
+gives the counts the text output starts with.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from sitekit.checks.external import Settings, external_problems
 from sitekit.checks.families import missing_family_problems, site_families
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site, is_web, link_problems
+from sitekit.checks.overview import Overview, overview
 from sitekit.checks.prose_dates import past_deadline_problems
-from sitekit.checks.publish import publish_problems
-from sitekit.checks.report import Finding
+from sitekit.checks.publish import MESSAGE_TO_COMPLETE, publish_problems
+from sitekit.checks.report import Audience, Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
 from sitekit.core import renames
@@ -40,6 +43,8 @@ from sitekit.pages.drafts import DRAFT_KEY, draft_notes
 from sitekit.pages.markdown import MarkdownPage, read_pages
 from sitekit.profile.model import ENV_VAR as PROFILE_VAR
 from sitekit.profile.stamp import BuiltWith, read_stamp
+from sitekit.profile.model import profile_location
+from sitekit.profile.values import PREFIX as MARKER_PREFIX
 from sitekit.project import CRITERIA, Project, load_project
 
 DEFAULT_CACHE = ".cache/external-links.json"
@@ -97,6 +102,13 @@ class Context:
     @cached_property
     def site(self) -> Site | None:
         return Site(self.site_dir, self.docs_dir, self.site_shown) if self.site_dir else None
+
+    @cached_property
+    def profile_shown(self) -> str:
+        """The profile file as messages name it (also when it failed to load)."""
+        if self.project.profile is not None:
+            return self.project.profile.path
+        return profile_location(self.root, self.profile)[1]
 
 
 def check_built_with(ctx: Context) -> list[Problem]:
@@ -237,6 +249,11 @@ DATED_CHECKS = frozenset(
 )
 
 
+# Checks of the calendar's data as the date makes it stale (calls, campaigns, criteria): addressed to the people who
+# keep the calendar up to date (the monthly review), shown after what the authors can fix.
+CALENDAR_CHECKS = frozenset({"deadlines", "call-freshness", "campaign-freshness", "criteria-freshness"})
+
+
 def run(ctx: Context) -> tuple[list[Finding], list[str]]:
     """Every check's findings, and the names of the checks that ran (links/external only when asked)."""
     findings: list[Finding] = []
@@ -248,10 +265,37 @@ def run(ctx: Context) -> tuple[list[Finding], list[str]]:
         problems = check(ctx)
         if ctx.preview and name in DATED_CHECKS:
             problems = [replace(p, level=Level.INFO) for p in problems]
-        findings.extend(Finding(problem, name) for problem in problems)
+        findings.extend(finding(problem, name, ctx.profile_shown) for problem in problems)
         if any(is_mismatch(p) for p in problems):
             return findings, ran  # the site and the profile differ: the other checks would only repeat it
     return findings, ran
+
+
+def finding(problem: Problem, check: str, profile: str) -> Finding:
+    """`problem` found by `check`, addressed to who can act on it; `profile`: the profile file as shown."""
+    marker = problem.field.startswith(MARKER_PREFIX)  # a page or kit needs a value of the profile
+    if check in CALENDAR_CHECKS:
+        audience = Audience.CALENDAR
+    elif problem.path == profile or (check == "publish" and marker):
+        audience = Audience.PROFILE
+    else:
+        audience = Audience.AUTHORS
+    to_complete = problem.path == profile and problem.message == MESSAGE_TO_COMPLETE
+    return Finding(problem, check, audience, check == "publish" and (marker or to_complete))
+
+
+def what_was_checked(ctx: Context) -> Overview:
+    """What was checked on ctx.today: the built site's pages (else the Markdown pages), posts, kits, calls."""
+    posts, _ = read_posts(ctx.docs_dir, ctx.project.authors)
+    return overview(
+        ctx.today,
+        ctx.pages,
+        posts,
+        len(ctx.project.kits),
+        ctx.project.calls,
+        ctx.site.files if ctx.site is not None else None,
+        ctx.site_shown,
+    )
 
 
 def has_errors(findings: list[Finding]) -> bool:
