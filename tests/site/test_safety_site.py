@@ -119,7 +119,7 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
             "docs/incident.md",
             "description:",
             "description: '\"><script>alert(1)</script> Les réflexes'",
-            "docs/incident.md:3: description: contains HTML markup '<script>' "
+            "docs/incident.md:3: description: contains HTML markup: '<script>' "
             "(write plain text: tags are shown as written, not interpreted)",
         ),
         (
@@ -132,7 +132,7 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
             "data/calls.yml",
             CALL_TITLE,
             'fr: "Domaine 2 <script>alert(1)</script>"',
-            "data/calls.yml:{line}: calls[{index}].title.fr: contains HTML markup '<script>'",
+            "data/calls.yml:{line}: calls[{index}].title.fr: contains HTML markup: '<script>'",
         ),
     ],
 )
