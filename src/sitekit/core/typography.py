@@ -50,9 +50,9 @@ _S = "[" + re.escape(SPACES) + "]"
 _URL = re.compile(r"(?:https?|ftp|mailto|file|tel):\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _AFTER_MARK = r"(?=$|[\s" + re.escape(NBSP + NNBSP) + r"»”’\"')\]}.,…<]|[!?])"
 # « mot ? » « mot? » → « mot ? » (narrow); a run such as « ?! » or « ??? » keeps its marks together.
-_SPACE_BEFORE_TALL = re.compile(_S + r"+(?=[;!?])")
+_SPACE_BEFORE_TALL = re.compile(_S + r"+(?=[;!?]+" + _AFTER_MARK + ")")
 _MISSING_BEFORE_TALL = re.compile(r"(?<=[\w»)\]%€’”*_])(?<![;!?])(?=[;!?]+" + _AFTER_MARK + ")")
-_SPACE_BEFORE_COLON = re.compile(_S + r"+(?=:)")
+_SPACE_BEFORE_COLON = re.compile(_S + r"+(?=:" + _AFTER_MARK + ")")  # not « :smile: », « :) »
 _OPEN_GUILLEMET = re.compile(r"«" + _S + r"*")
 _CLOSE_GUILLEMET = re.compile(_S + r"*»")
 _UNIT_SIGN = re.compile(r"(?<=\d)" + _S + r"*(?=(?:‰|%|€|k€|M€|Md€|Mds€)(?![\w€]))")

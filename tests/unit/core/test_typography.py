@@ -35,6 +35,7 @@ def test_french_text_sets_the_spaces(typed, published):
     "text",
     [
         "Note: à 10:30, le ratio 3:1",  # a colon is never given a space it was not typed with
+        "un émoji :smile: ici",  # a colon that does not end a clause
         "a;b et page?x=1 et Yahoo!Mail",  # not the end of a clause
         "https://exemple.fr/a?b=1;c=2 et www.exemple.fr/x?y et support@ch-valmont.fr!",
         "en 2026, au 75013, le 01 99 00 12 34, FINESS 990000001",  # no thousands separator added
