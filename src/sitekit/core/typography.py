@@ -63,7 +63,9 @@ _APOSTROPHE_REFERENCE = re.compile(r"(?<=[^\W\d_])&(?:#39|#[xX]0*27|apos);(?=[^\
 _NUMERO = re.compile(r"\b([nN]°)" + _S + r"*(?=\w)")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # A tag (its attributes may hold « > » between quotes), a comment, a CDATA section or a declaration.
-_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S
+)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]*)""")
 _SENTINEL = 0xF0000  # supplementary private use area A: what a text never holds, standing for what it must keep
@@ -174,7 +176,8 @@ def french_html(html: str) -> str:
 
 def _run(run: list[str]) -> str:
     """Text nodes separated by inline tags (even indexes: text), each node read with the last character written
-    before it and the first character of the next node, so that the rules see across the tags."""
+    before it and the first character of the next node when it is a space or a mark, so that the rules see across
+    the tags."""
     texts = run[::2]
     done: list[str] = []
     before = ""
@@ -183,6 +186,8 @@ def _run(run: list[str]) -> str:
             done.append(text)
             continue
         after = next((t[0] for t in texts[index + 1 :] if t), "")
+        if after not in SPACES + ";:!?»":  # a word after a tag: the node ends there (« prêts ?<a>¶</a> »)
+            after = ""
         result = _fragment(before + text + after)
         result = result[len(before) : len(result) - len(after)]
         if after and result[-1:] in (NBSP, NNBSP) and text[-1] not in SPACES:

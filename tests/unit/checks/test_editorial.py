@@ -87,7 +87,7 @@ def test_french_typography_warnings_only_for_what_the_build_cannot_set(tree):
     assert found == [
         f"warning docs/page.md:8: typography: no space before « : » (type a space before « : » {NO_SPACE_FIX}",
         f"warning docs/page.md:11: typography: {APOSTROPHE}",
-        "warning docs/page.md:12: typography: straight quotes \" (replace each pair with « » "
+        'warning docs/page.md:12: typography: straight quotes " (replace each pair with « » '
         "(Alt+0171 and Alt+0187 on Windows): the site adds the spaces inside)",
         f"warning docs/page.md:14: typography: no space before « ; » (type a space before « ; » {NO_SPACE_FIX}",
     ]

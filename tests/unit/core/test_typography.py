@@ -74,7 +74,7 @@ def test_french_html_sets_the_text_and_nothing_else():
     assert f'<p>Quiz{N}: <code>a : b ? c</code> <kbd>Ctrl ;</kbd> <a href="page.html?x=1 : y" title="Aide ?">' in out
     assert f"l’aide</a>{T}?</p>" in out
     assert '<pre><code>print("a ; b")</code></pre>' in out
-    assert f"<p><strong>Attention</strong>{T}! et «<em>{T}phishing</em>{T}» &amp; co{T}; &lt;b&gt;{T}?</p>" in out
+    assert f"<p><strong>Attention</strong>{T}! et «{T}<em>phishing</em>{T}» &amp; co{T}; &lt;b&gt;{T}?</p>" in out
     assert '<p lang="en">In English : as typed ?</p>' in out
     assert f'<p>Suite <span lang="en-GB">keep : this</span>{N}: fin{T}!</p>' in out
     assert '<!-- un commentaire : intact ? --><img alt="Texte ?" src="a.png">' in out
@@ -97,6 +97,11 @@ def test_applying_twice_is_applying_once(html):
 
 def test_nbsp_typed_by_habit_in_html_is_accepted_and_becomes_the_character():
     assert french_html("<p>Quiz&nbsp;: prêt&nbsp;?</p>") == f"<p>Quiz{N}: prêt{T}?</p>"
+
+
+def test_a_mark_before_an_inline_tag_ends_its_clause():
+    html = '<h1 id="quiz">Quiz : prêts ?<a class="headerlink" href="#quiz">¶</a></h1>'
+    assert french_html(html) == f'<h1 id="quiz">Quiz{N}: prêts{T}?<a class="headerlink" href="#quiz">¶</a></h1>'
 
 
 def test_unclosed_code_keeps_the_rest_untouched():
