@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
 from sitekit.core.schema import Localized
-from sitekit.i18n.strings import Strings
 from sitekit.core.typography import french_text, typeset
+from sitekit.i18n.strings import Strings
 from sitekit.site.ics import new_calendar, site_host
 from sitekit.site.paths import call_page_path
 

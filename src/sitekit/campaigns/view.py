@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week, running
 from sitekit.core.dates import ShownDay, shown_day
 from sitekit.core.schema import Localized
+from sitekit.core.typography import typeset
 from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience
 from sitekit.pages.generated import generated_note
-from sitekit.core.typography import typeset
 from sitekit.site.ics import new_calendar, site_host
 from sitekit.site.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
 from sitekit.site.templating import TemplateRenderer

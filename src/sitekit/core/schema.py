@@ -14,8 +14,8 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from sitekit.core.problems import Collector, Problem
 from sitekit.core.text import text_problem
-from sitekit.core.typography import decode_spaces
 from sitekit.core.today import clock_today
+from sitekit.core.typography import decode_spaces
 from sitekit.core.yamlfile import Location, YamlDocument, dotted
 from sitekit.i18n.strings import LANGUAGES
 

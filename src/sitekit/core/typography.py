@@ -203,4 +203,4 @@ def _run(run: list[str]) -> str:
 def _other_language(tag: str) -> bool:
     """A tag that marks its content as written in another language than French."""
     found = _LANG.search(tag)
-    return bool(found) and not found[1].lower().startswith("fr")
+    return found is not None and not found[1].lower().startswith("fr")
