@@ -16,7 +16,7 @@ from sitekit.campaigns.model import campaigns_folder
 from sitekit.checks.fictitious import fictitious_problems, reserved_host
 from sitekit.core.problems import Level, Problem
 from sitekit.pages.markdown import MarkdownPage
-from sitekit.profile.model import PLACEHOLDER, Profile, is_placeholder
+from sitekit.profile.model import Profile, is_placeholder
 from sitekit.profile.stamp import build_command
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project

@@ -42,8 +42,8 @@ from sitekit.news.model import read_posts
 from sitekit.pages.drafts import DRAFT_KEY, draft_notes
 from sitekit.pages.markdown import MarkdownPage, read_pages
 from sitekit.profile.model import ENV_VAR as PROFILE_VAR
-from sitekit.profile.stamp import BuiltWith, read_stamp
 from sitekit.profile.model import profile_location
+from sitekit.profile.stamp import BuiltWith, read_stamp
 from sitekit.profile.values import PREFIX as MARKER_PREFIX
 from sitekit.project import CRITERIA, Project, load_project
 

@@ -20,6 +20,7 @@ are at -100 and 50). The bands in use, highest first, and why:
   former marker names, before anything reads them; `news` drops unpublished posts in on_files at 0, before the i18n plugin sorts the languages (-100);
 - on_post_build -200: `search` writes each language's index after the i18n plugin merged them (-100), and `weight`
   lightens what the pages load once every language is built;
+- on_post_page and on_post_template -900: `typography` sets the French pages' non-breaking spaces;
 - on_post_page and on_post_template -1000: `safety` adds the Content-Security-Policy to the final HTML.
 """
 
@@ -51,13 +52,15 @@ from sitekit.mkdocs.features.safety import SafetyFeature
 from sitekit.mkdocs.features.search import SearchFeature
 from sitekit.mkdocs.features.serve import ServeFeature
 from sitekit.mkdocs.features.sitemap import SitemapFeature
+from sitekit.mkdocs.features.typography import TypographyFeature
 from sitekit.mkdocs.features.weight import WeightFeature
 from sitekit.mkdocs.support import Build, other_language_pass, read_settings
 
 # The order of the build. messages first (it translates the others' errors); reproducible sets the clock before
 # pages are read; profile sets site_url before anything reads it; safety checks sources before families read them;
 # drafts drops the pages marked draft before anything lists them;
-# i18n and search serve every page; the page families and the site map fill their markers; markers reads former
+# i18n and search serve every page; the page families and the site map fill their markers; typography sets the
+# French pages' spaces once they are written; markers reads former
 # marker names first (on_page_markdown 100) and refuses, after every fill, a marker left in a page; privacy
 # rewrites Material's bundle; weight, once every page of every language is written, has the search index read when
 # the search opens and trims the stylesheets to what the pages can match; serve tunes `mkdocs serve` (opt-in).
@@ -75,6 +78,7 @@ FEATURES: tuple[type[Feature], ...] = (
     NewsFeature,
     CampaignsFeature,
     SitemapFeature,
+    TypographyFeature,
     MarkersFeature,
     PrivacyFeature,
     WeightFeature,

@@ -39,7 +39,7 @@ def test_features_run_in_the_documented_order():
     plugin = sitekit.SitekitPlugin()
     assert [f.name for f in plugin.features] == [
         "messages", "reproducible", "profile", "safety", "drafts", "i18n", "search", "calls", "kits", "criteria",
-        "news", "campaigns", "sitemap", "markers", "privacy", "weight", "serve",
+        "news", "campaigns", "sitemap", "typography", "markers", "privacy", "weight", "serve",
     ]  # fmt: skip
     assert all(f.build is plugin.build for f in plugin.features)
     assert plugin.feature("kits").name == "kits"
@@ -54,8 +54,8 @@ def test_each_event_runs_in_its_bands_highest_first():
         "config": [100, 0],  # settings and messages first
         "files": [100, 0],  # safety, then news before the i18n plugin's -100
         "page_markdown": [100, 0],  # safety and markers before the i18n plugin's 50
-        "post_page": [0, -1000],  # the policy last, after the i18n plugin's -100
-        "post_template": [0, -1000],
+        "post_page": [0, -900, -1000],  # French typography, then the policy last, after the i18n plugin's -100
+        "post_template": [0, -900, -1000],
         "post_build": [0, -200],  # search after the i18n plugin merged the indexes (-100)
         "page_context": [0],
     }

@@ -146,7 +146,7 @@ def test_a_name_cannot_inject_markup(tmp_path):
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "<b>CH</b> [x](y)"'})
     with pytest.raises(ProblemsError) as exc:  # markup in a text field is refused (sitekit.core.text)
         load_profile(path, "profile.yml", tmp_path)
-    assert "establishment.name: contains HTML markup '<b>'" in str(exc.value)
+    assert "establishment.name: contains HTML markup: '<b>'" in str(exc.value)
     path = write_profile(tmp_path, {"name: Centre hospitalier de Valbrume": 'name: "*CH* & <5> [x]"'})
     profile = load_profile(path, "profile.yml", tmp_path)
     shown = Renderer(profile, STRINGS, markdown=True).value("establishment.name", "fr")
