@@ -2,8 +2,8 @@
 annotations, in the language of messages (French by default, sitekit.i18n.messages).
 
 The text starts with what was checked (sitekit.checks.overview), then a section per audience: the authors
-(pages, posts, kits, campaigns) first, then the establishment's profile, then the calendar's maintainers (calls
-and criteria as the date makes them stale), then the totals. With the demo profile, its blanks are one
+(pages, posts, kits, campaigns) first, then the establishment's profile, then the calendar's maintainers (calls,
+campaigns and criteria as the date makes them stale), then the totals. With the demo profile, its blanks are one
 line saying how to list them (`verbose` lists every finding); levels and totals count every finding.
 """
 
@@ -35,7 +35,7 @@ class Audience(str, Enum):
 
     AUTHORS = "authors"  # pages, posts, kits, campaigns, the built site
     PROFILE = "profile"  # the establishment's profile, and what pages and kits need from it
-    CALENDAR = "calendar"  # calls and criteria the date makes stale: the monthly review
+    CALENDAR = "calendar"  # calls, campaigns and criteria the date makes stale: the monthly review
 
 
 @dataclass(frozen=True, order=True)

@@ -249,10 +249,9 @@ DATED_CHECKS = frozenset(
 )
 
 
-# Checks of the calendar's data as the date makes it stale (calls and their deadlines, criteria): addressed to the
-# people who keep the calendar up to date (the monthly review), shown after what the authors can fix. The October
-# campaigns are the communication team's (a draft to publish, next year's file to prepare): with the authors.
-CALENDAR_CHECKS = frozenset({"deadlines", "call-freshness", "criteria-freshness"})
+# Checks of the calendar's data as the date makes it stale (calls, campaigns, criteria): addressed to the people who
+# keep the calendar up to date (the monthly review), shown after what the authors can fix.
+CALENDAR_CHECKS = frozenset({"deadlines", "call-freshness", "campaign-freshness", "criteria-freshness"})
 
 
 def run(ctx: Context) -> tuple[list[Finding], list[str]]:

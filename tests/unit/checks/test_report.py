@@ -101,7 +101,7 @@ def test_sections_in_order_with_their_headings_and_the_totals_of_every_finding()
         "docs/index.md",
         "## The establishment's profile",
         "data/profile.yml",
-        "## Calendar of calls and certification criteria",
+        "## Calendar of calls, campaigns and criteria",
         "data/calls.yml",
         "1 error, 6 warnings in 6 files",  # the folded blanks are counted, as in JSON
     ]
@@ -116,7 +116,7 @@ def test_verbose_lists_every_finding():
 def test_french_headings_and_levels():
     out = format_text([stale_call(), typo()], "fr")
     assert "## À corriger dans les pages, les billets, les kits et les campagnes\n" in out
-    assert f"## Calendrier des appels et des critères de certification{NBSP}: pour qui le tient à jour" in out
+    assert f"## Calendrier des appels, des campagnes et des critères{NBSP}: pour qui le tient à jour" in out
     assert "data/calls.yml:11: erreur: " in out
     assert out.endswith("\n\n1 erreur, 1 avertissement dans 2 fichiers\n")
 
@@ -191,7 +191,7 @@ def test_the_demo_prints_its_blanks_as_one_line_and_lists_them_with_verbose(proj
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings[-2:] == [
         "## Profil de l’établissement",
-        f"## Calendrier des appels et des critères de certification{NBSP}: pour qui le tient à jour (revue mensuelle)",
+        f"## Calendrier des appels, des campagnes et des critères{NBSP}: pour qui le tient à jour (revue mensuelle)",
     ]
     totals = out.rstrip().splitlines()[-1]
 
@@ -211,7 +211,7 @@ def test_the_json_output_keeps_every_finding_with_its_audience(project, capsys, 
     assert {p["check"] for p in data["problems"] if p["audience"] == "calendar"} <= {
         "deadlines",
         "call-freshness",
+        "campaign-freshness",
         "criteria-freshness",
     }
-    assert {p["audience"] for p in data["problems"] if p["check"] == "campaign-freshness"} <= {"authors"}
     assert data["summary"]["warnings"] == sum(p["level"] == "warning" for p in data["problems"])

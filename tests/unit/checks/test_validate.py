@@ -66,7 +66,7 @@ EXPECTED = [
     "(rebuild the site)",
     "site/kits/kits.json:5: error: kits[3]: archive 'assets/gone.zip' does not exist in the site (rebuild the "
     "site; check the kit's archive name)",
-    # Then what the calendar's maintainers fix: calls and criteria the date makes stale.
+    # Then what the calendar's maintainers fix: calls, campaigns and criteria the date makes stale.
     "data/calls.yml:11: warning: calls[0].closes: call 'bientot' closes in 5 days (2025-10-25) (check the closing "
     "day against the source; after it the calendar shows the call as closed)",
     "data/calls.yml:27: error: calls[1].override: call 'reporte-passe' is marked reporte (postponed) but its closing "
@@ -141,7 +141,7 @@ def test_text_output_says_what_was_checked_then_groups_by_audience_then_by_file(
         "site/en/search/search_index.json",
         "site/index.html",
         "site/kits/kits.json",
-        "## Calendar of calls and certification criteria",
+        "## Calendar of calls, campaigns and criteria",
         "data/calls.yml",
         "data/campaigns",
         "data/campaigns/2026.yml",
