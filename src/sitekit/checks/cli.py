@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from sitekit.checks import worklist
+from sitekit.checks.built_with import is_mismatch
 from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
-from sitekit.checks.report import VALIDATOR, format_github, format_json, format_text
+from sitekit.checks.report import VALIDATOR, format_github, format_json, format_text, summary
 from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run, what_was_checked
 from sitekit.core.problems import ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         sys.stdout.write(format_json(findings, today, checks, lang, what_was_checked(ctx)))
     elif args.format == "github":
         sys.stdout.write(format_github(findings, lang))
+    elif any(is_mismatch(f.problem) for f in findings):  # the site and the profile differ: that one error, alone
+        sys.stdout.write("\n\n".join([*(f.text(lang) for f in findings), summary(findings, lang)]) + "\n")
     else:
         again = " ".join([VALIDATOR, shlex.join([*(sys.argv[1:] if argv is None else argv), "--verbose"])])
         sys.stdout.write(format_text(findings, lang, what_was_checked(ctx), args.verbose, again))

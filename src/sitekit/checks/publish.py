@@ -16,7 +16,7 @@ from sitekit.campaigns.model import campaigns_folder
 from sitekit.checks.fictitious import fictitious_problems, reserved_host
 from sitekit.core.problems import Level, Problem
 from sitekit.pages.markdown import MarkdownPage
-from sitekit.profile.model import Profile, is_placeholder
+from sitekit.profile.model import PLACEHOLDER, Profile, is_placeholder
 from sitekit.profile.stamp import build_command
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project
@@ -28,6 +28,7 @@ _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 # Data files whose texts are published (interface strings hold the placeholder's own wording: not scanned); the
 # campaigns' folder, data/campaigns (or data/campagnes, its former name), is scanned too (`_data_files`).
 DATA_TEXTS = ("data/calls.yml", "data/criteria.yml", "data/authors.yml")
+MESSAGE_TO_COMPLETE = f"still « {PLACEHOLDER} »"  # a value of the profile not filled in yet
 
 
 def publish_problems(
