@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week, running
 from sitekit.core.dates import ShownDay, shown_day
 from sitekit.core.schema import Localized
+from sitekit.core.typography import typeset
 from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience
 from sitekit.pages.generated import generated_note
@@ -189,8 +190,9 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
         ev.add("dtstamp", stamp)  # from the data, never the clock
         ev.add("dtstart", first)
         ev.add("dtend", last + timedelta(days=1))
-        ev.add("summary", summary)
-        ev.add("description", "\n\n".join(description + [f"{strings.get('campaigns.ics.details', lang)} {page_url}"]))
+        ev.add("summary", typeset(summary, lang))
+        details = f"{strings.get('campaigns.ics.details', lang)} {page_url}"
+        ev.add("description", typeset("\n\n".join([*description, details]), lang))
         ev.add("url", page_url)
         ev.add("categories", [category])
         ev.add("transp", "TRANSPARENT")

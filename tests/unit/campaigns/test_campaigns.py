@@ -97,8 +97,7 @@ def test_malformed_date_and_yaml_error(tmp_path):
         "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"
     ]
     assert problems(tmp_path, "year: 2025\nstatus: [publie\n") == [
-        "data/campaigns/2025.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
-        "(check indentation, colons and quotes on this line)"
+        "data/campaigns/2025.yml:2: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
     ]
 
 

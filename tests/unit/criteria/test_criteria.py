@@ -279,7 +279,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_bad_yaml_names_the_line(tmp_path):
     text = replace("kind: axe", "    kind: [axe")
     found = problems(tmp_path, text)
-    assert len(found) == 1 and found[0].startswith(f"{SHOWN}:") and "invalid YAML" in found[0]
+    assert found == [
+        f"{SHOWN}:{line_of(text, '[axe')}: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
+    ]
 
 
 # --- cross-references ----------------------------------------------------------------------------

@@ -109,8 +109,7 @@ def test_invalid_front_matter_yaml_gives_the_file_line(tmp_path):
     write_post(tmp_path, "2025-10-01-essai.md", "---\ntitle: Titre\ndescription: [pas fermé\ndate: 2025-10-01\n---\n")
     problems = problems_of(tmp_path)
     assert problems == [
-        "docs/actualites/billets/2025-10-01-essai.md:4: invalid YAML: expected ',' or ']', but got ':' "
-        "(check indentation, colons and quotes on this line)"
+        "docs/actualites/billets/2025-10-01-essai.md:3: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
     ]
 
 
