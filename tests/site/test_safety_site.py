@@ -37,11 +37,11 @@ def test_every_page_allows_exactly_its_own_inline_scripts(site):
 
 
 def test_quotes_in_a_description_stay_inside_the_meta_tag(site):
-    """The English kit summary has straight quotes ("degraded mode"): they cut the meta tag short before."""
+    """The English kit summary has straight quotes ("downtime procedures"): they cut the meta tag short before."""
     html = (site / "en" / "kits" / "fiches" / "sauvegardes-pca-pra.html").read_text(encoding="utf-8")
     metas = HTMLParser(html).css('head meta[name="description"]')
     assert [m.attributes["content"] for m in metas] == [
-        'Prepare the continuity of care when the information system goes down: a "degraded mode" reflex sheet '
+        'Prepare the continuity of care when the information system goes down: a "downtime procedures" reflex sheet '
         "for units, a poster and a presentation outline for management and IT teams."
     ]
 

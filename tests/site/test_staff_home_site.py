@@ -71,6 +71,8 @@ def test_what_is_current_is_computed_at_build(hospital):
     now = body.css_first(".campaign-now")
     assert now is not None and now.attributes["data-campaign"] == "2025"
     assert "Cette semaine" in now.text()
+    # Its first day and its plan's last day (no source gives the national end: the plan's last week ends it).
+    assert [t.attributes["datetime"] for t in now.css("p time")][:2] == ["2025-10-01", "2025-10-31"]
     # The three newest posts published on that date, newest first.
     posts = published_posts(load_posts(ROOT / "docs", load_authors(ROOT / "data" / "authors.yml")), TODAY.date(), "fr")
     shown = [a.text(strip=True) for a in body.css(".news-latest li > a")]

@@ -72,6 +72,7 @@ class CampaignView:
     theme: str | None
     starts: ShownDay
     ends: ShownDay
+    plan_ends: ShownDay  # the national end, else the last day of the establishment's plan (the staff home)
     last_checked: ShownDay
     weeks: tuple[WeekView, ...]
     href: str
@@ -132,6 +133,7 @@ class CampaignsRenderer(TemplateRenderer):
             theme=campaign.theme[lang] if campaign.theme else None,
             starts=self._day(campaign.starts, lang, campaign.is_archived),
             ends=self._day(campaign.ends, lang, campaign.is_archived),
+            plan_ends=self._day(campaign.plan_ends, lang, campaign.is_archived),
             last_checked=self._day(campaign.last_checked, lang),
             weeks=tuple(self._week(n, w, lang, page_url) for n, w in enumerate(campaign.weeks, 1)),
             href=relative_url(campaign_page_path(campaign.year, lang), page_url),

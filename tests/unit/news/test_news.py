@@ -149,7 +149,7 @@ def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
         "https://cybersante.example.org/en/actualites/billets/2025-10-01-premier.html",
     ]
     assert feed.entries[0].published == "2025-10-13T00:00:00+02:00"
-    assert feed.entries[0].author == "CISO"
+    assert feed.entries[0].author == "RSSI"
     assert [t.term for t in feed.entries[0].tags] == ["Cybermois"]
     # Same input, same bytes (no clock in the feed).
     assert data == atom_feed(
