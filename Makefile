@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve preview campaign campagne kits-versions test unit lint format lock clean browser npm java pango \
+.PHONY: build serve preview profile campaign campagne kits-versions test unit lint format lock clean browser npm java pango \
 	properdocs properdocs-check
 
 # The build's packages, locked with hashes (requirements.txt), then this project's package (src/sitekit),
@@ -63,6 +63,12 @@ preview: $(VENV)/.build pango
 	@test -n "$(DATE)" || { echo "Indiquez le jour : make preview DATE=AAAA-MM-JJ (par exemple DATE=2027-10-06)"; exit 2; }
 	-SITEKIT_TODAY=$(DATE) SITEKIT_DRAFTS=1 $(BIN)/python scripts/validate.py --preview
 	SITEKIT_TODAY=$(DATE) SITEKIT_DRAFTS=1 $(BIN)/mkdocs serve --strict
+
+# The establishment's own profile (make profile NAME=ch-valmont [FROM=medico-social]): profiles/<NAME>.yml and its
+# logo from an example profile, and mkdocs.yml's sitekit `profile:` pointed at it (build, serve, preview, validator).
+profile: $(VENV)/.build
+	@test -n "$(NAME)" || { echo "Indiquez le nom du profil : make profile NAME=mon-etablissement (lettres minuscules, chiffres, tirets ; FROM=medico-social pour partir de l’exemple médico-social)"; exit 2; }
+	$(BIN)/python scripts/new_profile.py "$(NAME)" --from "$(or $(FROM),hopital)"
 
 # Next year's October campaign (make campaign YEAR=2028): data/campaigns/2028.yml from templates/campaign.yml.
 campaign: $(VENV)/.build

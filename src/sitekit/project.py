@@ -9,7 +9,7 @@ but a data file is parsed again only when it changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -24,7 +24,7 @@ from sitekit.criteria.model import Criteria, load_criteria
 from sitekit.i18n.strings import Strings, load_strings
 from sitekit.kits.model import Kit, load_kits
 from sitekit.kits.pictograms import NO_PICTOGRAMS, Pictograms, load_pictograms, pictogram_problems
-from sitekit.news.model import Author, load_authors
+from sitekit.news.model import AUTHORS_NOT_LOADED, Author, load_authors
 from sitekit.profile.model import Profile, load_profile, profile_location
 from sitekit.search.vocabulary import (
     OLD_VOCABULARY,
@@ -60,7 +60,7 @@ class Project:
     strings: Strings
     kits: tuple[Kit, ...]
     criteria: Criteria
-    authors: dict[str, Author]
+    authors: Mapping[str, Author]
     campaigns: tuple[Campaign, ...]
     profile: Profile | None  # the publishing establishment (data/profile.yml or $SITEKIT_PROFILE); None if invalid
     vocabulary: Vocabulary  # the words staff type for what the pages say (search)
@@ -171,8 +171,10 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     calls, calls_document = attempt("calls", lambda: load_calls_document(root / CALLS, CALLS), no_calls)
     strings = attempt("strings", lambda: load_strings(root / STRINGS, STRINGS), Strings({}))
     kits: list[Kit] = attempt("kits", lambda: load_kits(root / KITS, root), [])
-    # (a project without kits, such as the validator's test corpus, needs no pictogram)
-    pictograms = attempt("pictograms", lambda: load_pictograms(root), NO_PICTOGRAMS) if kits else NO_PICTOGRAMS
+    # (a project without kits, such as the validator's test corpus, needs no pictogram; a kit that failed to load
+    # does not hide the pictograms file's own problems)
+    has_kits = bool(kits) or "kits" in failed
+    pictograms = attempt("pictograms", lambda: load_pictograms(root), NO_PICTOGRAMS) if has_kits else NO_PICTOGRAMS
     if kits and "pictograms" not in failed:
         problems += pictogram_problems(kits, pictograms)  # a kit whose first theme has no pictogram
     kit_ids = {kit.id for kit in kits} or None  # references to kits are checked once there is one
@@ -180,7 +182,9 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     criteria = attempt(
         "criteria", lambda: load_criteria(root / CRITERIA, CRITERIA, call_ids, kit_ids), Criteria((), (), ())
     )
-    authors: dict[str, Author] = attempt("authors", lambda: load_authors(root / AUTHORS, AUTHORS), {})
+    authors: Mapping[str, Author] = attempt(
+        "authors", lambda: load_authors(root / AUTHORS, AUTHORS), AUTHORS_NOT_LOADED
+    )
     campaigns_dir, campaigns_shown = campaigns_folder(root)
     campaigns: list[Campaign] = attempt(
         "campaigns", lambda: load_campaigns(campaigns_dir, campaigns_shown, kit_ids), []

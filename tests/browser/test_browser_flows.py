@@ -9,6 +9,7 @@ import pytest
 from conftest import FROZEN_TODAY, ROOT
 from sitekit.calls.model import call_status, load_calls, start_of_day
 from sitekit.calls.view import CallsRenderer
+from sitekit.core.typography import typeset
 from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from support.browser import PageWatch, serve
 
@@ -63,7 +64,7 @@ def test_announcement_bar_appears_and_disappears_with_the_dates(browser, build_s
             else:
                 assert bar.is_visible(), f"{today} {lang} {path}: no announcement bar"
                 links = bar.locator("a[data-call-id]")
-                assert [a.inner_text().strip() for a in links.all()] == [v.title for v in closing]
+                assert [a.inner_text().strip() for a in links.all()] == [typeset(v.title, lang) for v in closing]
                 with page.expect_navigation():
                     links.first.click()
                 assert page.url.endswith(f"/{lang_prefix(lang)}appels/fiches/{closing[0].call.id}.html"), page.url

@@ -30,11 +30,12 @@ def test_campaign_ics_of_the_site_parses_with_stable_events(site, lang):
     assert len(weeks) == 5 and len(items) == len(campaign.dated_items()) == 10
     assert len({str(e["uid"]) for e in events}) == len(events)
     assert [e.decoded("dtstart") for e in items] == [day for _, _, day in campaign.dated_items()]
-    assert all(e.decoded("dtstamp").date() == date(2026, 11, 29) for e in events)  # last_checked
+    assert all(e.decoded("dtstamp").date() == date(2026, 12, 6) for e in events)  # last_checked of 2025.yml
     first = items[0]
     assert str(first["uid"]) == "campagne-2025-2025-10-01-intranet-le-cybermois-commence@cybersante.example.org"
     assert (
-        str(first["summary"]) == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] Cybermonth begins"}[lang]
+        str(first["summary"])
+        == {"fr": "[Intranet] Le Cybermois commence", "en": "[Intranet] The Cybermois begins"}[lang]
     )
     assert str(first["url"]) == f"https://cybersante.example.org/{lang_prefix(lang)}campagnes/2025.html"
     assert f"/{lang_prefix(lang)}kits/fiches/cybermois.html" in str(first["description"])

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import ROOT
 from sitekit.calls.model import load_calls
 from sitekit.core.dates import format_day
+from sitekit.core.typography import typeset
 from sitekit.criteria.model import criteria_for_call, load_criteria
 from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.model import kit_folder_ids
@@ -81,7 +82,7 @@ def test_catalogue_lists_every_criterion_with_its_filters(site, lang):
         assert row.attributes["data-referentiel"] == criterion.framework
         assert row.attributes["data-imperative"] == criterion.imperative.value
         assert row.attributes["data-axes"].split() == list(criterion.axes)
-        assert criterion.title[lang] in row.text()
+        assert typeset(criterion.title[lang], lang) in row.text()
         badge = row.css_first(".criteria-badge--to-confirm")
         assert (badge is not None) == (not criterion.confirmed)
         if badge is not None:
@@ -106,7 +107,7 @@ def test_each_criterion_has_its_page(site, lang):
         page = f"{lang_prefix(lang)}certification/criteres/{criterion.id}.html"
         tree = html(site, page)
         assert tree.css_first("html").attributes["lang"] == lang
-        assert criterion.title[lang] in tree.css_first("article h1").text()
+        assert typeset(criterion.title[lang], lang) in tree.css_first("article h1").text()
         status = tree.css_first("p.criteria-status-line")
         assert status.attributes["data-criterion-id"] == criterion.id
         if not criterion.confirmed:

@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import ROOT, status_around_build
 from sitekit.core.dates import format_day
+from sitekit.core.typography import typeset
 from sitekit.i18n.strings import LANGUAGES, lang_prefix, load_strings
 from sitekit.kits.formats import output_names
 from sitekit.kits.model import load_kits, review_due
@@ -33,7 +34,7 @@ def test_catalogue_lists_every_kit_without_javascript(site, lang):
     for card, kit in zip(cards, KITS, strict=True):
         assert "hidden" not in card.attributes  # visible with JavaScript off
         link = card.css_first("h2 a")
-        assert link.text(strip=True) == kit.title[lang]
+        assert link.text(strip=True) == typeset(kit.title[lang], lang)
         assert (site / page).parent.joinpath(link.attributes["href"]).resolve() == (
             site / f"{lang_prefix(lang)}kits/fiches/{kit.id}.html"
         ).resolve()
@@ -60,11 +61,11 @@ def test_kit_pages_have_every_required_element(site, lang):
         tree = html(site, page)
         here = (site / page).parent
         assert tree.css_first("html").attributes["lang"] == lang
-        assert tree.css_first("article h1").text(strip=True).startswith(kit.title[lang])
+        assert tree.css_first("article h1").text(strip=True).startswith(typeset(kit.title[lang], lang))
         image = tree.css_first(".kit-preview img")
         assert image.attributes["alt"].strip(), page
         assert here.joinpath(image.attributes["src"]).resolve() == (site / preview_path(kit, lang)).resolve()
-        assert tree.css_first(".kit-summary").text(strip=True) == kit.summary[lang]
+        assert tree.css_first(".kit-summary").text(strip=True) == typeset(kit.summary[lang], lang)
         button = tree.css_first("a.kit-download")
         assert here.joinpath(button.attributes["href"]).resolve() == (site / archive_path(kit)).resolve()
         assert tree.css_first("code.kit-sha256").text(strip=True) == button.attributes["data-sha256"]
@@ -160,6 +161,6 @@ def test_kit_pages_show_each_format_with_its_size_and_the_pictures_alternative_t
                 alt = card.css_first(".kit-format__alt")
                 if target.suffix == ".png":
                     text = archive.read(names[target.with_suffix(".txt").name]).decode("utf-8").strip()
-                    assert alt.text(strip=True).endswith(text), page
+                    assert alt.text(strip=True).endswith(typeset(text, lang)), page
                 else:
                     assert alt is None

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from test_html_validity import vnu_errors
 
 from conftest import build_project
+from sitekit.core.typography import french_text
 from sitekit.site.csp import inline_scripts, script_hash
 
 
@@ -36,11 +37,11 @@ def test_every_page_allows_exactly_its_own_inline_scripts(site):
 
 
 def test_quotes_in_a_description_stay_inside_the_meta_tag(site):
-    """The English kit summary has straight quotes ("degraded mode"): they cut the meta tag short before."""
+    """The English kit summary has straight quotes ("downtime procedures"): they cut the meta tag short before."""
     html = (site / "en" / "kits" / "fiches" / "sauvegardes-pca-pra.html").read_text(encoding="utf-8")
     metas = HTMLParser(html).css('head meta[name="description"]')
     assert [m.attributes["content"] for m in metas] == [
-        'Prepare the continuity of care when the information system goes down: a "degraded mode" reflex sheet '
+        'Prepare the continuity of care when the information system goes down: a "downtime procedures" reflex sheet '
         "for units, a poster and a presentation outline for management and IT teams."
     ]
 
@@ -90,16 +91,17 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
     assert home.css_first(".site-footer-links a").text() == FOOTER
 
     call = HTMLParser((site / "appels" / "fiches" / "d2-candidature.html").read_text(encoding="utf-8"))
-    assert call.css_first("head title").text() == f"{TITLE} - Cybersécurité en santé"
-    assert " ".join(call.css_first("article h1").text().split()) == " ".join(TITLE.split())
+    french = french_text(TITLE)  # as the French pages and exports publish it (O’Brien)
+    assert call.css_first("head title").text() == f"{french} - Cybersécurité en santé"
+    assert " ".join(call.css_first("article h1").text().split()) == " ".join(french.split())
     assert not call.css("article script, article em, article strong.x, article img.twemoji, article svg")
     page = HTMLParser((site / "incident.html").read_text(encoding="utf-8"))
     assert [m.attributes["content"] for m in page.css('head meta[name="description"]')] == [DESCRIPTION]
 
     record = json.loads((site / "appels" / "calls.json").read_text(encoding="utf-8"))
-    assert [c["title"]["fr"] for c in record["calls"] if c["id"] == "d2-candidature"] == [TITLE]
+    assert [c["title"]["fr"] for c in record["calls"] if c["id"] == "d2-candidature"] == [french]
     events = Calendar.from_ical((site / "appels" / "d2-candidature.ics").read_bytes()).walk("VEVENT")
-    assert any(TITLE in str(event["SUMMARY"]) for event in events)
+    assert any(french in str(event["SUMMARY"]) for event in events)
     ET.fromstring((site / "actualites" / "feed.xml").read_bytes())
 
     own = [e for e in vnu_errors(site) if e.theme_reason() is None]
@@ -119,7 +121,7 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
             "docs/incident.md",
             "description:",
             "description: '\"><script>alert(1)</script> Les réflexes'",
-            "docs/incident.md:3: description: contains HTML markup '<script>' "
+            "docs/incident.md:3: description: contains HTML markup: '<script>' "
             "(write plain text: tags are shown as written, not interpreted)",
         ),
         (
@@ -132,7 +134,7 @@ def test_ordinary_but_tricky_text_builds_inert_with_head_metadata_intact(project
             "data/calls.yml",
             CALL_TITLE,
             'fr: "Domaine 2 <script>alert(1)</script>"',
-            "data/calls.yml:{line}: calls[{index}].title.fr: contains HTML markup '<script>'",
+            "data/calls.yml:{line}: calls[{index}].title.fr: contains HTML markup: '<script>'",
         ),
     ],
 )

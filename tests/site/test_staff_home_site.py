@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import FROZEN_TODAY, ROOT
 from sitekit.calls.model import Audience, call_status, load_calls, start_of_day
 from sitekit.core.dates import format_day
+from sitekit.core.typography import typeset
 from sitekit.news.model import load_authors, load_posts, published_posts
 
 pytestmark = pytest.mark.long
@@ -61,7 +62,7 @@ def title(site: Path, rel: str) -> str:
 def test_the_title_carries_the_establishment_in_correct_french(hospital, medico):
     assert title(hospital, "index.html") == "Cybersécurité au CH Valbrume"
     assert title(hospital, "en/index.html") == "Cybersecurity at CH Valbrume"
-    assert title(medico, "index.html") == "Cybersécurité à l’EHPAD Les Aulnes"
+    assert title(medico, "index.html") == "Cybersécurité à l’EHPAD Valbrume"
 
 
 def test_what_is_current_is_computed_at_build(hospital):
@@ -70,10 +71,12 @@ def test_what_is_current_is_computed_at_build(hospital):
     now = body.css_first(".campaign-now")
     assert now is not None and now.attributes["data-campaign"] == "2025"
     assert "Cette semaine" in now.text()
+    # Its first day and its plan's last day (no source gives the national end: the plan's last week ends it).
+    assert [t.attributes["datetime"] for t in now.css("p time")][:2] == ["2025-10-01", "2025-10-31"]
     # The three newest posts published on that date, newest first.
     posts = published_posts(load_posts(ROOT / "docs", load_authors(ROOT / "data" / "authors.yml")), TODAY.date(), "fr")
     shown = [a.text(strip=True) for a in body.css(".news-latest li > a")]
-    assert shown == [p.meta.title for p in posts[:3]]
+    assert shown == [typeset(p.meta.title, "fr") for p in posts[:3]]  # as French pages publish them
     assert format_day(posts[0].date, "fr") in body.css_first(".news-latest").text()
     # The calls open for a health establishment, none other.
     calls = load_calls(ROOT / "data" / "calls.yml")

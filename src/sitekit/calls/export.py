@@ -1,4 +1,5 @@
-"""Exports of the calls: iCalendar files (all calls, one call) and open-data JSON, byte-identical for the same input."""
+"""Exports of the calls: iCalendar files (all calls, one call) and open-data JSON, byte-identical for the same input;
+their French texts with French typography (sitekit.core.typography)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitekit.calls.model import Call, Status, call_status, checked_span, start_of_day
 from sitekit.core.schema import Localized
+from sitekit.core.typography import french_text, typeset
 from sitekit.i18n.strings import Strings
 from sitekit.site.ics import new_calendar, site_host
 from sitekit.site.paths import call_page_path
@@ -66,8 +68,8 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
     event.add("dtstamp", datetime.combine(call.last_checked, time(0), UTC))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", f"{label} {title}")
-    event.add("description", "\n\n".join(description))
+    event.add("summary", typeset(f"{label} {title}", lang))
+    event.add("description", typeset("\n\n".join(description), lang))
     event.add("url", url)
     event.add("transp", "TRANSPARENT")
     status = _ICS_STATUS.get(Status(call.override.status), "CONFIRMED") if call.override else "CONFIRMED"
@@ -75,7 +77,7 @@ def _event(call: Call, kind: str, day: date, lang: str, site_url: str, strings: 
     if kind == "cloture" and status != "CANCELLED":
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{strings.get('calls.ics.alarm', lang)} {title}")
+        alarm.add("description", typeset(f"{strings.get('calls.ics.alarm', lang)} {title}", lang))
         alarm.add("trigger", -ALARM_BEFORE)
         event.add_component(alarm)
     return event
@@ -100,7 +102,7 @@ def calls_json(calls: Sequence[Call], today: date) -> bytes:
 
 def _record(call: Call, status: Status) -> dict[str, Any]:
     def localized(value: Localized | None) -> dict[str, str] | None:
-        return {"fr": value.fr, "en": value.en} if value is not None else None
+        return {"fr": french_text(value.fr), "en": value.en} if value is not None else None
 
     return {
         "id": call.id,
@@ -117,8 +119,8 @@ def _record(call: Call, status: Status) -> dict[str, Any]:
         "override": (
             {"status": call.override.status, "reason": localized(call.override.reason)} if call.override else None
         ),
-        "prerequisites": {"fr": list(call.prerequisites.fr), "en": list(call.prerequisites.en)},
-        "targets": {"fr": list(call.targets.fr), "en": list(call.targets.en)},
+        "prerequisites": {"fr": [french_text(t) for t in call.prerequisites.fr], "en": list(call.prerequisites.en)},
+        "targets": {"fr": [french_text(t) for t in call.targets.fr], "en": list(call.targets.en)},
         "envelope": localized(call.envelope),
         "sources": list(call.sources),
         "contact": localized(call.contact),

@@ -87,6 +87,15 @@ class Campaign(Model):
         """Line of a key of the campaign file (0 when the campaign was not read from a file)."""
         return self._document.line(location) if self._document else 0
 
+    @property
+    def plan_ends(self) -> date | None:
+        """The plan's last day: the campaign's end, else (a national end date no source gives) the last known end
+        of its weeks, the establishment's own plan."""
+        if self.ends is not None:
+            return self.ends
+        known = [w.ends for w in self.weeks if w.ends]
+        return max(known) if known else None
+
     def dated_items(self) -> list[tuple[int, Item, date]]:
         """(week number from 1, item, its date) for the items with a known date, in date order."""
         found = [(n, item, item.date) for n, week in enumerate(self.weeks, 1) for item in week.items if item.date]
@@ -99,13 +108,14 @@ def visible_campaigns(campaigns: Sequence[Campaign], drafts: bool) -> list[Campa
 
 
 def running(campaigns: Sequence[Campaign], today: date) -> tuple[Campaign, int | None] | None:
-    """The published campaign under way on `today` (between its known first and last days) and the number, from 1,
+    """The published campaign under way on `today` (between its first day and its plan's last day) and the number, from 1,
     of the week under way (None when no week's known days hold `today`); None when no campaign runs. A draft or an
     archived campaign never runs: staff see only what the communication team published."""
     for campaign in campaigns:
-        if campaign.is_draft or campaign.is_archived or campaign.starts is None or campaign.ends is None:
+        last = campaign.plan_ends
+        if campaign.is_draft or campaign.is_archived or campaign.starts is None or last is None:
             continue
-        if campaign.starts <= today <= campaign.ends:
+        if campaign.starts <= today <= last:
             weeks = [n for n, w in enumerate(campaign.weeks, 1) if w.starts and w.ends and w.starts <= today <= w.ends]
             return campaign, (weeks[0] if weeks else None)
     return None
@@ -170,11 +180,12 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
     for key, day in (("starts", starts), ("ends", ends)):
         if day and day.year != campaign.year:
             add((key,), f"{day.isoformat()} is not in {campaign.year}", "a campaign file holds one year's campaign")
-    if campaign.status is CampaignStatus.PUBLIE and (starts is None or ends is None):
+    if campaign.status is CampaignStatus.PUBLIE and (starts is None or campaign.plan_ends is None):
         add(
             ("status",),
-            "a published campaign needs its start and end dates",
-            "give starts: and ends:, or set status: brouillon while they are to be confirmed",
+            "a published campaign needs its start date and an end date (its own, or its weeks' last end)",
+            "give starts: and ends: (or the weeks' ends: when no source gives the campaign's end), "
+            "or set status: brouillon while they are to be confirmed",
         )
     for n, week in enumerate(campaign.weeks):
         where = ("weeks", n)

@@ -76,7 +76,15 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(say(f"{args.year} is not a campaign year (write it with four digits, e.g. 2028)", lang), file=sys.stderr)
         return EXIT_USAGE
     if target.exists():
-        print(say(f"{shown} already exists: it is kept as it is (edit it, or delete it first)", lang), file=sys.stderr)
+        following = next(year for year in range(args.year + 1, 2102) if not (folder / f"{year}.yml").exists())
+        print(
+            say(
+                f"{shown} already exists: nothing was written, your file is kept as it is (add the year's actions "
+                f"to it; to prepare the year after: make campaign YEAR={following})",
+                lang,
+            ),
+            file=sys.stderr,
+        )
         return EXIT_ERRORS
     template_file, template_shown = renames.shown(base, TEMPLATE, OLD_TEMPLATE)
     template = template_file.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sitekit.campaigns.model import Campaign, CampaignStatus, Channel, Item, Week, running
 from sitekit.core.dates import ShownDay, shown_day
 from sitekit.core.schema import Localized
+from sitekit.core.typography import typeset
 from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience
 from sitekit.pages.generated import generated_note
@@ -71,6 +72,7 @@ class CampaignView:
     theme: str | None
     starts: ShownDay
     ends: ShownDay
+    plan_ends: ShownDay  # the national end, else the last day of the establishment's plan (the staff home)
     last_checked: ShownDay
     weeks: tuple[WeekView, ...]
     href: str
@@ -131,6 +133,7 @@ class CampaignsRenderer(TemplateRenderer):
             theme=campaign.theme[lang] if campaign.theme else None,
             starts=self._day(campaign.starts, lang, campaign.is_archived),
             ends=self._day(campaign.ends, lang, campaign.is_archived),
+            plan_ends=self._day(campaign.plan_ends, lang, campaign.is_archived),
             last_checked=self._day(campaign.last_checked, lang),
             weeks=tuple(self._week(n, w, lang, page_url) for n, w in enumerate(campaign.weeks, 1)),
             href=relative_url(campaign_page_path(campaign.year, lang), page_url),
@@ -187,8 +190,9 @@ def campaign_ics(campaign: Campaign, lang: str, site_url: str, strings: Strings)
         ev.add("dtstamp", stamp)  # from the data, never the clock
         ev.add("dtstart", first)
         ev.add("dtend", last + timedelta(days=1))
-        ev.add("summary", summary)
-        ev.add("description", "\n\n".join(description + [f"{strings.get('campaigns.ics.details', lang)} {page_url}"]))
+        ev.add("summary", typeset(summary, lang))
+        details = f"{strings.get('campaigns.ics.details', lang)} {page_url}"
+        ev.add("description", typeset("\n\n".join([*description, details]), lang))
         ev.add("url", page_url)
         ev.add("categories", [category])
         ev.add("transp", "TRANSPARENT")

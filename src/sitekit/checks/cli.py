@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
 
 from sitekit.checks import worklist
+from sitekit.checks.built_with import is_mismatch
 from sitekit.checks.call_freshness import Thresholds
 from sitekit.checks.external import Settings
-from sitekit.checks.report import format_github, format_json, format_text
-from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run
+from sitekit.checks.report import VALIDATOR, format_github, format_json, format_text, summary
+from sitekit.checks.validation import DEFAULT_CACHE, Context, has_errors, run, what_was_checked
 from sitekit.core.problems import ProblemsError, format_problems
 from sitekit.core.today import BuildDateError, build_date
 from sitekit.i18n.messages import MESSAGE_LANGUAGES, MessageLanguageError, message_language, translate
@@ -43,9 +45,17 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         help="the site is about to go live: a value left to complete, or an example site address, is an error",
     )
     parser.add_argument(
-        "--profile", metavar="FILE", help="establishment profile (default: $SITEKIT_PROFILE, else data/profile.yml)"
+        "--profile",
+        metavar="FILE",
+        help="establishment profile (default: $SITEKIT_PROFILE, else the one the --site was built from, else the "
+        "sitekit plugin's profile: in mkdocs.yml)",
     )
     parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list every finding (by default, the demo profile's values still to complete are one line)",
+    )
     parser.add_argument(
         "--lang",
         choices=MESSAGE_LANGUAGES,
@@ -126,11 +136,14 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"validate.py: error: cannot read input: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(format_json(findings, today, checks, lang))
+        sys.stdout.write(format_json(findings, today, checks, lang, what_was_checked(ctx)))
     elif args.format == "github":
         sys.stdout.write(format_github(findings, lang))
+    elif any(is_mismatch(f.problem) for f in findings):  # the site and the profile differ: that one error, alone
+        sys.stdout.write("\n\n".join([*(f.text(lang) for f in findings), summary(findings, lang)]) + "\n")
     else:
-        sys.stdout.write(format_text(findings, lang))
+        again = " ".join([VALIDATOR, shlex.join([*(sys.argv[1:] if argv is None else argv), "--verbose"])])
+        sys.stdout.write(format_text(findings, lang, what_was_checked(ctx), args.verbose, again))
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 

@@ -15,7 +15,7 @@ from sitekit.checks.navigation import navigation_problems
 from sitekit.checks.typography import french_data_problems, is_french, typography_problems
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8
-from sitekit.news.model import Author, Post, load_authors, post_problems
+from sitekit.news.model import AUTHORS_NOT_LOADED, Author, Post, load_authors, post_problems
 from sitekit.news.schedule import unpublished_link_problems
 from sitekit.pages.frontmatter import parse_page
 from sitekit.pages.generated import is_generated_text
@@ -64,8 +64,8 @@ def editorial_problems(
         try:
             authors = load_authors(root / AUTHORS, AUTHORS)
         except ProblemsError as exc:
-            problems += exc.problems  # (the validator passes {} after reporting them itself)
-            authors = {}
+            problems += exc.problems  # (the validator passes the project's, AUTHORS_NOT_LOADED when it failed)
+            authors = AUTHORS_NOT_LOADED
     posts: list[Post] = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()

@@ -16,16 +16,7 @@ def freshness_problems(pages: list[MarkdownPage], today: date, grace_days: int) 
     for page in pages:
         line = page.front_matter_lines.get(FIELD, 1)
         if page.front_matter_error:
-            out.append(
-                Problem(
-                    page.path,
-                    1,
-                    "front matter",
-                    page.front_matter_error,
-                    "write the front matter between two --- lines as key: value pairs",
-                )
-            )
-            continue
+            continue  # the root cause, reported once at its line by the editorial check: no review date to read
         value = page.front_matter.get(FIELD)
         if value is None and page.is_post:
             continue  # a dated news post is not reviewed; it may still have review_by

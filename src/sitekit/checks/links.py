@@ -11,15 +11,16 @@ import hashlib
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sitekit.core.problems import Problem
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
+from sitekit.pages.links import Heading, closest_heading
 
 # (selector, attribute) of every URL a page links to or loads.
 URL_ATTRIBUTES = (
@@ -56,6 +57,7 @@ class ParsedPage:
     html: str
     links: list[Link]
     ids: set[str]
+    headings: list[Heading] = field(default_factory=list)  # in page order, without their ¶ permalink
 
     def line_of(self, text: str, occurrence: int = 0) -> int:
         """1-based HTML line of the n-th occurrence of text (as written, or HTML-escaped), 0 if not found."""
@@ -68,6 +70,28 @@ class ParsedPage:
             if pos >= 0:
                 return self.html.count("\n", 0, pos) + 1
         return 0
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The anchors of a page in one language, the file they were read from, its headings in order."""
+
+    shown: str
+    ids: set[str]
+    headings: list[Heading]
+
+
+def anchor_problem(url: str, anchor: str, own: Anchors, others: list[Anchors]) -> tuple[str, str]:
+    """(message, fix) for an anchor a page lacks: the file that lacks it, and the heading it most likely meant
+    (at the same place as in the other language's page that has the anchor, else the closest anchor)."""
+    having = next((other for other in others if anchor in other.ids and other.shown != own.shown), None)
+    closest = closest_heading(anchor, own.headings, having.headings if having else None)
+    message = f"anchor {url!r}: no heading #{anchor} on {own.shown}"
+    if having is not None:
+        message += f" (#{anchor} is a heading of {having.shown}, the page in another language)"
+    if closest is None:
+        return message, "use the anchor of a heading of that page (the ¶ sign beside the heading shows it)"
+    return message, f"write #{closest.id} instead: the anchor of its heading « {closest.text} »"
 
 
 def parse_page(rel: str, html: str) -> ParsedPage:
@@ -84,7 +108,15 @@ def parse_page(rel: str, html: str) -> ParsedPage:
                     links.append(Link(part.strip().split()[0], node.tag or ""))
     ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
     ids |= {node.attributes.get("name") or "" for node in tree.css("a[name]")}
-    return ParsedPage(rel, html, links, ids)
+    content = tree.css_first("article") or tree.body
+    found = content.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]") if content is not None else []
+    titles = [Heading(node.attributes.get("id") or "", _heading_text(node)) for node in found]
+    return ParsedPage(rel, html, links, ids, titles)
+
+
+def _heading_text(node: LexborNode) -> str:
+    """A heading's text without the permalink sign MkDocs adds after it."""
+    return (node.text(deep=True) or "").replace("¶", "").strip()
 
 
 class Site:
@@ -106,6 +138,26 @@ class Site:
             html = (self.dir / rel).read_text(encoding="utf-8", errors="replace")
             self._pages[rel] = parse_page(rel, html)
         return self._pages[rel]
+
+    def anchors(self, rel: str) -> tuple[Anchors, list[Anchors]]:
+        """The anchors of the built page `rel`, named by its Markdown source when there is one, and those of the
+        same page built in the other languages."""
+        stem = rel[: -len(".html")]
+        for lang in OTHER_LANGUAGES:
+            if stem.startswith(lang + "/"):
+                stem = stem[len(lang) + 1 :]
+        out = []
+        for lang in LANGUAGES:
+            built = f"{lang_prefix(lang)}{stem}.html"
+            if built not in self.files:
+                continue
+            md = markdown_source(built)
+            has_source = md is not None and self.docs_dir is not None and (self.docs_dir / md).is_file()
+            shown = f"{self.docs_shown}/{md}" if has_source else f"{self.site_shown}/{built}"
+            parsed = self.page(built)
+            out.append((built, Anchors(shown, parsed.ids, parsed.headings)))
+        own = next(anchors for built, anchors in out if built == rel)
+        return own, [anchors for built, anchors in out if built != rel]
 
     def sha256(self, rel: str) -> str:
         if rel not in self._hashes:
@@ -252,14 +304,15 @@ def _check_link(site: Site, page: ParsedPage, link: Link, occurrence: int) -> Pr
             "fix the path or add the missing file",
         )
     if fragment and target.endswith(".html") and fragment not in site.page(target).ids:
-        where = "this page" if target == page.rel else f"{site.site_shown}/{target}"
-        return site.problem(
-            page,
-            link,
-            occurrence,
-            f"broken anchor {link.url!r}: no id {fragment!r} on {where}",
-            "use the id of a heading on that page (see its permalink ¶)",
-        )
+        if target == page.rel:
+            return site.problem(
+                page,
+                link,
+                occurrence,
+                f"broken anchor {link.url!r}: no id {fragment!r} on this page",
+                "use the id of a heading on that page (see its permalink ¶)",
+            )
+        return site.problem(page, link, occurrence, *anchor_problem(link.url, fragment, *site.anchors(target)))
     if link.sha256 is not None:
         actual = site.sha256(target)
         if actual != link.sha256.strip().lower():

@@ -1,20 +1,23 @@
 """Ready to go live? Values still to complete in the profile, pages, kits and data; a site address on an example
-or reserved domain; a built site made from another profile.
+or reserved domain; a value of the profile that is fictitious (fictitious.py: an e-mail address or URL on an example
+or reserved domain, a phone number in a range reserved for fiction, an example profile's invented names, numbers
+and logo); a built site made from another profile.
 
 Warnings while the site is a preview (`make build` of the demo passes); errors with `validate.py --publish`.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from sitekit.campaigns.model import campaigns_folder
+from sitekit.checks.fictitious import fictitious_problems, reserved_host
 from sitekit.core.problems import Level, Problem
 from sitekit.pages.markdown import MarkdownPage
 from sitekit.profile.model import PLACEHOLDER, Profile, is_placeholder
+from sitekit.profile.stamp import build_command
 from sitekit.profile.values import UnknownKey, is_missing, marker_keys
 from sitekit.project import Project
 
@@ -22,24 +25,10 @@ from sitekit.project import Project
 PLACEHOLDER_WORDS = re.compile(r"à\s+compléter|to\s+be\s+completed|to\s+be\s+filled\s+in", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
-# Data files whose texts are published (interface strings hold the placeholder's own wording: not scanned).
-DATA_TEXTS = ("data/calls.yml", "data/criteria.yml", "data/authors.yml", "data/campagnes")
-EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
-RESERVED_SUFFIXES = (".test", ".example", ".invalid", ".localhost", ".local")
-
-
-def reserved_host(url: str) -> str:
-    """Why the host of `url` cannot be a public site ('' when it can)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    if host in ("localhost", "") or host.endswith(RESERVED_SUFFIXES):
-        return f"{host or 'no host'} is a reserved test name"
-    if any(host == d or host.endswith("." + d) for d in EXAMPLE_DOMAINS):
-        return f"{host} is an example domain"
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return ""
-    return f"{host} is not a public address" if not address.is_global else ""
+# Data files whose texts are published (interface strings hold the placeholder's own wording: not scanned); the
+# campaigns' folder, data/campaigns (or data/campagnes, its former name), is scanned too (`_data_files`).
+DATA_TEXTS = ("data/calls.yml", "data/criteria.yml", "data/authors.yml")
+MESSAGE_TO_COMPLETE = f"still « {PLACEHOLDER} »"  # a value of the profile not filled in yet
 
 
 def publish_problems(
@@ -55,20 +44,20 @@ def publish_problems(
     if profile is None:
         return []  # the profile did not load: the data check reports why
     level = Level.ERROR if publish else Level.WARNING
-    out = [*_profile_problems(profile), *_page_problems(profile, pages), *_kit_problems(project, root)]
+    out = [*_profile_problems(profile, root), *_page_problems(profile, pages), *_kit_problems(project, root)]
     out += _data_problems(root)
     if site_dir is not None:
-        out += _site_problems(profile, site_dir, site_shown)
+        out += _site_problems(profile, site_dir, site_shown, root)
     return [Problem(p.path, p.line, p.field, p.message, p.fix, level) for p in out]
 
 
-def _profile_problems(profile: Profile) -> list[Problem]:
+def _profile_problems(profile: Profile, root: Path) -> list[Problem]:
     out = [
         Problem(
             profile.path,
             profile.line(key),
             key,
-            f"still « {PLACEHOLDER} »",
+            MESSAGE_TO_COMPLETE,
             "write the establishment's value (the keys are described at the top of data/profile.yml)",
         )
         for key in profile.missing()
@@ -95,7 +84,8 @@ def _profile_problems(profile: Profile) -> list[Problem]:
                 "write the https address where the site will be published; canonical links, feeds and QR codes use it",
             )
         )
-    return out
+    # The site's address on a reserved domain is told once, above.
+    return out + fictitious_problems(profile, root, skip=frozenset({("site", "url")}) if why else frozenset())
 
 
 def _text_problems(path: str, lines: Sequence[tuple[int, str]], profile: Profile) -> list[Problem]:
@@ -146,27 +136,31 @@ def _kit_problems(project: Project, root: Path) -> list[Problem]:
     return out
 
 
+def _data_files(root: Path) -> list[Path]:
+    """The data files whose texts are published: DATA_TEXTS and every campaign file."""
+    files = [root / name for name in DATA_TEXTS if (root / name).is_file()]
+    campaigns, _ = campaigns_folder(root)
+    return files + (sorted(campaigns.glob("*.yml")) if campaigns.is_dir() else [])
+
+
 def _data_problems(root: Path) -> list[Problem]:
     out: list[Problem] = []
-    for name in DATA_TEXTS:
-        target = root / name
-        files = sorted(target.rglob("*.yml")) if target.is_dir() else [target] if target.is_file() else []
-        for file in files:
-            try:
-                lines = file.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue  # the data check reports it
-            numbered = [(n, t) for n, t in enumerate(lines, start=1) if not t.lstrip().startswith("#")]
-            shown = file.relative_to(root).as_posix()
-            out += [
-                Problem(shown, n, "", f"placeholder left: « {m[0]} »", "write the text the site should show")
-                for n, t in numbered
-                if (m := PLACEHOLDER_WORDS.search(t))
-            ]
+    for file in _data_files(root):
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # the data check reports it
+        numbered = [(n, t) for n, t in enumerate(lines, start=1) if not t.lstrip().startswith("#")]
+        shown = file.relative_to(root).as_posix()
+        out += [
+            Problem(shown, n, "", f"placeholder left: « {m[0]} »", "write the text the site should show")
+            for n, t in numbered
+            if (m := PLACEHOLDER_WORDS.search(t))
+        ]
     return out
 
 
-def _site_problems(profile: Profile, site_dir: Path, shown: str) -> list[Problem]:
+def _site_problems(profile: Profile, site_dir: Path, shown: str, root: Path) -> list[Problem]:
     """The built site: made from this profile (its canonical address), with no value left to complete."""
     out: list[Problem] = []
     index = site_dir / "index.html"
@@ -180,7 +174,7 @@ def _site_problems(profile: Profile, site_dir: Path, shown: str) -> list[Problem
                     html[: match.start()].count("\n") + 1,
                     "",
                     f"built for {match[1]}, but {profile.path} says {profile.site_url}",
-                    f"build again with the same profile (SITEKIT_PROFILE={profile.path} make build)",
+                    f"build the site again from this profile ({build_command(root, profile.path)})",
                 )
             )
     return out

@@ -1,26 +1,52 @@
-"""The validator's output: text grouped by file, JSON (scripts/validate.schema.json), GitHub annotations, in the
-language of messages (French by default, sitekit.i18n.messages)."""
+"""The validator's output: text grouped by audience then by file, JSON (scripts/validate.schema.json), GitHub
+annotations, in the language of messages (French by default, sitekit.i18n.messages).
+
+The text starts with what was checked (sitekit.checks.overview), then a section per audience: the authors
+(pages, posts, kits, campaigns) first, then the establishment's profile, then the calendar's maintainers (calls,
+campaigns and criteria as the date makes them stale), then the totals. With the demo profile, its blanks are one
+line saying how to list them (`verbose` lists every finding); levels and totals count every finding.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitekit.core.problems import Level, Problem
 from sitekit.i18n.messages import SOURCE_LANGUAGE, catalogue
+from sitekit.profile.model import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from sitekit.checks.overview import Overview
 
 JSON_VERSION = 1
+VALIDATOR = ".venv/bin/python scripts/validate.py"  # as the README and the guide run it
+VERBOSE_COMMAND = f"{VALIDATOR} --verbose"  # what lists the demo profile's blanks one by one
+DEMO_KEY = "establishment.name"  # still to complete: the profile is the demo's
+
+
+class Audience(str, Enum):
+    """Who can act on a finding; the text output has a section for each, in this order."""
+
+    AUTHORS = "authors"  # pages, posts, kits, campaigns, the built site
+    PROFILE = "profile"  # the establishment's profile, and what pages and kits need from it
+    CALENDAR = "calendar"  # calls, campaigns and criteria the date makes stale: the monthly review
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """A problem and the check that found it."""
+    """A problem, the check that found it, who can act on it, and whether it is a value of the profile still to
+    fill in (`blank`: the profile's own line, or a page's or kit's marker that needs it)."""
 
     problem: Problem
     check: str
+    audience: Audience = Audience.AUTHORS
+    blank: bool = False
 
     def text(self, lang: str = SOURCE_LANGUAGE) -> str:
         """`path:line: level: field: message (fix)`: str(problem) with the level after the location."""
@@ -66,15 +92,57 @@ def summary(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
     return catalogue().word("summary", lang).format(counts=", ".join(parts), files=_count(files, "file", lang))
 
 
-def format_text(findings: list[Finding], lang: str = SOURCE_LANGUAGE) -> str:
-    """Grouped by file (a blank line between files), then the one-line summary."""
-    blocks = []
-    for _, group in groupby(_sorted(findings), key=lambda f: f.problem.path):
-        blocks.append("\n".join(f.text(lang) for f in group))
+def format_text(
+    findings: list[Finding],
+    lang: str = SOURCE_LANGUAGE,
+    overview: Overview | None = None,
+    verbose: bool = False,
+    verbose_command: str = VERBOSE_COMMAND,
+) -> str:
+    """What was checked (`overview`), then a section per audience with a heading, grouped by file (a blank line
+    between files), then the one-line summary. Unless `verbose`, the demo profile's blanks are one line that
+    names `verbose_command`."""
+    blocks = [overview.text(lang)] if overview is not None else []
+    for audience in Audience:
+        shown = [f for f in findings if f.audience is audience]
+        if not shown:
+            continue
+        if audience is Audience.PROFILE and not verbose:
+            shown = demo_folded(shown, verbose_command)
+        blocks.append(catalogue().word(f"section.{audience.value}", lang))
+        for _, group in groupby(_sorted(shown), key=lambda f: f.problem.path):
+            blocks.append("\n".join(f.text(lang) for f in group))
     return "\n\n".join(blocks + [summary(findings, lang)]) + "\n"
 
 
-def as_json(findings: list[Finding], today: date, checks: list[str], lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+def demo_folded(findings: Sequence[Finding], command: str = VERBOSE_COMMAND) -> list[Finding]:
+    """The findings with the demo profile's blanks (warnings: with --publish they are errors, each shown) made one
+    line on the profile file; unchanged when the establishment's name is filled in (not the demo)."""
+    blanks = [f for f in findings if f.blank and f.problem.level is Level.WARNING]
+    named = [f for f in blanks if f.problem.field == DEMO_KEY]
+    if not named:
+        return list(findings)
+    profile = named[0].problem.path
+    values = sum(f.problem.path == profile for f in blanks)  # the others are the pages' and kits' markers
+    folded = Problem(
+        profile,
+        0,
+        "",
+        f"the demo profile: {values} values are still « {PLACEHOLDER} », needed in {len(blanks) - values} places "
+        "of the pages and kits",
+        f"fill in your establishment's profile (guide: Making the kit your own); to list them one by one: {command}",
+        Level.WARNING,
+    )
+    return [f for f in findings if f not in blanks] + [Finding(folded, "publish", Audience.PROFILE, True)]
+
+
+def as_json(
+    findings: list[Finding],
+    today: date,
+    checks: list[str],
+    lang: str = SOURCE_LANGUAGE,
+    overview: Overview | None = None,
+) -> dict[str, Any]:
     errors, warnings, files = counts(findings)
     problems = []
     for f in _sorted(findings):
@@ -82,6 +150,7 @@ def as_json(findings: list[Finding], today: date, checks: list[str], lang: str =
         problems.append(
             {
                 "check": f.check,
+                "audience": f.audience.value,
                 "level": p.level.value,
                 "path": p.path,
                 "line": p.line,
@@ -90,18 +159,27 @@ def as_json(findings: list[Finding], today: date, checks: list[str], lang: str =
                 "fix": p.fix,
             }
         )
-    return {
+    out = {
         "version": JSON_VERSION,
         "today": today.isoformat(),
         "lang": lang,
         "checks": checks,
         "summary": {"errors": errors, "warnings": warnings, "notes": notes(findings), "files": files},
-        "problems": problems,
     }
+    if overview is not None:
+        out["overview"] = overview.as_json()
+    out["problems"] = problems
+    return out
 
 
-def format_json(findings: list[Finding], today: date, checks: list[str], lang: str = SOURCE_LANGUAGE) -> str:
-    return json.dumps(as_json(findings, today, checks, lang), ensure_ascii=False, indent=2) + "\n"
+def format_json(
+    findings: list[Finding],
+    today: date,
+    checks: list[str],
+    lang: str = SOURCE_LANGUAGE,
+    overview: Overview | None = None,
+) -> str:
+    return json.dumps(as_json(findings, today, checks, lang, overview), ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from sitekit.checks.families import generated_pages
 from sitekit.checks.freshness import freshness_problems
-from sitekit.checks.links import Site
+from sitekit.checks.links import Anchors, Site, anchor_problem
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitekit.news.model import Post, is_published
 from sitekit.pages.frontmatter import Page, read_page
-from sitekit.pages.links import MarkdownLink, heading_ids, page_links, resolve
+from sitekit.pages.links import MarkdownLink, heading_ids, headings, page_links, resolve
 from sitekit.pages.markdown import read_page as read_markdown_page
 from sitekit.project import Project
 
@@ -40,7 +40,7 @@ class _Docs:
         self.files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} | generated
         self.posts = {p.src_uri: p for p in posts}
         self.site = site
-        self._ids: dict[str, set[str] | None] = {}
+        self._ids: dict[str, Anchors | None] = {}
 
     def post_of(self, target: str) -> Post | None:
         """The post a link points to (either language's file), if it is a post."""
@@ -51,7 +51,7 @@ class _Docs:
                     found = self.posts.get(target[: -len(f".{lang}.md")] + ".md")
         return found
 
-    def anchors(self, target: str, lang: str) -> set[str] | None:
+    def anchors(self, target: str, lang: str) -> Anchors | None:
         """Anchors of the page `target` (a docs/ .md path) in `lang`: from the built page when it is built today,
         else from its Markdown headings; None when they cannot be known (a generated page before a build)."""
         key = f"{lang}:{target}"
@@ -59,23 +59,26 @@ class _Docs:
             self._ids[key] = self._read_anchors(target, lang)
         return self._ids[key]
 
-    def _read_anchors(self, target: str, lang: str) -> set[str] | None:
+    def _read_anchors(self, target: str, lang: str) -> Anchors | None:
         stem = target[: -len(".md")]
         for other in LANGUAGES:
             if other != DEFAULT_LANGUAGE and stem.endswith(f".{other}"):
                 stem = stem[: -len(other) - 1]
+        source = f"{stem}.{lang}.md" if lang != DEFAULT_LANGUAGE else f"{stem}.md"
         built = f"{lang_prefix(lang)}{stem}.html"
         if self.site is not None and built in self.site.files:
-            return self.site.page(built).ids
+            page = self.site.page(built)
+            shown = source if (self.dir / source).is_file() else f"{stem}.md"
+            return Anchors(f"docs/{shown}", page.ids, page.headings)
         if target in self.generated:
             return None  # its headings come from its data: known once it is built (--site)
-        source = f"{stem}.{lang}.md" if lang != DEFAULT_LANGUAGE else f"{stem}.md"
         for candidate in (source, f"{stem}.md"):
             if (self.dir / candidate).is_file():
                 try:
-                    return heading_ids(read_page(self.dir / candidate, candidate))
+                    page_read = read_page(self.dir / candidate, candidate)
                 except ProblemsError:
                     return None  # its own problems are reported by the editorial check
+                return Anchors(f"docs/{candidate}", heading_ids(page_read), headings(page_read))
         return None
 
 
@@ -115,11 +118,9 @@ def _link_problem(docs: _Docs, post: Post, page: Page, link: MarkdownLink) -> Pr
         )
     if anchor and target.endswith(".md"):
         known = docs.anchors(target, post.lang)
-        if known is not None and anchor not in known:
-            return problem(
-                f"anchor {link.url!r}: no heading #{anchor} on docs/{target}",
-                "use the anchor of a heading of that page (the ¶ sign beside the heading shows it)",
-            )
+        if known is not None and anchor not in known.ids:
+            others = [found for lang in LANGUAGES if lang != post.lang and (found := docs.anchors(target, lang))]
+            return problem(*anchor_problem(link.url, anchor, known, others))
     return None
 
 

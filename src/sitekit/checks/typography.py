@@ -1,6 +1,9 @@
-"""French typography of what readers see in French: the prose of French pages, their title and description, the
-French texts of the data files (a value under a key fr:) and the menu's labels (sitekit.checks.navigation).
-Warnings only: non-breaking spaces before « : ; ! ? » and inside guillemets, typographic apostrophes and quotes."""
+"""French typography of what readers see in French that the build cannot set right itself: the prose of French pages,
+their title and description, the French texts of the data files (a value under a key fr:) and the menu's labels
+(sitekit.checks.navigation). The build (sitekit.core.typography) makes every space typed before « : ; ! ? », inside
+« » or in a number non-breaking, adds the ones a French text needs before « ; ! ? » and inside « », and turns the
+apostrophe of « l'équipe » into « ’ »; what it leaves is warned about here, with a fix that works: a missing
+space before « : » (or before « ; ! ? » followed by a word), straight quotes and apostrophes that quote."""
 
 from __future__ import annotations
 
@@ -11,42 +14,39 @@ from typing import Any
 
 from sitekit.campaigns.model import campaigns_folder
 from sitekit.core.problems import Level, Problem, ProblemsError
+from sitekit.core.typography import french_text
 from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_yaml
 from sitekit.i18n.strings import LANGUAGES
 from sitekit.pages.prose import prose
 from sitekit.project import AUTHORS, CALLS, STRINGS
 
-NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 FRENCH_DATA = (STRINGS, CALLS, AUTHORS)  # data files whose French texts are checked, with the campaign files
 
 _NO_SPACE_BEFORE = re.compile(r"(?<=[\w)\]»%’*_])([:;!?])")
-_PLAIN_SPACE_BEFORE = re.compile(r"(?<=\S) ([:;!?])")
-_OPEN_GUILLEMET = re.compile(r"«(?![" + NBSP + r"])")
-_CLOSE_GUILLEMET = re.compile(r"(?<![" + NBSP + r"])»")
 
 
 def typography_problems(text: str, path: str, line: int, field: str = "typography") -> list[Problem]:
-    """French typography warnings for one line of prose (already masked with `sitekit.pages.prose.prose`)."""
+    """French typography warnings for one line of prose (already masked with `sitekit.pages.prose.prose`): what
+    is still wrong once the build set the line (`sitekit.core.typography.french_text`)."""
+    typeset = french_text(text)
     found: list[tuple[str, str]] = []
-    for match in _NO_SPACE_BEFORE.finditer(text):
-        found.append(
-            (f"no space before « {match[1]} »", f"type a non-breaking space (U+00A0 or U+202F) before « {match[1]} »")
-        )
-    for match in _PLAIN_SPACE_BEFORE.finditer(text):
+    for match in _NO_SPACE_BEFORE.finditer(typeset):
         found.append(
             (
-                f"ordinary space before « {match[1]} »",
-                f"replace it with a non-breaking space (U+00A0 or U+202F) so that « {match[1]} » never starts a line",
+                f"no space before « {match[1]} »",
+                f"type a space before « {match[1]} » (and after it when a word follows): "
+                "the site makes it non-breaking",
             )
         )
-    if _OPEN_GUILLEMET.search(text):
-        found.append(("no non-breaking space after «", "type a non-breaking space (U+00A0 or U+202F) after «"))
-    if _CLOSE_GUILLEMET.search(text):
-        found.append(("no non-breaking space before »", "type a non-breaking space (U+00A0 or U+202F) before »"))
-    if "'" in text:
-        found.append(("straight apostrophe '", "use the typographic apostrophe ’"))
-    if '"' in text:
-        found.append(('straight quotes "', "use « guillemets » with non-breaking spaces inside"))
+    if "'" in typeset:
+        found.append(("straight apostrophe '", "quote with « » rather than ' ', or type ’ (Alt+0146 on Windows)"))
+    if '"' in typeset:
+        found.append(
+            (
+                'straight quotes "',
+                "replace each pair with « » (Alt+0171 and Alt+0187 on Windows): the site adds the spaces inside",
+            )
+        )
     unique = dict.fromkeys(found)  # one warning per kind and line
     return [Problem(path, line, field, message, fix, Level.WARNING) for message, fix in unique]
 

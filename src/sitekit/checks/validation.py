@@ -2,7 +2,9 @@
 
 CHECKS is a registry: `(name, check(ctx) -> list[Problem])`, run in its order. The project's data files are
 loaded once (ctx.project, sitekit.project.load_project); the "data" check reports their problems, and checks
-that need a part skip when it failed to load (its problems are already reported).
+that need a part skip when it failed to load (its problems are already reported). Each finding is addressed to
+the people who can act on it (`audience`: authors, the profile, the calendar's maintainers); `what_was_checked`
+gives the counts the text output starts with.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sitekit.campaigns.model import campaigns_folder
+from sitekit.checks.built_with import built_with_problems, is_mismatch
 from sitekit.checks.call_freshness import Thresholds, call_freshness_problems
 from sitekit.checks.campaign_freshness import campaign_freshness_problems
 from sitekit.checks.criteria_freshness import criteria_freshness_problems
@@ -24,17 +27,24 @@ from sitekit.checks.external import Settings, external_problems
 from sitekit.checks.families import missing_family_problems, site_families
 from sitekit.checks.freshness import freshness_problems
 from sitekit.checks.links import Site, is_web, link_problems
+from sitekit.checks.overview import Overview, overview
 from sitekit.checks.prose_dates import past_deadline_problems
-from sitekit.checks.publish import publish_problems
-from sitekit.checks.report import Finding
+from sitekit.checks.publish import MESSAGE_TO_COMPLETE, publish_problems
+from sitekit.checks.report import Audience, Finding
 from sitekit.checks.scheduled import scheduled_problems
 from sitekit.checks.translations import missing_translations
+from sitekit.core import renames
 from sitekit.core.drafts import drafts_wanted
 from sitekit.core.problems import Level, Problem
 from sitekit.kits.model import kit_freshness_problems
 from sitekit.kits.versions import version_problems
 from sitekit.news.model import read_posts
+from sitekit.pages.drafts import DRAFT_KEY, draft_notes
 from sitekit.pages.markdown import MarkdownPage, read_pages
+from sitekit.profile.model import ENV_VAR as PROFILE_VAR
+from sitekit.profile.model import profile_location
+from sitekit.profile.stamp import BuiltWith, read_stamp
+from sitekit.profile.values import PREFIX as MARKER_PREFIX
 from sitekit.project import CRITERIA, Project, load_project
 
 DEFAULT_CACHE = ".cache/external-links.json"
@@ -54,7 +64,7 @@ class Context:
     cache_file: Path | None = None
     external_settings: Settings = field(default_factory=Settings)
     publish: bool = False  # what keeps the site from going live is an error, not a warning
-    profile: str | None = None  # the profile file (default: $SITEKIT_PROFILE, else data/profile.yml)
+    profile: str | None = None  # --profile (default: $SITEKIT_PROFILE, else the site's, else mkdocs.yml's profile:)
     preview: bool = False  # a preview of another day: what only the date makes stale is information
 
     @property
@@ -67,13 +77,44 @@ class Context:
         return read_pages(self.docs_dir)
 
     @cached_property
+    def built_with(self) -> BuiltWith | None:
+        """What the site checked was built with (site/sitekit-build.json); None without --site or a stamp."""
+        return read_stamp(self.site_dir) if self.site_dir is not None else None
+
+    @cached_property
+    def profile_given(self) -> tuple[str, str]:
+        """The profile given to the validator and how ("--profile", "$SITEKIT_PROFILE"); ("", "") when none was."""
+        if self.profile:
+            return self.profile, "--profile"
+        named = renames.environment(PROFILE_VAR)
+        return (named, f"${PROFILE_VAR}") if named else ("", "")
+
+    @cached_property
     def project(self) -> Project:
-        """Every data file, loaded once for every check."""
-        return load_project(self.root, self.profile)
+        """Every data file, loaded once for every check; with no profile given, the profile the site was built from
+        (else the one mkdocs.yml names)."""
+        chosen = self.profile_given[0]
+        built = self.built_with
+        if not chosen and built is not None and (self.root / built.profile).is_file():
+            chosen = str(self.root / built.profile)
+        return load_project(self.root, chosen or None)
 
     @cached_property
     def site(self) -> Site | None:
         return Site(self.site_dir, self.docs_dir, self.site_shown) if self.site_dir else None
+
+    @cached_property
+    def profile_shown(self) -> str:
+        """The profile file as messages name it (also when it failed to load)."""
+        if self.project.profile is not None:
+            return self.project.profile.path
+        return profile_location(self.root, self.profile)[1]
+
+
+def check_built_with(ctx: Context) -> list[Problem]:
+    return built_with_problems(
+        ctx.built_with, ctx.project.profile, ctx.profile_given[1], ctx.root, ctx.site_shown, ctx.publish
+    )
 
 
 def check_data(ctx: Context) -> list[Problem]:
@@ -103,6 +144,15 @@ def check_campaign_freshness(ctx: Context) -> list[Problem]:
         return []  # its problems are already reported; "no campaign file" would be wrong
     folder = campaigns_folder(ctx.project.root)[1]
     return campaign_freshness_problems(list(ctx.project.campaigns), ctx.today, folder, drafts_wanted())
+
+
+def check_drafts(ctx: Context) -> list[Problem]:
+    """One note per page marked draft (draft: true): it is not published (none in a preview, which builds them)."""
+    if drafts_wanted():
+        return []
+    return draft_notes(
+        ((p.path, p.front_matter, p.front_matter_lines.get(DRAFT_KEY, 0)) for p in ctx.pages), ctx.today.isoformat()
+    )
 
 
 def check_translations(ctx: Context) -> list[Problem]:
@@ -155,6 +205,7 @@ def check_external(ctx: Context) -> list[Problem]:
 
 
 CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
+    ("built-with", check_built_with),  # first: a site checked against another profile stops here
     ("data", check_data),
     ("deadlines", check_deadlines),
     ("call-freshness", check_call_freshness),
@@ -169,6 +220,7 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
     ("kit-versions", lambda ctx: version_problems(ctx.project.kits, ctx.root)),
     ("criteria-freshness", check_criteria_freshness),
     ("campaign-freshness", check_campaign_freshness),
+    ("drafts", check_drafts),
     # authors.yml as the data check loaded it ({} when it failed: its problems are already reported)
     ("editorial", lambda ctx: editorial_problems(ctx.docs_dir, ctx.root, ctx.today, authors=ctx.project.authors)),
     (
@@ -179,7 +231,7 @@ CHECKS: list[tuple[str, Callable[[Context], list[Problem]]]] = [
 
 
 # Checks of the built site: they run with --site only.
-SITE_CHECKS = frozenset({"links", "generated"})
+SITE_CHECKS = frozenset({"built-with", "links", "generated"})
 
 # Checks whose findings come from the date alone (review dates, last checks, deadlines, past dates in prose):
 # in a preview of another day (--preview) they are information, since the author previewing a post did not
@@ -197,6 +249,11 @@ DATED_CHECKS = frozenset(
 )
 
 
+# Checks of the calendar's data as the date makes it stale (calls, campaigns, criteria): addressed to the people who
+# keep the calendar up to date (the monthly review), shown after what the authors can fix.
+CALENDAR_CHECKS = frozenset({"deadlines", "call-freshness", "campaign-freshness", "criteria-freshness"})
+
+
 def run(ctx: Context) -> tuple[list[Finding], list[str]]:
     """Every check's findings, and the names of the checks that ran (links/external only when asked)."""
     findings: list[Finding] = []
@@ -208,8 +265,37 @@ def run(ctx: Context) -> tuple[list[Finding], list[str]]:
         problems = check(ctx)
         if ctx.preview and name in DATED_CHECKS:
             problems = [replace(p, level=Level.INFO) for p in problems]
-        findings.extend(Finding(problem, name) for problem in problems)
+        findings.extend(finding(problem, name, ctx.profile_shown) for problem in problems)
+        if any(is_mismatch(p) for p in problems):
+            return findings, ran  # the site and the profile differ: the other checks would only repeat it
     return findings, ran
+
+
+def finding(problem: Problem, check: str, profile: str) -> Finding:
+    """`problem` found by `check`, addressed to who can act on it; `profile`: the profile file as shown."""
+    marker = problem.field.startswith(MARKER_PREFIX)  # a page or kit needs a value of the profile
+    if check in CALENDAR_CHECKS:
+        audience = Audience.CALENDAR
+    elif problem.path == profile or (check == "publish" and marker):
+        audience = Audience.PROFILE
+    else:
+        audience = Audience.AUTHORS
+    to_complete = problem.path == profile and problem.message == MESSAGE_TO_COMPLETE
+    return Finding(problem, check, audience, check == "publish" and (marker or to_complete))
+
+
+def what_was_checked(ctx: Context) -> Overview:
+    """What was checked on ctx.today: the built site's pages (else the Markdown pages), posts, kits, calls."""
+    posts, _ = read_posts(ctx.docs_dir, ctx.project.authors)
+    return overview(
+        ctx.today,
+        ctx.pages,
+        posts,
+        len(ctx.project.kits),
+        ctx.project.calls,
+        ctx.site.files if ctx.site is not None else None,
+        ctx.site_shown,
+    )
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from sitekit.core.problems import Collector, Problem
 from sitekit.core.text import text_problem
 from sitekit.core.today import clock_today
+from sitekit.core.typography import decode_spaces
 from sitekit.core.yamlfile import Location, YamlDocument, dotted
 from sitekit.i18n.strings import LANGUAGES
 
@@ -95,11 +96,12 @@ def check_url(value: Any) -> str:
 
 
 def plain_text(value: str) -> str:
-    """A text shown as written: refuses control characters, bidirectional controls, line breaks and markup."""
+    """A text shown as written: refuses control characters, bidirectional controls, line breaks and markup; a
+    no-break space typed as `&nbsp;` is read as the character."""
     found = text_problem(value)
     if found is not None:
         raise problem(*found)
-    return value
+    return decode_spaces(value)
 
 
 def identifier(example: str, reserved: frozenset[str] = frozenset()) -> BeforeValidator:

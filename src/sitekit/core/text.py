@@ -17,6 +17,7 @@ import unicodedata
 from markupsafe import Markup
 
 from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.typography import SPACE_REFERENCES
 
 # Bidirectional embedding, override and isolate controls (the "Trojan Source" characters).
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -60,14 +61,16 @@ def text_problem(value: str, multiline: bool = False) -> tuple[str, str] | None:
             return f"invalid character U+{ord(char):04X} (half of a pair)", "retype the character"
         if category == "Cn" and (ord(char) & 0xFFFE == 0xFFFE or 0xFDD0 <= ord(char) <= 0xFDEF):
             return f"non-character {_name(char)}", "delete it"
+    if "&" in value:  # a no-break space typed as `&nbsp;` is accepted: where it is loaded it becomes the character
+        value = SPACE_REFERENCES.sub(" ", value)
     for pattern, what, fix in (
         (_TAG, "HTML markup", "write plain text: tags are shown as written, not interpreted"),
-        (_REFERENCE, "an HTML character reference", "type the character itself (e.g. a non-breaking space)"),
+        (_REFERENCE, "an HTML character reference", "type the character itself (é, not &eacute;)"),
         (_MARKDOWN_LINK, "a Markdown link", "write the text only; put addresses under sources:"),
     ):
         match = pattern.search(value)
         if match:
-            return f"contains {what} {match[0][:40]!r}", fix
+            return f"contains {what}: {match[0][:40]!r}", fix
     return None
 
 

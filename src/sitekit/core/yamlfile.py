@@ -11,6 +11,7 @@ import yaml
 
 from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8
+from sitekit.core.yamlerrors import constructor_problem, syntax_problem
 
 # A location inside a document: keys and list indexes from the root.
 Location = tuple[Any, ...]
@@ -65,6 +66,10 @@ class _Builder:
                         )
                     )
                     continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a key written as a list or a mapping", key_node.start_mark
+                    )
                 key = self.constructor.construct_object(key_node, deep=True)
                 if key in result:
                     self.problems.append(
@@ -88,7 +93,10 @@ class _Builder:
             # An impossible date such as 2024-02-30: keep the text so that the schema names the field.
             if node.tag == "tag:yaml.org,2002:timestamp":
                 return node.value
-            raise
+            # Only an explicit tag makes a plain value fail (!!int abc).
+            raise yaml.constructor.ConstructorError(
+                None, None, f"tag {node.tag} is not allowed", node.start_mark
+            ) from None
 
 
 def _dotted(loc: Location) -> str:
@@ -192,17 +200,9 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise ProblemsError([Problem(path, line, "", str(exc.problem), exc.fix)]) from None
     except yaml.MarkedYAMLError as exc:
-        if exc.problem == COLON_PROBLEM:  # « Semaine 1 : … »: every such line at once, each with its quoted form
+        if exc.problem == PYYAML_COLON_ERROR:  # « Semaine 1 : … »: every such line at once, each with its quoted form
             raise ProblemsError(colon_problems(text, path)) from None
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise ProblemsError(
-            [
-                Problem(
-                    path, line, "", f"invalid YAML: {exc.problem}", "check indentation, colons and quotes on this line"
-                )
-            ]
-        ) from None
+        raise ProblemsError([syntax_problem(exc, text, path)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise ProblemsError(
@@ -226,18 +226,7 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     try:
         data = builder.build(node, ())
     except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        raise ProblemsError(
-            [
-                Problem(
-                    path,
-                    mark.line + 1 if mark else 0,
-                    "",
-                    f"invalid value: {exc.problem}",
-                    "write a plain string, number, date, list or mapping",
-                )
-            ]
-        ) from None
+        raise ProblemsError([constructor_problem(exc, text, path)]) from None
     if builder.problems:
         raise ProblemsError(builder.problems)
     return YamlDocument(path, data, builder.lines)
@@ -280,7 +269,7 @@ def load_mapping(file: Path, display_path: str, expected: str, fix: str) -> Yaml
 
 # --- texts holding ": " ----------------------------------------------------------------------------
 
-COLON_PROBLEM = "mapping values are not allowed here"  # PyYAML's words for a second ": " on a line
+PYYAML_COLON_ERROR = "mapping values are not allowed here"  # PyYAML's words for a second ": " on a line
 COLON_MESSAGE = "a colon followed by a space inside a text"
 _KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s\"'#][^:]*?):[ \t]+(?P<value>\S.*?)\s*")
 MAX_COLON_LINES = 100
@@ -307,8 +296,12 @@ def colon_problems(text: str, path: str) -> list[Problem]:
             return out
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
-            if exc.problem != COLON_PROBLEM or mark is None or mark.line >= len(lines):
-                return out or [Problem(path, 0, "", f"invalid YAML: {exc.problem}", "fix the YAML syntax")]
+            if exc.problem != PYYAML_COLON_ERROR or mark is None or mark.line >= len(lines):
+                return out or [syntax_problem(exc, "\n".join(lines), path)]
+            key_line = _KEY_LINE.fullmatch(lines[mark.line])
+            if key_line is not None and mark.column == key_line.end("key") and not key_line["key"][-1].isspace():
+                # the colon of a key (« fr: »), not of a text (« … lignes : la suite »)
+                return out + [syntax_problem(exc, "\n".join(lines), path)]
             repaired = _quoted(lines[mark.line], mark.column)
             if repaired is None:
                 fix = 'put the whole text in quotes: key: "text : more text" (a quote inside it is written \\")'

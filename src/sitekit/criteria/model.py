@@ -127,7 +127,8 @@ class Criterion(Model):
     kits: tuple[Text, ...] = ()
     calls: tuple[Text, ...] = ()
     note: Localized | None = None
-    sources: tuple[Url, ...] = Field(min_length=1)
+    # Empty ([]) only while unconfirmed, when no source states the number: the page then says so (à confirmer).
+    sources: tuple[Url, ...]
     confirmed: bool
     last_checked: CheckedDay  # the day the entry was last checked against its sources
     review_by: Day  # the day it is due to be checked again (a warning after it, an error after the grace period)
@@ -360,6 +361,12 @@ def _cross_field_problems(criterion: Criterion, doc: YamlDocument, where: Locati
             f"review date {criterion.review_by.isoformat()} is before last_checked "
             f"{criterion.last_checked.isoformat()}",
             "set review_by to the day the criterion is due to be checked again, after last_checked",
+        )
+    if criterion.confirmed and not criterion.sources:
+        add(
+            "sources",
+            "confirmed without a source",
+            "add the URL of the référentiel where the number and title are written, or set confirmed: false",
         )
     if criterion.confirmed:
         if criterion.reference_id is None:

@@ -73,6 +73,8 @@ class Row:
     fixes: tuple[str, ...]
 
 
+_KEY_PATH = re.compile(r"[\w-]+(?:\.[\w-]+|\[\d+\])*")  # weeks[1].items[0].date
+_PATH_PART = re.compile(r"(?P<key>[\w-]+)|\[(?P<index>\d+)\]")
 _TOKEN = re.compile(r"\{\{|\}\}|\{(\w*)\}")  # a literal brace, doubled; or a placeholder
 
 
@@ -116,6 +118,10 @@ class Catalogue:
         self.words: dict[str, dict[str, str]] = data.get("interface", {})
         self.fields: dict[str, dict[str, str]] = data.get("fields", {})
         self.entries: dict[str, dict[str, Any]] = data.get("messages", {})
+        self.positions: dict[str, dict[str, str]] = data.get("positions", {})
+        log = data.get("build_log", {})
+        self.log_told = [(_pattern(line[SOURCE_LANGUAGE]), line) for line in log.get("told", ())]
+        self.log_hidden = [_pattern(line) for line in log.get("hidden", ())]
         self.exact: dict[str, Template] = {}
         self.patterns: list[Template] = []
         for entry_id, entry in self.entries.items():
@@ -154,9 +160,48 @@ class Catalogue:
         return _translate(self, text, lang, depth)
 
     def field(self, name: str, lang: str) -> str:
-        """A field written in words ("typography") in `lang`; key paths (calls[0].closes) stay as they are."""
+        """A field written in words ("typography") in `lang`; a key path with list items (weeks[1].items[0].date)
+        with its positions as people count them (« semaine 2, action 1, date ») in the authors' languages, as the
+        code writes it in English (the language of the tests and of the validator's JSON)."""
         texts = self.fields.get(name)
-        return texts[lang] if texts else name
+        if texts:
+            return texts[lang]
+        if lang == SOURCE_LANGUAGE or "[" not in name or not _KEY_PATH.fullmatch(name):
+            return name
+        return self.position(name, lang)
+
+    def position(self, path: str, lang: str) -> str:
+        """A key path with its list items counted from 1 and named (« semaine 2, action 1, date »)."""
+        parts: list[str] = []
+        keys: list[str] = []
+        for match in _PATH_PART.finditer(path):
+            if match["key"] is not None:
+                keys.append(match["key"])
+                continue
+            number = str(int(match["index"]) + 1)
+            key = keys.pop() if keys else ""
+            if keys:
+                parts.append(".".join(keys))
+                keys = []
+            word = self.positions.get(key)
+            if word is not None:
+                parts.append(f"{word[lang]} {number}")
+            else:
+                parts.append(fill(self.positions["other"][lang], {"key": key, "number": number}))
+        if keys:
+            parts.append(".".join(keys))
+        return ", ".join(parts)
+
+    def log_line(self, text: str, lang: str) -> str | None:
+        """A line MkDocs or a plugin prints, in `lang`: None when it is hidden, unchanged when it is not listed."""
+        for pattern in self.log_hidden:
+            if pattern.fullmatch(text):
+                return None
+        for pattern, texts in self.log_told:
+            match = pattern.fullmatch(text)
+            if match is not None:
+                return fill(texts[lang], match.groupdict())
+        return text
 
     def word(self, key: str, lang: str) -> str:
         """A word of the validator's report (level names, summary)."""

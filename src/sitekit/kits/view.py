@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 
 from sitekit.core.dates import ShownDay, format_day, shown_day
 from sitekit.core.problems import Problem, ProblemsError
+from sitekit.core.typography import FRENCH, french_html
 from sitekit.i18n.strings import LANGUAGES, Strings
 from sitekit.kits.artwork import PrintArt
 from sitekit.kits.formats import FORMATS, Format, alt_name, formats_of, output_name
@@ -165,10 +166,11 @@ class KitsRenderer(TemplateRenderer):
         self, doc: PrintDoc, info: PrintInfo, fmt: Format, fit: float, art: PrintArt, hyphenate: bool = True
     ) -> str:
         """The HTML of a poster, sheet or screen picture, its body type `fit` rem large, its headline hyphenated
-        by the dictionary unless `hyphenate` is false."""
-        return self._render(
+        by the dictionary unless `hyphenate` is false; a French one with French typography."""
+        html = self._render(
             f"print/{fmt.template}", info.lang, doc=doc, info=info, fmt=fmt, fit=fit, art=art, hyphenate=hyphenate
         )
+        return french_html(html) if info.lang == FRENCH else html
 
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings

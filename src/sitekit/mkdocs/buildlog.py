@@ -42,6 +42,16 @@ def link_problem(message: str, docs_dir: Path, shown_as: str = "docs") -> Proble
     if found is not None:
         page, url = found["page"], found["url"]
         target = found["target"] or url
+        if (docs_dir / target).is_file():  # a page the build left out: a draft page or campaign
+            return Problem(
+                f"{shown_as}/{page}",
+                source_line(docs_dir / page, url),
+                "link",
+                f"the link {url!r} leads to an unpublished page: {shown_as}/{target} is left out of this build (a "
+                "draft: only make preview builds it)",
+                "remove the link until the page is published (a page: remove its line draft: true; a campaign: "
+                "status: publie)",
+            )
         hint = f"did you mean {found['suggest']}? " if found["suggest"] else ""
         return Problem(
             f"{shown_as}/{page}",

@@ -5,11 +5,11 @@ mkdocs.yml lists it under `plugins:` (last, after search, i18n and offline):
     plugins:
       - sitekit:
           root: .              # the project's folder (default: $SITEKIT_ROOT, else mkdocs.yml's folder)
-          profile: profiles/ch-valmont.yml   # default: $SITEKIT_PROFILE, else data/profile.yml
+          profile: profiles/ch-valmont.yml   # the profile (make profile writes it); $SITEKIT_PROFILE overrides it
           today: 2026-10-05    # the build date (default: $SITEKIT_TODAY, else today in Paris)
           messages_lang: fr    # messages' language (default: $SITEKIT_LANG, else fr)
           serve_tuning: true   # `mkdocs serve` reloads sooner (polling, compiled templates kept)
-          drafts: false        # build drafts (draft campaigns); default: $SITEKIT_DRAFTS, which make preview sets
+          drafts: false        # build drafts (campaigns and pages); default: $SITEKIT_DRAFTS, which make preview sets
 
 Each MkDocs event runs the features that handle it in the order of FEATURES, within bands of priority: a feature
 method decorated with `@event_priority(n)` runs with the other plugins' handlers of priority n (the i18n plugin's
@@ -20,6 +20,7 @@ are at -100 and 50). The bands in use, highest first, and why:
   former marker names, before anything reads them; `news` drops unpublished posts in on_files at 0, before the i18n plugin sorts the languages (-100);
 - on_post_build -200: `search` writes each language's index after the i18n plugin merged them (-100), and `weight`
   lightens what the pages load once every language is built;
+- on_post_page and on_post_template -900: `typography` sets the French pages' non-breaking spaces;
 - on_post_page and on_post_template -1000: `safety` adds the Content-Security-Policy to the final HTML.
 """
 
@@ -38,6 +39,7 @@ from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.features.calls import CallsFeature
 from sitekit.mkdocs.features.campaigns import CampaignsFeature
 from sitekit.mkdocs.features.criteria import CriteriaFeature
+from sitekit.mkdocs.features.drafts import DraftsFeature
 from sitekit.mkdocs.features.i18n import I18nFeature
 from sitekit.mkdocs.features.kits import KitsFeature
 from sitekit.mkdocs.features.markers import MarkersFeature
@@ -50,12 +52,15 @@ from sitekit.mkdocs.features.safety import SafetyFeature
 from sitekit.mkdocs.features.search import SearchFeature
 from sitekit.mkdocs.features.serve import ServeFeature
 from sitekit.mkdocs.features.sitemap import SitemapFeature
+from sitekit.mkdocs.features.typography import TypographyFeature
 from sitekit.mkdocs.features.weight import WeightFeature
 from sitekit.mkdocs.support import Build, other_language_pass, read_settings
 
 # The order of the build. messages first (it translates the others' errors); reproducible sets the clock before
 # pages are read; profile sets site_url before anything reads it; safety checks sources before families read them;
-# i18n and search serve every page; the page families and the site map fill their markers; markers reads former
+# drafts drops the pages marked draft before anything lists them;
+# i18n and search serve every page; the page families and the site map fill their markers; typography sets the
+# French pages' spaces once they are written; markers reads former
 # marker names first (on_page_markdown 100) and refuses, after every fill, a marker left in a page; privacy
 # rewrites Material's bundle; weight, once every page of every language is written, has the search index read when
 # the search opens and trims the stylesheets to what the pages can match; serve tunes `mkdocs serve` (opt-in).
@@ -64,6 +69,7 @@ FEATURES: tuple[type[Feature], ...] = (
     ReproducibleFeature,
     ProfileFeature,
     SafetyFeature,
+    DraftsFeature,
     I18nFeature,
     SearchFeature,
     CallsFeature,
@@ -72,6 +78,7 @@ FEATURES: tuple[type[Feature], ...] = (
     NewsFeature,
     CampaignsFeature,
     SitemapFeature,
+    TypographyFeature,
     MarkersFeature,
     PrivacyFeature,
     WeightFeature,

@@ -50,7 +50,7 @@ class Settings:
     environment variable, else its default."""
 
     root: Path  # the folder holding data/, kits/ and overrides/ (`root`, $SITEKIT_ROOT, else mkdocs.yml's folder)
-    profile: str | None  # the establishment's profile (`profile`, $SITEKIT_PROFILE, else data's default)
+    profile: str | None  # the establishment's profile ($SITEKIT_PROFILE, else `profile`, else data/profile.yml)
     today: date  # the build date (`today`, $SITEKIT_TODAY, else today in Paris)
     messages_lang: str  # the language of messages (`messages_lang`, $SITEKIT_LANG, else French)
     serve_tuning: bool  # `mkdocs serve` tuned for quick reloads (`serve_tuning`)
@@ -81,7 +81,8 @@ def read_settings(options: Mapping[str, Any], config: MkDocsConfig) -> Settings:
         raise PluginError(str(exc)) from None
     return Settings(
         project_root(config, options.get("root")),
-        options.get("profile") or renames.environment(PROFILE_VAR) or None,
+        # The profile: mkdocs.yml's option is the one place; $SITEKIT_PROFILE overrides it (one build per profile).
+        renames.environment(PROFILE_VAR) or options.get("profile") or None,
         today,
         lang,
         bool(options.get("serve_tuning")),

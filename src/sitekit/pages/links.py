@@ -3,6 +3,7 @@ anchors its headings get. Pure: what the scheduled-content check and the news sc
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 import unicodedata
@@ -68,32 +69,62 @@ def slugify(text: str) -> str:
     return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
 
 
-def _unique(anchor: str, ids: set[str]) -> None:
-    """A repeated anchor gets `_1`, `_2`... as the toc extension does."""
+def _unique(anchor: str, ids: set[str]) -> str:
+    """A repeated anchor gets `_1`, `_2`... as the toc extension does; the anchor given, added to `ids`."""
     if anchor and anchor not in ids:
         ids.add(anchor)
-        return
+        return anchor
     count = 1
     while f"{anchor}_{count}" in ids:
         count += 1
     ids.add(f"{anchor}_{count}")
+    return f"{anchor}_{count}"
 
 
-def heading_ids(page: Page) -> set[str]:
-    """The anchors of the page's headings as MkDocs' toc extension makes them (accents dropped, lower case,
-    hyphens, `_1` for a repeat), `{#id}` attributes and HTML ids."""
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a page: its anchor (without #) and its text."""
+
+    id: str
+    text: str
+
+
+def headings(page: Page) -> list[Heading]:
+    """The page's headings in order, each with the anchor MkDocs' toc extension gives it (accents dropped, lower
+    case, hyphens, `_1` for a repeat) or its `{#id}` attribute."""
     ids: set[str] = set()
+    out: list[Heading] = []
     for _, line, _ in prose_lines(page.body, page.body_line):
-        ids |= {m["id"] for m in _HTML_ID.finditer(line)}
         heading = _HEADING.match(line)
         if heading is None:
             continue
         text = heading["text"]
         explicit = _ATTR_ID.search(text)
+        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", _ATTR_ID.sub("", text) if explicit else text)
+        plain = re.sub(r"[`*_]|<[^>]+>", "", plain).strip()
         if explicit:
             ids.add(explicit["id"])
-            continue
-        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link's text, not its target
-        plain = re.sub(r"[`*_]|<[^>]+>", "", plain)
-        _unique(slugify(plain), ids)
+            out.append(Heading(explicit["id"], plain))
+        else:
+            out.append(Heading(_unique(slugify(plain), ids), plain))
+    return out
+
+
+def heading_ids(page: Page) -> set[str]:
+    """The anchors of the page's headings, `{#id}` attributes and HTML ids."""
+    ids = {h.id for h in headings(page)}
+    for _, line, _ in prose_lines(page.body, page.body_line):
+        ids |= {m["id"] for m in _HTML_ID.finditer(line)}
     return ids
+
+
+def closest_heading(anchor: str, own: list[Heading], other: list[Heading] | None = None) -> Heading | None:
+    """The heading of `own` an anchor most likely meant: when `other` (the same page in another language) has the
+    anchor and both pages have as many headings, the heading at the same place; else the heading whose anchor is
+    closest (difflib), if any is close enough."""
+    if other is not None and len(other) == len(own):
+        for index, heading in enumerate(other):
+            if heading.id == anchor:
+                return own[index]
+    found = difflib.get_close_matches(anchor, [h.id for h in own], n=1, cutoff=0.6)
+    return next(h for h in own if h.id == found[0]) if found else None

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from sitekit.core import renames
+from sitekit.core.plugin_options import configured_profile
 from sitekit.core.problems import Collector, Problem, ProblemsError
 from sitekit.core.schema import Localized, Model, Text, problem, problems_from_pydantic
 from sitekit.core.yamlfile import Location, YamlDocument, load_mapping
@@ -294,14 +295,21 @@ def leaves(model: BaseModel, prefix: str = "") -> list[tuple[str, Any]]:
     return out
 
 
+def profile_setting(root: Path, chosen: str | None = None) -> str:
+    """The profile named for the project at `root`: `chosen`, else $SITEKIT_PROFILE (or its old name $SITE_PROFILE),
+    else the sitekit plugin's `profile:` in root/mkdocs.yml (the one place an establishment names its profile), else
+    '' (data/profile.yml)."""
+    return (chosen or renames.environment(ENV_VAR) or configured_profile(root)).strip()
+
+
 def profile_location(root: Path, chosen: str | None = None) -> tuple[Path, str]:
-    """The profile file to load and its name in messages: `chosen`, else $SITEKIT_PROFILE (or its old name $SITE_PROFILE), else data/profile.yml
+    """The profile file to load and its name in messages: the one `profile_setting` names, else data/profile.yml
     (data/profil.yml, its old name, when only that one exists; the name it has on disk is the one shown).
 
     A relative path is read from the current folder (where `make build` runs), else from the project root.
     """
-    wanted = (chosen or renames.environment(ENV_VAR)).strip()
-    if not wanted:
+    wanted = profile_setting(root, chosen)
+    if not wanted or Path(wanted).as_posix() == DEFAULT_PROFILE:
         return renames.shown(root, DEFAULT_PROFILE, OLD_PROFILE)
     path = Path(wanted)
     if not path.is_absolute():
@@ -319,7 +327,9 @@ def profile_location(root: Path, chosen: str | None = None) -> tuple[Path, str]:
 def load_profile(file: Path, shown: str, root: Path) -> Profile:
     """The profile at `file`; ProblemsError with every problem (`shown:line: key: problem (fix)`) otherwise."""
     if not file.is_file():
-        hint = f" (set by ${ENV_VAR})" if shown not in (DEFAULT_PROFILE, OLD_PROFILE) else ""
+        hint = ""
+        if shown not in (DEFAULT_PROFILE, OLD_PROFILE):
+            hint = f" (set by ${ENV_VAR})" if renames.environment(ENV_VAR) else " (named in mkdocs.yml)"
         raise ProblemsError(
             [
                 Problem(
@@ -327,7 +337,8 @@ def load_profile(file: Path, shown: str, root: Path) -> Profile:
                     0,
                     "",
                     f"profile file not found{hint}",
-                    f"copy one of examples/profiles/*.yml there, or point {ENV_VAR} to an existing file",
+                    "create it from an example with make profile NAME=<name>, or name an existing file on the line "
+                    f"profile: of the sitekit plugin in mkdocs.yml (or in {ENV_VAR})",
                 )
             ]
         )

@@ -1,5 +1,6 @@
-"""What every iCalendar export of the site shares: the calendar header, the host that names it, and the cache of
-the exports (icalendar is imported only to make a file that is not in the cache: 35 ms)."""
+"""What every iCalendar export of the site shares: the calendar header, the host that names it, French typography of
+the texts (`typeset`: a French calendar's names, summaries and descriptions get their no-break spaces), and the cache
+of the exports (icalendar is imported only to make a file that is not in the cache: 35 ms)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sitekit.core.cache import OutputCache, code_files, engine, importers
+from sitekit.core.typography import typeset
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -43,6 +45,6 @@ def new_calendar(site_url: str, product: str, lang: str, name: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal.add("name", typeset(name, lang))
+    cal.add("x-wr-calname", typeset(name, lang))
     return cal

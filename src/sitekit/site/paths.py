@@ -29,6 +29,7 @@ CAMPAIGN_INDEX = "campagnes/index.html"
 SEARCH_INDEX = "search/search_index.json"
 NEWS_INDEX = "actualites/index.html"
 FEED = "actualites/feed.xml"  # the news feed, under each language's root
+BUILD_STAMP = "sitekit-build.json"  # at the site root: the profile (name, SHA-256) and drafts a site was built with
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -44,12 +44,15 @@ def test_one_all_day_event_per_known_opening_and_closing_day(calls):
 def test_events_carry_title_link_status_and_a_stamp_from_the_data(calls):
     events = {str(e["UID"]): e for e in events_of(calls_ics(calls, "fr", SITE_URL, STRINGS))}
     closing = events["fenetre-cloture@cybersante.example.org"]
-    assert str(closing["SUMMARY"]) == "Clôture\u00a0: Appel test : candidatures"
+    # French typography set by the build: the fixture's title was typed with an ordinary space before « : »
+    assert str(closing["SUMMARY"]) == "Clôture\u00a0: Appel test\u00a0: candidatures"
     assert str(closing["URL"]) == "https://cybersante.example.org/appels/fiches/fenetre.html"
     assert closing.decoded("DTSTAMP") == datetime(2025, 8, 1, tzinfo=UTC)  # last_checked
     assert str(closing["STATUS"]) == "CONFIRMED"
     assert str(events["annule-ouverture@cybersante.example.org"]["STATUS"]) == "CANCELLED"
     assert "à 12:00 (heure de Paris)" in str(events["midi-cloture@cybersante.example.org"]["DESCRIPTION"])
+    english = {str(e["UID"]): e for e in events_of(calls_ics(calls, "en", SITE_URL, STRINGS))}
+    assert " : " not in str(english["fenetre-cloture@cybersante.example.org"]["SUMMARY"]).replace("\u00a0", "")
 
 
 def test_an_alarm_seven_days_before_each_closing_day_only(calls):
@@ -78,7 +81,7 @@ def test_the_calendar_of_one_call(calls):
         "fenetre-ouverture@cybersante.example.org",
         "fenetre-cloture@cybersante.example.org",
     ]
-    assert str(cal["X-WR-CALNAME"]) == "Appel test : candidatures"
+    assert str(cal["X-WR-CALNAME"]) == "Appel test\u00a0: candidatures"  # French typography
     undated = next(c for c in calls if c.id == "sans-date")
     assert Calendar.from_ical(call_ics(undated, "fr", SITE_URL, STRINGS)).walk("VEVENT") == []
 
@@ -135,8 +138,8 @@ def test_json_has_the_data_each_status_and_the_build_date(calls):
         "last_checked",
     ]
     assert window["opens"] == "2025-09-02" and window["closes"] == "2025-10-31"
-    assert window["title"] == {"fr": "Appel test : candidatures", "en": "Test call: applications"}
-    assert window["envelope"] == {"fr": "45 M€", "en": "€45 million"}
+    assert window["title"] == {"fr": "Appel test\u00a0: candidatures", "en": "Test call: applications"}  # typeset
+    assert window["envelope"] == {"fr": "45\u00a0M€", "en": "€45 million"}
     undated = next(c for c in document["calls"] if c["id"] == "sans-date")
     assert undated["opens"] is None and undated["closes"] is None
     midi = next(c for c in document["calls"] if c["id"] == "midi")

@@ -13,7 +13,9 @@ from sitekit.core.problems import ProblemsError
 from sitekit.kits.model import kit_folder_ids
 
 CAMPAIGNS = load_campaigns(ROOT / "data" / "campaigns")
-VALID = (ROOT / "data" / "campaigns" / "2025.yml").read_text(encoding="utf-8")
+SHIPPED_2025 = (ROOT / "data" / "campaigns" / "2025.yml").read_text(encoding="utf-8")
+# The shipped 2025 file with a known national end date, so that the checks against the campaign's span run.
+VALID = SHIPPED_2025.replace("\nends: unknown", "\nends: 2025-10-31", 1)
 
 
 def line_of(text: str, needle: str, start: int = 0) -> int:
@@ -33,8 +35,11 @@ def test_shipped_campaigns_published_archived_and_a_draft_for_the_next_october()
     assert [(c.year, c.status.value, c.starts, c.ends, c.edition, c.theme) for c in CAMPAIGNS] == [
         (2027, "brouillon", None, None, None, None),
         (2026, "archive", None, None, None, None),
-        (2025, "publie", date(2025, 10, 1), date(2025, 10, 31), 13, None),
+        (2025, "publie", date(2025, 10, 1), None, 13, CAMPAIGNS[2].theme),
     ]
+    # 2025: no source gives the national edition's end; its theme is the one the sources give.
+    assert CAMPAIGNS[2].theme is not None and CAMPAIGNS[2].theme.fr == "Histoire de Cyber"
+    assert CAMPAIGNS[2].plan_ends == date(2025, 10, 31)
 
 
 def test_unknown_channel_and_audience_are_named_with_their_line(tmp_path):
@@ -71,14 +76,15 @@ def test_item_outside_the_campaign_and_outside_its_week(tmp_path):
 
 
 def test_year_of_file_name_missing_text_and_published_without_dates(tmp_path):
-    text = VALID.replace("ends: 2025-10-31", "ends: unknown", 1)
+    text = VALID.replace("starts: 2025-10-01", "starts: unknown", 1)
     assert problems(tmp_path, text, "2024.yml") == [
         f"data/campaigns/2024.yml:{line_of(text, 'year: 2025')}: year: 2025 is not the year of the file name "
         "(2024.yml) (name the file 2025.yml or correct the year)",
         f"data/campaigns/2024.yml:{line_of(text, 'status: publie')}: status: a published campaign needs its start "
-        "and end dates (give starts: and ends:, or set status: brouillon while they are to be confirmed)",
+        "date and an end date (its own, or its weeks' last end) (give starts: and ends: (or the weeks' ends: when no "
+        "source gives the campaign's end), or set status: brouillon while they are to be confirmed)",
     ]
-    text = VALID.replace("          en: Cybermonth begins\n", "", 1)
+    text = VALID.replace("          en: The Cybermois begins\n", "", 1)
     assert problems(tmp_path, text) == [
         f"data/campaigns/2025.yml:{line_of(text, 'fr: Le Cybermois commence') - 1}: weeks[0].items[0].title.en: "
         "missing English text (add en: with the text in that language)"
@@ -92,8 +98,7 @@ def test_malformed_date_and_yaml_error(tmp_path):
         "a date (write YYYY-MM-DD, e.g. 2025-10-31, or unknown when the sources do not give it)"
     ]
     assert problems(tmp_path, "year: 2025\nstatus: [publie\n") == [
-        "data/campaigns/2025.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
-        "(check indentation, colons and quotes on this line)"
+        "data/campaigns/2025.yml:2: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
     ]
 
 
@@ -114,13 +119,30 @@ def test_every_problem_of_a_campaign_file_at_once(tmp_path):
 
 def test_the_campaign_under_way_and_its_week_for_the_staff_home():
     (published,) = [c for c in CAMPAIGNS if c.year == 2025]
-    assert published.starts and published.ends and published.weeks[1].starts and published.weeks[1].ends
+    # The national end is unknown: the campaign runs until its plan's last week ends (31 October 2025).
+    last = published.weeks[-1].ends
+    assert published.starts and published.ends is None and last and published.plan_ends == last
+    assert published.weeks[1].starts and published.weeks[1].ends
     assert running(CAMPAIGNS, published.starts) == (published, 1)
     assert running(CAMPAIGNS, published.weeks[1].starts) == (published, 2)
     assert running(CAMPAIGNS, published.weeks[1].ends) == (published, 2)
-    assert running(CAMPAIGNS, published.ends)[0] is published
+    assert running(CAMPAIGNS, last) == (published, len(published.weeks))
     assert running(CAMPAIGNS, published.starts - timedelta(days=1)) is None
-    assert running(CAMPAIGNS, published.ends + timedelta(days=1)) is None
+    assert running(CAMPAIGNS, last + timedelta(days=1)) is None
+    # A known national end wins over the weeks' last end.
+    earlier = published.model_copy(update={"ends": date(2025, 10, 20)})
+    assert earlier.plan_ends == date(2025, 10, 20) and running([earlier], date(2025, 10, 21)) is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_staff_home_gives_the_plans_last_day_when_the_national_end_is_unknown(lang):
+    from sitekit.campaigns.view import CampaignsRenderer
+    from sitekit.project import load_project
+
+    project = load_project(ROOT)
+    renderer = CampaignsRenderer(ROOT / "overrides" / "partials" / "campaigns", project.strings)
+    text = renderer.now(CAMPAIGNS, date(2025, 10, 31), lang, "index.html")
+    assert 'datetime="2025-10-01"' in text and 'datetime="2025-10-31"' in text and "None" not in text
 
 
 def test_a_draft_or_archived_campaign_is_never_under_way():

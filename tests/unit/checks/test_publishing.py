@@ -96,8 +96,14 @@ def test_a_scheduled_post_written_as_the_guide_says_has_no_problem(project, caps
         english.read_text(encoding="utf-8").replace("#multi-factor-authentication", "#authentification-multifacteur")
     )
     _, lines = check(capsys, project)
-    assert [line.split(": error: ")[0] for line in lines if "semaine-des-mots-de-passe" in line] == [
-        f"docs/{POST}.en.md:8"  # the English page's anchors come from its own headings
+    # The English page's anchors come from its own headings: the file named is the one that lacks the anchor, and
+    # the fix offers its heading at the same place as the French one.
+    assert [line for line in lines if "semaine-des-mots-de-passe" in line] == [
+        f"docs/{POST}.en.md:8: error: link: scheduled for 2027-10-06: anchor "
+        "'../../bonnes-pratiques.md#authentification-multifacteur': no heading #authentification-multifacteur on "
+        "docs/bonnes-pratiques.en.md (#authentification-multifacteur is a heading of docs/bonnes-pratiques.md, the "
+        "page in another language) (write #multi-factor-authentication instead: the anchor of its heading "
+        "« Multi-factor authentication »)"
     ]
 
 
@@ -204,7 +210,11 @@ def test_a_new_campaign_year_is_a_draft_checked_today_with_no_date_of_another_ye
     text = written.read_text(encoding="utf-8")
     assert "AAAA" not in text and "2027" not in text and "Template" not in text
     assert new_campaign(["2028", "--root", str(tmp_path), "--lang", "en"]) == 1  # never overwritten
-    assert "data/campaigns/2028.yml already exists" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "data/campaigns/2028.yml already exists: nothing was written, your file is kept as it is (add the year's "
+        "actions to it; to prepare the year after: make campaign YEAR=2029)\n"
+    )
+    assert written.read_text(encoding="utf-8") == text  # the work kept
 
 
 def test_the_campaign_template_fills_only_the_year_and_the_check():
@@ -334,3 +344,21 @@ def test_a_data_file_problem_is_french_by_default(tmp_path, monkeypatch):
         "data/campaigns/2027.yml:3: un deux-points suivi d’une espace dans un texte (mettez tout le texte entre "
         'guillemets droits\u00a0: fr: "Semaine 1 : lancement")'
     )
+
+
+# --- nothing left to complete in the data -----------------------------------------------------------
+
+
+def test_a_placeholder_left_in_a_campaign_file_keeps_the_site_from_going_live(project):
+    from sitekit.checks.publish import publish_problems
+
+    campaign = project / "data" / "campaigns" / "2027.yml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("fr: Annonce du Cybermois 2027", "fr: Annonce à compléter"), encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "fr: Annonce du Cybermois 2027" in t)
+    found = [
+        (p.path, p.line, p.message)
+        for p in publish_problems(load_project(project), [], project, publish=True)
+        if p.path.startswith("data/")
+    ]
+    assert ("data/campaigns/2027.yml", line, "placeholder left: « à compléter »") in found

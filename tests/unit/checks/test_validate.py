@@ -17,20 +17,9 @@ FIX_PAST = "(update the sentence, or end the paragraph with <!-- history --> if 
 FIX_REVIEW = "(review the page against its sources, then set a new review_by date)"
 FIX_BUILD = "(build the site with the sitekit plugin in mkdocs.yml (make build))"
 
-# Every problem of the corpus, as the text output prints it (path:line: level: field: message (fix)).
+# Every problem of the corpus, as the text output prints it (path:line: level: field: message (fix)): what the
+# authors can fix first, then the calendar's findings.
 EXPECTED = [
-    "data/calls.yml:11: warning: calls[0].closes: call 'bientot' closes in 5 days (2025-10-25) (check the closing "
-    "day against the source; after it the calendar shows the call as closed)",
-    "data/calls.yml:27: error: calls[1].override: call 'reporte-passe' is marked reporte (postponed) but its closing "
-    "day 2025-07-31 is before the build date 2025-10-20 (write the new dates in opens and closes (or unknown until "
-    "they are announced), or remove the override if the call ran as published)",
-    "data/calls.yml:35: warning: calls[1].last_checked: call 'reporte-passe' was last checked against its sources on "
-    "2025-05-01, 172 days ago (more than 90; an error after 180) (the calendar may be wrong: check the sources, "
-    "then update the entry and set last_checked to that day)",
-    "data/campaigns: warning: no campaign file for October 2025 (data/campaigns/2025.yml) (create it with make "
-    "campaign YEAR=2025 (a draft, dates unknown until a source gives them))",
-    "data/campaigns/2026.yml:4: info: status: the 2026 campaign is a draft (brouillon): it is not published (see it "
-    "with make preview DATE=2026-10-01; publish it with status: publie once a source gives its dates)",
     "data/strings.yml:4: error: footer.sitemap.en: missing or empty text (add the en text)",
     f"docs/delais.en.md:3: error: review_by: review date 2025-08-01 passed 80 days ago, more than the 30-day grace "
     f"period {FIX_REVIEW}",
@@ -44,8 +33,8 @@ EXPECTED = [
     f'before 2025-10-20: "Date limite de dépôt\u00a0: 1er octobre 2025\u00a0;" {FIX_PAST}',
     "docs/index.en.md:8: error: broken link 'missing.html': site/en/missing.html does not exist (fix the path or add "
     "the missing file)",
-    "docs/index.md:8: error: broken anchor 'delais.html#absent': no id 'absent' on site/delais.html (use the id of a "
-    "heading on that page (see its permalink ¶))",
+    "docs/index.md:8: error: anchor 'delais.html#absent': no heading #absent on docs/delais.md (use the anchor of a "
+    "heading of that page (the ¶ sign beside the heading shows it))",
     "docs/index.md:10: error: broken link 'manquant.html': site/manquant.html does not exist (fix the path or add the "
     "missing file)",
     "docs/index.md:10: error: links to an unpublished page: docs/brouillon.md exists but site/brouillon.html was not "
@@ -77,6 +66,19 @@ EXPECTED = [
     "(rebuild the site)",
     "site/kits/kits.json:5: error: kits[3]: archive 'assets/gone.zip' does not exist in the site (rebuild the "
     "site; check the kit's archive name)",
+    # Then what the calendar's maintainers fix: calls, campaigns and criteria the date makes stale.
+    "data/calls.yml:11: warning: calls[0].closes: call 'bientot' closes in 5 days (2025-10-25) (check the closing "
+    "day against the source; after it the calendar shows the call as closed)",
+    "data/calls.yml:27: error: calls[1].override: call 'reporte-passe' is marked reporte (postponed) but its closing "
+    "day 2025-07-31 is before the build date 2025-10-20 (write the new dates in opens and closes (or unknown until "
+    "they are announced), or remove the override if the call ran as published)",
+    "data/calls.yml:35: warning: calls[1].last_checked: call 'reporte-passe' was last checked against its sources on "
+    "2025-05-01, 172 days ago (more than 90; an error after 180) (the calendar may be wrong: check the sources, "
+    "then update the entry and set last_checked to that day)",
+    "data/campaigns: warning: no campaign file for October 2025 (data/campaigns/2025.yml) (create it with make "
+    "campaign YEAR=2025 (a draft, dates unknown until a source gives them))",
+    "data/campaigns/2026.yml:4: info: status: the 2026 campaign is a draft (brouillon): it is not published (see it "
+    "with make preview DATE=2026-10-01; publish it with status: publie once a source gives its dates)",
 ]
 
 
@@ -84,6 +86,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     code = validate.main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def first_problem(out: str) -> str:
+    """The first problem of the text output (after what was checked and the first section's heading)."""
+    return next(line for line in out.splitlines() if line.startswith(("data/", "docs/", "site/")))
 
 
 @pytest.fixture
@@ -104,18 +111,23 @@ def project(tmp_path, monkeypatch):
 def test_every_problem_of_the_corpus_with_its_line(corpus, capsys):
     code, out, err = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20")
     assert code == 1 and err == ""
-    problems = [line for line in out.splitlines() if line and not line.startswith("23 errors")]
+    problems = [line for line in out.splitlines() if line.startswith(("data/", "docs/", "site/"))]
     assert problems == EXPECTED
     assert out.endswith("\n\n23 errors, 5 warnings, 1 note in 16 files\n")
 
 
-def test_text_output_is_grouped_by_file(corpus, capsys):
+def test_text_output_says_what_was_checked_then_groups_by_audience_then_by_file(corpus, capsys):
     _, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20")
     blocks = out.strip().split("\n\n")
-    assert [block.split(":")[0] for block in blocks[:-1]] == [
-        "data/calls.yml",
-        "data/campaigns",
-        "data/campaigns/2026.yml",
+    assert blocks[0] == (
+        "Checked on 20 October 2025:\n"
+        "- pages: 2 in French, 2 in English (site/)\n"
+        "- posts: 0 published, none scheduled\n"
+        "- kits: 0\n"
+        "- funding calls: 1 open, 0 upcoming"
+    )
+    assert [block.split(":")[0] for block in blocks[1:-1]] == [
+        "## To fix in pages, posts, kits and campaigns",
         "data/strings.yml",
         "docs/delais.en.md",
         "docs/delais.md",
@@ -129,8 +141,13 @@ def test_text_output_is_grouped_by_file(corpus, capsys):
         "site/en/search/search_index.json",
         "site/index.html",
         "site/kits/kits.json",
+        "## Calendar of calls, campaigns and criteria",
+        "data/calls.yml",
+        "data/campaigns",
+        "data/campaigns/2026.yml",
     ]
-    assert all(len({line.split(":")[0] for line in block.splitlines()}) == 1 for block in blocks[:-1])
+    files = [block for block in blocks[1:-1] if not block.startswith("## ")]
+    assert all(len({line.split(":")[0] for line in block.splitlines()}) == 1 for block in files)
 
 
 def test_without_site_no_link_check(corpus, capsys):
@@ -162,6 +179,7 @@ def test_json_output_matches_its_schema(corpus, capsys):
     jsonschema.validate(data, SCHEMA)
     assert data["summary"] == {"errors": 23, "warnings": 5, "notes": 1, "files": 16}
     assert data["checks"] == [
+        "built-with",
         "data",
         "deadlines",
         "call-freshness",
@@ -175,17 +193,31 @@ def test_json_output_matches_its_schema(corpus, capsys):
         "kit-versions",
         "criteria-freshness",
         "campaign-freshness",
+        "drafts",
         "editorial",
         "publish",
     ]
     assert data["problems"][5] == {
         "check": "data",
+        "audience": "authors",
         "level": "error",
         "path": "data/strings.yml",
         "line": 4,
         "field": "footer.sitemap.en",
         "message": "missing or empty text",
         "fix": "add the en text",
+    }
+    assert {p["path"] for p in data["problems"] if p["audience"] == "calendar"} == {
+        "data/calls.yml",
+        "data/campaigns",
+        "data/campaigns/2026.yml",
+    }
+    assert data["overview"] == {
+        "pages": {"fr": 2, "en": 2},
+        "pages_from": "site",
+        "posts": {"published": 0, "scheduled": []},
+        "kits": 0,
+        "calls": {"open": 1, "upcoming": 0, "to_confirm": 0},
     }
 
 
@@ -259,15 +291,15 @@ def test_yaml_syntax_error_is_a_problem_not_a_traceback(project, capsys):
     (project / "data" / "calls.yml").write_text("calls:\n  - id: [unclosed\n", encoding="utf-8")
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and err == ""
-    assert out.startswith("data/calls.yml:3: error: ")
+    assert first_problem(out).startswith("data/calls.yml:2: error: « [ » opened on this line is not closed on it ")
 
 
 def test_missing_data_file_is_a_problem(project, capsys):
     (project / "data" / "strings.yml").unlink()
     code, out, _ = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1
-    assert out.startswith("data/calls.yml")
-    assert "data/strings.yml: error: " in out
+    assert first_problem(out).startswith("data/strings.yml: error: ")
+    assert "\ndata/calls.yml:11: warning: " in out  # the other files are still checked
 
 
 @pytest.mark.parametrize(
@@ -299,3 +331,22 @@ def test_a_page_not_in_utf8_is_an_error_naming_file_line_and_fix(project, capsys
     code, out, err = run(capsys, "--root", ".", "--today", "2025-10-20")
     assert code == 1 and err == ""
     assert "docs/latin1.md:1: error: not UTF-8 text (byte 0xC9) (save the file as UTF-8)" in out.splitlines()
+
+
+def test_an_anchor_copied_from_the_other_language_names_the_page_that_lacks_it_and_its_heading(project, capsys):
+    """A French section link pasted into the English page: the English page lacks the anchor; the fix offers the
+    English page's heading at the same place as the French one."""
+    english = project / "site" / "en" / "delais.html"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("</h1>", '</h1><h2 id="filing">Filing ¶</h2>'), encoding="utf-8"
+    )
+    page = project / "site" / "en" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="delais.html"', 'href="delais.html#depot"'))
+    source = project / "docs" / "index.en.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("(delais.md)", "(delais.md#depot)"))
+    _, out, _ = run(capsys, "--root", ".", "--site", "site", "--today", "2025-10-20")
+    assert (
+        "docs/index.en.md:8: error: anchor 'delais.html#depot': no heading #depot on docs/delais.en.md (#depot is a "
+        "heading of docs/delais.md, the page in another language) (write #filing instead: the anchor of its heading "
+        "« Filing »)"
+    ) in out.splitlines()

@@ -30,11 +30,11 @@ CALLS = ROOT / "tests" / "fixtures" / "calls" / "valid.yml"
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("Appel <script>alert(1)</script>", "contains HTML markup '<script>'"),
-        ("Un <b>gras</b>", "contains HTML markup '<b>'"),
-        ("fin <!-- commentaire", "contains HTML markup '<!--'"),
-        ("Espace&nbsp;insécable", "contains an HTML character reference '&nbsp;'"),
-        ("Voir [le site](https://example.org)", "contains a Markdown link '[le site](https://example.org)'"),
+        ("Appel <script>alert(1)</script>", "contains HTML markup: '<script>'"),
+        ("Un <b>gras</b>", "contains HTML markup: '<b>'"),
+        ("fin <!-- commentaire", "contains HTML markup: '<!--'"),
+        ("Caf&eacute; du matin", "contains an HTML character reference: '&eacute;'"),
+        ("Voir [le site](https://example.org)", "contains a Markdown link: '[le site](https://example.org)'"),
         ("Nom\u202efdp.exe", "invisible bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE"),
         ("Bip\x07", "control character U+0007"),
         ("Ligne\u2028suivante", "control character U+2028 LINE SEPARATOR"),
@@ -55,6 +55,7 @@ def test_what_a_plain_text_field_refuses(text, problem):
         "R&D, 3 < 5 > 2, a_b, *important*, #1, :smile:, {n}, 2025. 1) -x",
         "Сайт 病院 مستشفى 𝕏",
         "Prénom O'Brien — 45 M€",
+        "Quiz&nbsp;: êtes-vous prêt&#8239;?",  # a no-break space typed by habit
     ],
 )
 def test_what_a_plain_text_field_accepts(text):
@@ -106,7 +107,7 @@ def test_markup_in_a_data_field_is_refused_with_file_line_and_field(tmp_path):
         'title: {fr: "Appel test : candidatures"', 'title: {fr: "Appel <script>alert(1)</script>"'
     )
     assert str(refused(load_calls, tmp_path / "calls.yml", text, "data/calls.yml")) == (
-        "data/calls.yml:7: calls[0].title.fr: contains HTML markup '<script>' "
+        "data/calls.yml:7: calls[0].title.fr: contains HTML markup: '<script>' "
         "(write plain text: tags are shown as written, not interpreted)"
     )
 
@@ -131,7 +132,7 @@ def test_interface_strings_refuse_markup_controls_and_unknown_placeholders(tmp_p
     )
     exc = refused(load_strings, tmp_path / "strings.yml", text, "data/strings.yml")
     assert [line.split(" (")[0] for line in str(exc).splitlines()] == [
-        "data/strings.yml:2: a.fr: contains HTML markup '<b>'",
+        "data/strings.yml:2: a.fr: contains HTML markup: '<b>'",
         "data/strings.yml:5: b.fr: control character U+0007",
         "data/strings.yml:8: c.fr: placeholder {jours} is not one the site fills in",
         "data/strings.yml:9: c.en: placeholder {jours} is not one the site fills in",
@@ -166,7 +167,7 @@ def test_page_sources_name_file_line_and_fix(tmp_path):
         "(split it into several pages)",
         "docs/latin1.md:2: not UTF-8 text (byte 0xC9) (save the file as UTF-8)",
         "docs/liste.md:2: title: expected text, got list (write it as text, in quotes)",
-        "docs/script.md:3: description: contains HTML markup '<script>' "
+        "docs/script.md:3: description: contains HTML markup: '<script>' "
         "(write plain text: tags are shown as written, not interpreted)",
     ]
 
@@ -256,7 +257,7 @@ def test_the_validator_names_a_page_not_in_utf8_and_markup_in_a_description(tmp_
     lines = out.splitlines()
     assert "docs/latin1.md:2: error: not UTF-8 text (byte 0xC9) (save the file as UTF-8)" in lines
     assert (
-        "docs/script.md:3: error: description: contains HTML markup '<script>' "
+        "docs/script.md:3: error: description: contains HTML markup: '<script>' "
         "(write plain text: tags are shown as written, not interpreted)"
     ) in lines
 

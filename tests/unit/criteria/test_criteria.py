@@ -101,11 +101,18 @@ def test_same_number_twice_in_one_framework(tmp_path):
 
 
 def test_criterion_without_source(tmp_path):
+    # A confirmed criterion needs the source that confirms it.
     text = replace("sources: [https://example.org/essms]", "    sources: []", 2)
     assert problems(tmp_path, text) == [
-        f"{SHOWN}:{line_of(text, 'sources: []')}: criteria[1].sources: no source "
-        "(add at least one URL where this is described)"
+        f"{SHOWN}:{line_of(text, 'sources: []')}: criteria[1].sources: confirmed without a source "
+        "(add the URL of the référentiel where the number and title are written, or set confirmed: false)"
     ]
+
+
+def test_an_unconfirmed_criterion_may_have_no_source_yet(tmp_path):
+    text = replace("sources: [https://example.org/es]", "    sources: []", 2)
+    criteria = load_criteria(write(tmp_path, text), SHOWN, None, None)
+    assert criteria.criteria[0].sources == () and not criteria.criteria[0].confirmed
 
 
 def test_criterion_with_sources_key_missing(tmp_path):
@@ -272,7 +279,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_bad_yaml_names_the_line(tmp_path):
     text = replace("kind: axe", "    kind: [axe")
     found = problems(tmp_path, text)
-    assert len(found) == 1 and found[0].startswith(f"{SHOWN}:") and "invalid YAML" in found[0]
+    assert found == [
+        f"{SHOWN}:{line_of(text, '[axe')}: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
+    ]
 
 
 # --- cross-references ----------------------------------------------------------------------------

@@ -118,8 +118,8 @@ def test_values_and_nested_messages_are_translated():
         cat.translate("call 'd2' closes in 5 days (2025-10-25)", "fr") == "l’appel 'd2' ferme dans 5 jours (2025-10-25)"
     )
     assert cat.translate("call 'd2' closes tomorrow (2025-10-21)", "fr") == "l’appel 'd2' ferme demain (2025-10-21)"
-    assert cat.translate("invalid YAML: mapping values are not allowed here", "fr") == (
-        "YAML mal écrit\u00a0: un deux-points suivi d’une espace se trouve au milieu d’une valeur"
+    assert cat.translate("scheduled for 2026-12-14: a post needs a description", "fr") == (
+        "programmé pour le 2026-12-14\u00a0: un billet doit avoir une description"
     )
     assert cat.translate("did you mean title? known keys: title, date", "fr") == (
         "vouliez-vous dire title\u00a0? clés connues\u00a0: title, date"
@@ -132,8 +132,8 @@ def test_values_and_nested_messages_are_translated():
 def test_fields_written_in_words_are_translated_and_key_paths_kept():
     warning = Problem("docs/x.md", 4, "typography", "straight apostrophe '", "use the typographic apostrophe ’")
     assert warning.localized("fr").field == "typographie"
-    data = Problem("data/calls.yml", 9, "calls[0].closes", "empty text", "")
-    assert data.localized("fr").field == "calls[0].closes"
+    data = Problem("data/calls.yml", 9, "calls.closes", "empty text", "")
+    assert data.localized("fr").field == "calls.closes"  # no list item: the keys as written
 
 
 def test_reports_are_french_unless_english_is_asked(monkeypatch):
@@ -187,3 +187,18 @@ def test_the_pages_and_files_messages_point_to_exist():
     named = set(re.findall(r"\b((?:docs|templates|examples)/[\w./-]+\.(?:md|yml))\b", text))
     assert named, "the scanner found no path"
     assert sorted(p for p in named if "<" not in p and not (ROOT / p).is_file()) == []
+
+
+def test_positions_in_a_data_file_are_counted_as_people_count():
+    problem = Problem(
+        "data/campaigns/2028.yml", 41, "weeks[1].items[1].date", "'7 octobre' is not a date", "", Level.ERROR
+    )
+    assert str(problem.localized("fr")) == (
+        "data/campaigns/2028.yml:41: semaine 2, action 2, date: '7 octobre' n’est pas une date"
+    )
+    assert problem.localized("en").field == "weeks[1].items[1].date"  # as the code writes it
+    cat = catalogue()
+    assert cat.field("calls[0].sources[1]", "fr") == "appel 1, source 2"
+    assert cat.field("entries[1].fr[0]", "fr") == "entrée 2, fr, valeur\u00a01"
+    assert cat.field("criteria[2].calls[0]", "fr") == "critère 3, appel 1"
+    assert cat.field("front matter", "fr") == "en-tête"  # a field written in words

@@ -197,8 +197,7 @@ def test_duplicate_kit_id(tmp_path):
         pytest.param(
             VALID.replace("  en: Demo\n", "  en: [Demo\n"),
             [
-                "kits/demo/kit.yml:6: invalid YAML: expected ',' or ']', but got ':' "
-                "(check indentation, colons and quotes on this line)"
+                "kits/demo/kit.yml:5: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
             ],
             id="malformed-kit-yml",
         ),

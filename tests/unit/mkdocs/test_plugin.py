@@ -31,14 +31,15 @@ def test_the_plugin_is_registered_and_listed_last_without_hooks():
     assert "hooks" not in config
     names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     assert names[-1] == "sitekit" and names.index("i18n") < names.index("sitekit")
-    assert config["plugins"][-1]["sitekit"] == {"serve_tuning": True}
+    # The profile is named once, here, for make build, serve, preview and the validator.
+    assert config["plugins"][-1]["sitekit"] == {"profile": "data/profile.yml", "serve_tuning": True}
 
 
 def test_features_run_in_the_documented_order():
     plugin = sitekit.SitekitPlugin()
     assert [f.name for f in plugin.features] == [
-        "messages", "reproducible", "profile", "safety", "i18n", "search", "calls", "kits", "criteria", "news",
-        "campaigns", "sitemap", "markers", "privacy", "weight", "serve",
+        "messages", "reproducible", "profile", "safety", "drafts", "i18n", "search", "calls", "kits", "criteria",
+        "news", "campaigns", "sitemap", "typography", "markers", "privacy", "weight", "serve",
     ]  # fmt: skip
     assert all(f.build is plugin.build for f in plugin.features)
     assert plugin.feature("kits").name == "kits"
@@ -53,8 +54,8 @@ def test_each_event_runs_in_its_bands_highest_first():
         "config": [100, 0],  # settings and messages first
         "files": [100, 0],  # safety, then news before the i18n plugin's -100
         "page_markdown": [100, 0],  # safety and markers before the i18n plugin's 50
-        "post_page": [0, -1000],  # the policy last, after the i18n plugin's -100
-        "post_template": [0, -1000],
+        "post_page": [0, -900, -1000],  # French typography, then the policy last, after the i18n plugin's -100
+        "post_template": [0, -900, -1000],
         "post_build": [0, -200],  # search after the i18n plugin merged the indexes (-100)
         "page_context": [0],
     }
@@ -91,8 +92,12 @@ def test_settings_come_from_mkdocs_yml_else_the_environment(tmp_path, monkeypatc
     assert plugin.load_config({**options, "serve_tuning": True}) == ([], [])
     plugin.configure(config_at(tmp_path))
     settings = plugin.build.settings
-    assert (settings.root, settings.profile, str(settings.today)) == (tmp_path.parent, "profiles/ch.yml", "2027-10-05")
+    # $SITEKIT_PROFILE overrides the profile mkdocs.yml names (one build per profile, as the CI examples do)
+    assert (settings.root, settings.profile, str(settings.today)) == (tmp_path.parent, "profiles/env.yml", "2027-10-05")
     assert (settings.messages_lang, settings.serve_tuning) == ("en", True)
+    monkeypatch.delenv("SITEKIT_PROFILE")
+    plugin.configure(config_at(tmp_path))
+    assert plugin.build.settings.profile == "profiles/ch.yml"
 
 
 def test_a_bad_setting_is_refused_with_its_name(tmp_path, monkeypatch):

@@ -109,8 +109,7 @@ def test_invalid_front_matter_yaml_gives_the_file_line(tmp_path):
     write_post(tmp_path, "2025-10-01-essai.md", "---\ntitle: Titre\ndescription: [pas fermé\ndate: 2025-10-01\n---\n")
     problems = problems_of(tmp_path)
     assert problems == [
-        "docs/actualites/billets/2025-10-01-essai.md:4: invalid YAML: expected ',' or ']', but got ':' "
-        "(check indentation, colons and quotes on this line)"
+        "docs/actualites/billets/2025-10-01-essai.md:3: « [ » opened on this line is not closed on it (close it with « ] » on the same line)"
     ]
 
 
@@ -150,7 +149,7 @@ def test_atom_feed_parses_back_with_titles_links_dates_and_language(tmp_path):
         "https://cybersante.example.org/en/actualites/billets/2025-10-01-premier.html",
     ]
     assert feed.entries[0].published == "2025-10-13T00:00:00+02:00"
-    assert feed.entries[0].author == "CISO"
+    assert feed.entries[0].author == "RSSI"
     assert [t.term for t in feed.entries[0].tags] == ["Cybermois"]
     # Same input, same bytes (no clock in the feed).
     assert data == atom_feed(

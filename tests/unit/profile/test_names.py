@@ -123,10 +123,11 @@ def write_profile(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_an_article_that_is_not_one_is_refused_with_its_line(tmp_path):
     path = write_profile(tmp_path, "  article: le\n", "  article: un\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("  article: un") + 1
     with pytest.raises(ProblemsError) as caught:
         load_profile(path, "profile.yml", ROOT)
     assert [str(p) for p in caught.value.problems] == [
-        "profile.yml:13: establishment.article: 'un' is not an article (write le, la, l' or les, the article the "
+        f"profile.yml:{line}: establishment.article: 'un' is not an article (write le, la, l' or les, the article the "
         "name takes in a sentence (« publié par le Centre hospitalier… »))"
     ]
 
@@ -157,7 +158,9 @@ def test_the_site_name_defaults_to_the_short_name_then_the_name(tmp_path):
     named = load_profile(write_profile(tmp_path, "site:\n", "site:\n  name: Cyber au CH\n"), "profile.yml", ROOT)
     assert named.site_name == "Cyber au CH"
     unnamed = load_profile(
-        write_profile(tmp_path, "  short_name: CH Valbrume\n", "  short_name: à compléter\n"), "profile.yml", ROOT
+        write_profile(tmp_path, "  short_name: CH Valbrume  # fictif\n", "  short_name: à compléter\n"),
+        "profile.yml",
+        ROOT,
     )
     assert unnamed.site_name == "Centre hospitalier de Valbrume"
 

@@ -22,9 +22,14 @@ ARS_IDF_ARTICLE = (
 ARS_CORSE_ARTICLE = (
     "https://www.corse.ars.sante.fr/le-programme-cybersecurite-acceleration-et-resilience-des-etablissements-care"
 )
-D2_RELEASE = (
-    "https://esante.gouv.fr/espace-presse/publication-de-larrete-du-3-juillet-2025-lancant-lappel-financement-dedie-"
-    "la-strategie-de-continuite-et-de-reprise-dactivite"
+# The facts name an ANS press release on esante.gouv.fr without its address: the press area is linked, by name.
+D2_RELEASE = "](https://esante.gouv.fr/espace-presse)"
+GUESSED_URLS = (
+    "has-sante.fr/jcms/p_3339042",
+    "risqual.net/actualite/",
+    "conseilqualite.com/blog/",
+    "esante.gouv.fr/espace-presse/publication-de-larrete-du-3-juillet",
+    "cnil.fr/fr/notifier-une-violation",
 )
 ARS_IDF_HOME = re.compile(r"https?://www\.iledefrance\.ars\.sante\.fr/?(?=[)\s\"'>]|$)")
 CERT_PHONE = re.compile(r"(?:\+33 9|09) 72 43 91 25")
@@ -75,6 +80,25 @@ def test_the_d2_envelope_and_arrete_cite_the_ans_release(lang):
         amount = {"fr": "45 M€", "en": "€45 million"}[lang]
         sentence = next(s for s in re.split(r"(?<=\.)\s", text) if amount in s)
         assert D2_RELEASE in sentence and "becycure" not in sentence.lower(), name
+
+
+def test_no_page_or_data_file_cites_an_address_the_references_do_not_give():
+    """Full paths the fact sheet never gives (it names the site, or the article and its date) are not cited."""
+    offenders = [
+        f"{p.relative_to(ROOT)}: {url}"
+        for p in content_files()
+        for url in GUESSED_URLS
+        if url in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_criteria_no_source_confirms_have_no_source_and_say_so():
+    by_id = {c.id: c for c in PROJECT.criteria.criteria}
+    for cid in ("essms-2-2-07", "essms-2-10-02", "essms-3-15-02", "essms-3-15-03"):
+        criterion = by_id[cid]
+        assert criterion.sources == () and not criterion.confirmed, cid
+        assert criterion.note is not None and "à confirmer" in criterion.note.fr, cid
 
 
 # --- CERT Santé, reporting, ESMS -----------------------------------------------------------------------

@@ -176,6 +176,23 @@ def test_the_incident_page_and_the_reflex_sheets_give_the_isolation_rule(lang):
         assert all(re.search(c, text) for c in spec["caution"]), path
 
 
+# The reflex sheets read in the first minute of an incident, printed beside a workstation: they start with what to do,
+# the number to call included, before the signs or the explanations.
+FIRST_MINUTE_SHEETS = ("hameconnage", "medico-social-premier-niveau", "sauvegardes-pca-pra")
+SUPPORT_NUMBER = "<!-- profile:contacts.it_support.phone -->"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kit", FIRST_MINUTE_SHEETS)
+def test_a_first_minute_reflex_sheet_opens_on_what_to_do_with_the_number_to_call(kit, lang):
+    path = ROOT / "kits" / kit / f"fiche-reflexe.{lang}.md"
+    sections = re.split(r"(?m)^## ", path.read_text(encoding="utf-8"))
+    assert len(sections) > 2, f"{path}: no sections"
+    first = sections[1]
+    assert SUPPORT_NUMBER in first, f"{path}: the first section ({first.splitlines()[0]}) does not give the number"
+    assert re.search(r"(?m)^- (Je |I )", first), f"{path}: the first section is not what I do"
+
+
 CONTRADICTING = {
     ("fr", "Prévenez le support, sans éteindre ni débrancher le poste de vous-même."): "isoler",
     ("fr", "Je n’éteins pas l’ordinateur ; je le débranche du réseau si le référent me le demande."): "isoler",

@@ -50,13 +50,19 @@ const fs = require("fs"), path = require("path"), vm = require("vm");
 const [worker, materialFolder] = process.argv.slice(1);
 globalThis.self = globalThis;
 globalThis.location = { href: "file://" + worker };
-globalThis.addEventListener = () => {};
+let listeners = [];
+globalThis.addEventListener = (type, listener) => { if (type === "message") listeners.push(listener); };
+globalThis.removeEventListener = (type, listener) => { listeners = listeners.filter(l => l !== listener); };
+globalThis.dispatchEvent = () => {};  // the first message handed on to Material's worker: not wanted here
 globalThis.postMessage = () => {};
 globalThis.importScripts = (...urls) => urls.forEach(url => {
   const file = path.join(materialFolder, path.basename(new URL(url).pathname));
   vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
 });
 vm.runInThisContext(fs.readFileSync(worker, "utf8"), { filename: worker });
+// As a real worker, the site's worker loads Material's with the first message, sent when the search opens.
+listeners.slice().forEach(listener => listener({ data: {}, stopImmediatePropagation() {} }));
+if (typeof lunr === "undefined") throw new Error("the first message did not load Material's worker");
 """
 
 CHECK = """

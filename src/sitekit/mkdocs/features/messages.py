@@ -8,7 +8,12 @@ import logging
 from pathlib import Path
 
 import mkdocs.commands.build
+import mkdocs.commands.serve
+import mkdocs.livereload
 import mkdocs.structure.pages
+import mkdocs_static_i18n.folder
+import mkdocs_static_i18n.plugin
+import mkdocs_static_i18n.reconfigure
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -20,10 +25,17 @@ from sitekit.mkdocs.buildlog import retell
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, page_language
 
-# Loggers whose records are told again: link warnings (pages) and build errors (a feature's PluginError). Named by
-# the modules that log them: ProperDocs runs the same modules under properdocs.* names.
+# Loggers whose records are told again: link warnings (pages) and build errors (a feature's PluginError); the
+# information lines of the build, of `mkdocs serve` and of the i18n plugin (told in the author's language or hidden:
+# the catalogue's build_log). Named by the modules that log them: ProperDocs runs the same modules under
+# properdocs.* names.
 LINK_LOGGER = mkdocs.structure.pages.log.name
 ERROR_LOGGER = mkdocs.commands.build.log.name
+SERVE_LOGGERS = (mkdocs.commands.serve.log.name, mkdocs.livereload.log.name)
+I18N_LOGGERS = tuple(
+    module.log.logger.name
+    for module in (mkdocs_static_i18n.plugin, mkdocs_static_i18n.reconfigure, mkdocs_static_i18n.folder)
+)
 
 
 class _Retell(logging.Filter):
@@ -37,7 +49,12 @@ class _Retell(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if record.name == LINK_LOGGER:
+        if record.levelno == logging.INFO and record.name != LINK_LOGGER:
+            line = catalogue().log_line(message, self.lang)
+            if line is None or (line == message and record.name in I18N_LOGGERS):
+                return False  # nothing in it for an author to do
+            told = line
+        elif record.name == LINK_LOGGER:
             told = retell(message, self.docs_dir, self.lang)
         else:
             told = catalogue().translate(message, self.lang)
@@ -48,7 +65,7 @@ class _Retell(logging.Filter):
 
 def install(docs_dir: Path, lang: str) -> None:
     """The filters that tell MkDocs' records again, replacing those of an earlier build."""
-    for name in (LINK_LOGGER, ERROR_LOGGER):
+    for name in (LINK_LOGGER, ERROR_LOGGER, *SERVE_LOGGERS, *I18N_LOGGERS):
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if getattr(f, "name_tag", None) == _Retell.name_tag]:
             logger.removeFilter(old)

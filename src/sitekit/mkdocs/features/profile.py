@@ -3,7 +3,9 @@ markers, the home page (for a named establishment, its staff's home in place of 
 the establishment block `<!-- profile-home -->`) and the footer's publisher line.
 
 Early in the features (after messages and reproducible): it sets `site_url` from the profile before MkDocs, the
-i18n plugin and the other features read it (canonical links, sitemap, feeds, calendars, QR codes).
+i18n plugin and the other features read it (canonical links, sitemap, feeds, calendars, QR codes). Under
+`mkdocs serve` the profile and its logo are watched wherever they are; the build writes which profile made the site
+(site/sitekit-build.json, sitekit.profile.stamp) for the validator.
 """
 
 from __future__ import annotations
@@ -21,10 +23,24 @@ from sitekit.core.problems import ProblemsError
 from sitekit.mkdocs.features import Feature
 from sitekit.mkdocs.support import Build, fill, is_home, page_language, write_exports
 from sitekit.profile.model import is_placeholder
+from sitekit.profile.stamp import stamp
 from sitekit.profile.values import PREFIX, Renderer, unknown_key_problems
 from sitekit.profile.values import fill as fill_values
 from sitekit.profile.view import HOME_MARKER, PALETTE_CSS, ProfileRenderer, logo_path
 from sitekit.project import Project
+from sitekit.site.paths import BUILD_STAMP
+
+
+def watch_files(config: MkDocsConfig, files: list[Path]) -> None:
+    """Add `files` to what `mkdocs serve` watches (`watch:`), each one not already under a watched folder: a profile
+    outside data/ and examples/profiles/ (profiles/mon-ch.yml), and its logo, rebuild the site when saved. MkDocs
+    schedules `config.watch` after on_serve, so the serve feature's polling applies to them too."""
+    watched = [Path(config.docs_dir).resolve(), *(Path(p).resolve() for p in config.watch)]
+    for file in files:
+        path = file.resolve()
+        if not any(path == folder or path.is_relative_to(folder) for folder in watched):
+            config.watch.append(str(path))
+            watched.append(path)
 
 
 class ProfileFeature(Feature):
@@ -47,6 +63,7 @@ class ProfileFeature(Feature):
             config.extra_css.append(PALETTE_CSS)
         self._prepared = (project, renderer)
         self._publishers.clear()
+        watch_files(config, [profile.file, profile.logo_file])
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -110,11 +127,13 @@ class ProfileFeature(Feature):
         return self._publishers[lang]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The palette stylesheet and the logo, once at the site root for both languages."""
+        """The palette stylesheet, the logo and site/sitekit-build.json, once at the site root for both languages."""
         project, renderer = self._ready
         profile = project.establishment
         outputs = {
             PALETTE_CSS: renderer.stylesheet().encode("utf-8"),
             logo_path(profile): Path(profile.logo_file).read_bytes(),
+            # which profile made this site: the validator checks the site against it
+            BUILD_STAMP: stamp(profile.path, profile.file, self.build.settings.drafts),
         }
         write_exports(config, "", outputs, per_language=False)

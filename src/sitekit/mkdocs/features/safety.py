@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit.core.typography import decode_spaces
 from sitekit.mkdocs.features import Feature
 from sitekit.pages.sources import page_source_problems
 from sitekit.site.csp import with_policy
@@ -25,11 +26,12 @@ TEMPLATE_FOLDER = "partials"  # overrides/partials/: templates the build reads, 
 def escape_metadata(page: Page) -> None:
     """Page metadata as HTML text: the theme prints it as is (a straight quote in a description cut the <meta> tag
     short). Markup is a str: the plain text stays readable by features, and an autoescaping template does not
-    escape it twice."""
+    escape it twice. A no-break space typed as `&nbsp;` (accepted by the source check) is read as the character,
+    not shown as written."""
     for key in HEAD_META:
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            page.meta[key] = escape(value)
+            page.meta[key] = escape(decode_spaces(value))
 
 
 class SafetyFeature(Feature):
