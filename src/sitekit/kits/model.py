@@ -48,6 +48,8 @@ class Theme(str, Enum):
     SIGNALEMENT = "signalement"
     SENSIBILISATION = "sensibilisation"
     COMMUNICATION = "communication"
+    FRAUDES = "fraudes"
+    POSTE_PARTAGE = "poste-partage"
 
 
 class Role(str, Enum):

@@ -26,10 +26,14 @@ def logo_path(profile: Profile) -> str:
 
 
 def medico_social_first(kits: Sequence[Kit], kind: Kind) -> list[Kit]:
-    """The kits in catalogue order: for a médico-social establishment, the kits for its sector first."""
+    """The kits in catalogue order: for a médico-social establishment, the kits for its sector first, those written
+    first for it (médico-social their first audience) before those that also address it."""
     if kind is not Kind.MEDICO_SOCIAL:
         return list(kits)
-    return sorted(kits, key=lambda kit: Audience.MEDICO_SOCIAL not in kit.audiences)
+    return sorted(
+        kits,
+        key=lambda kit: (Audience.MEDICO_SOCIAL not in kit.audiences, kit.audiences[0] is not Audience.MEDICO_SOCIAL),
+    )
 
 
 class ProfileRenderer(TemplateRenderer):

@@ -16,7 +16,7 @@ from sitekit.core.schema import LANGUAGE_NAMES, Model, Text, validate_item
 from sitekit.core.yamlfile import Location, YamlDocument, dotted, load_mapping
 from sitekit.i18n.strings import DEFAULT_LANGUAGE, LANGUAGES
 from sitekit.search.terms import MAX_PHRASE_WORDS, Matcher, Variants, stems_for, tokens
-from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS, page_path
+from sitekit.site.paths import CAMPAIGN_PAGES, GENERATED_FOLDERS, KIT_PAGES, page_path
 
 VOCABULARY = "data/vocabulary.yml"
 OLD_VOCABULARY = "data/vocabulaire.yml"  # its name before this release, still read (sitekit.core.renames)
@@ -174,7 +174,8 @@ def _answer(doc: YamlDocument, where: Location, entry: Entry, docs: Path | None,
             doc.line(at),
             dotted(at),
             f"no page docs/{page}",
-            "write the path of a hand-written page under docs/, as incident.md",
+            "write the path of a hand-written page under docs/, as incident.md, or of a kit's page, as "
+            "kits/fiches/hameconnage.md",
         )
     elif docs is not None:
         for lang in LANGUAGES:
@@ -206,9 +207,15 @@ def _translation(page: str, lang: str) -> str:
 
 
 def _hand_written(docs: Path, source: str) -> bool:
-    """Whether `source` (under `docs`) is a hand-written Markdown page (not a generated one)."""
-    folder = source.rpartition("/")[0]
-    return source.endswith(".md") and folder not in GENERATED_FOLDERS and (docs / source).is_file()
+    """Whether `source` (under `docs`) is a page that answers in search: a hand-written Markdown page, or a kit's
+    page (kits/fiches/<id>.md and its translations, generated in every language from kits/<id>/kit.yml)."""
+    folder, _, name = source.rpartition("/")
+    if not source.endswith(".md"):
+        return False
+    if folder == KIT_PAGES:
+        kit_id = name.removesuffix(".md").partition(".")[0]
+        return bool(kit_id) and (docs.parent / "kits" / kit_id / KIT_FILE).is_file()
+    return folder not in GENERATED_FOLDERS and (docs / source).is_file()
 
 
 def _repeated_terms(

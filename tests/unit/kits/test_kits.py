@@ -25,10 +25,12 @@ from support.kits import VALID, make_kit
 EXPECTED_IDS = [
     "cybermois",
     "exercice-crise",
+    "fraudes-telephone-virement",
     "hameconnage",
     "medico-social-premier-niveau",
     "mises-a-jour",
     "mots-de-passe",
+    "poste-partage-soins",
     "sauvegardes-pca-pra",
 ]
 
@@ -187,8 +189,8 @@ def test_duplicate_kit_id(tmp_path):
                 "kits/demo/kit.yml:9: audiences[1]: 'infirmiers' is not allowed (use 'soignants', 'administratifs', "
                 "'direction', 'informatique', 'medico-social' or 'tous')",
                 "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
-                "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation' or "
-                "'communication')",
+                "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation', "
+                "'communication', 'fraudes' or 'poste-partage')",
             ],
             id="unknown-theme-and-audience",
         ),

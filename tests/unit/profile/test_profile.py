@@ -15,10 +15,12 @@ from sitekit.checks import cli as validate
 from sitekit.checks.publish import publish_problems, reserved_host
 from sitekit.core.problems import Level, ProblemsError
 from sitekit.i18n.strings import load_strings
+from sitekit.kits.model import Audience
 from sitekit.pages.markdown import read_pages
 from sitekit.profile.colour import WHITE, contrast, derive_palette, rgb, slate
-from sitekit.profile.model import DEFAULT_PROFILE, load_profile
+from sitekit.profile.model import DEFAULT_PROFILE, Kind, load_profile
 from sitekit.profile.values import Renderer, fill, unknown_key_problems
+from sitekit.profile.view import medico_social_first
 from sitekit.project import load_project
 
 STRINGS = load_strings(ROOT / "data" / "strings.yml")
@@ -243,3 +245,14 @@ def test_validate_publish_exits_1_on_the_demo(capsys, monkeypatch):
     assert validate.main(["--root", str(ROOT), "--today", "2025-10-20", "--publish"]) == 1
     out = capsys.readouterr().out
     assert "data/profile.yml:" in out and "error: contacts.dpo.email: still « à compléter »" in out
+
+
+def test_a_medico_social_catalogue_starts_with_the_kits_written_first_for_its_sector():
+    """Kits for the sector first; among them, those whose first audience is médico-social (the sector's own kit)
+    before those that also address it; a health establishment keeps the kits' order."""
+    kits = load_project(ROOT).require().kits
+    ordered = medico_social_first(kits, Kind.MEDICO_SOCIAL)
+    assert ordered[0].id == "medico-social-premier-niveau"
+    sector = [k for k in ordered if Audience.MEDICO_SOCIAL in k.audiences]
+    assert ordered[: len(sector)] == sector and len(sector) >= 3
+    assert medico_social_first(kits, Kind.SANITAIRE) == list(kits)

@@ -244,3 +244,97 @@ def test_ransomware_is_covered_where_staff_look_with_its_sourced_figures(name):
         text = page(name, lang)
         assert word in text.lower(), (name, lang)
         assert figure in text and "https://esante.gouv.fr/strategie-nationale/cybersecurite" in text, (name, lang)
+
+
+# --- the theme kits: phone and payment fraud, the shared computer; the new good-practice sections -------------
+
+NEW_KITS = ("fraudes-telephone-virement", "poste-partage-soins")
+FRANCE_BLEU_2015 = (
+    "https://www.francebleu.fr/infos/economie-social/l-hopital-nord-deux-sevres-dejoue-une-arnaque-1-3-m-eu-1441904081"
+)
+DGCCRF_33700 = "https://www.economie.gouv.fr/dgccrf/sms-et-appels-indesirables-le-33-700-facilite-le-signalement-des-numeros-frauduleux"
+CNIL_DPI = (
+    "https://www.globalsecuritymag.com/conformite-et-securite-des-dossiers-medicaux-la-cnil-lance-une-consultation.html"
+)
+PSC_2023 = "https://industriels.esante.gouv.fr/en/products-services/health-pro-authentication-pro-sante-connect"
+PSC_2026 = "https://www.esante-occitanie.fr/usages-espaces-utilisateurs-numerique-par-expertise-services-socles-identification/"
+URL = re.compile(r"https?://[^\s)\]>;,]+[^\s)\]>;,.]")
+
+
+def kit_blocks(kit_id: str, lang: str) -> list[str]:
+    """The paragraphs and list items of a kit's Markdown sources in one language."""
+    kit = next(k for k in PROJECT.kits if k.id == kit_id)
+    blocks: list[str] = []
+    for file, text in kit.markdown_texts():
+        if file.lang.value == lang:
+            blocks += [flat(b) for b in re.split(r"\n\s*\n|\n(?=- |\d+\. )", text) if b.strip()]
+    return blocks
+
+
+@pytest.mark.parametrize("kit_id", NEW_KITS)
+def test_every_address_a_new_kit_cites_is_in_its_sources(kit_id):
+    kit = next(k for k in PROJECT.kits if k.id == kit_id)
+    cited = {url for _, text in kit.markdown_texts() for url in URL.findall(text)}
+    assert cited and cited <= set(kit.sources), sorted(cited - set(kit.sources))
+
+
+@pytest.mark.parametrize(
+    "lang, figure, reported",
+    [("fr", "1,3 M€", "selon France Bleu"), ("en", "€1.3 million", "according to France Bleu")],
+)
+def test_the_blocked_hospital_transfer_is_reported_with_its_year_and_source(lang, figure, reported):
+    """A medium fact (one press report): worded as reported, dated 2015, France Bleu in the kit's sources."""
+    kit = next(k for k in PROJECT.kits if k.id == "fraudes-telephone-virement")
+    assert FRANCE_BLEU_2015 in kit.sources
+    blocks = [b for b in kit_blocks(kit.id, lang) if figure in b]
+    assert len(blocks) >= 4, "poster, quiz, e-mail, article and posts give the figure"
+    for block in blocks:
+        assert reported.lower() in block.lower() and "2015" in block, block[:160]
+
+
+@pytest.mark.parametrize("lang, sheet", [("fr", "fiche-reflexe.fr.md"), ("en", "fiche-reflexe.en.md")])
+def test_the_33_700_instructions_follow_the_dgccrf(lang, sheet):
+    """A high fact: stated as is, the DGCCRF page in the kit's sources; the reflex sheet gives both ways to report."""
+    kit = next(k for k in PROJECT.kits if k.id == "fraudes-telephone-virement")
+    assert DGCCRF_33700 in kit.sources
+    blocks = [b for b in kit_blocks(kit.id, lang) if "spam vocal" in b]
+    assert len(blocks) >= 4 and all("33 700" in b for b in blocks)
+    text = flat((kit.folder / sheet).read_text(encoding="utf-8"))
+    assert "33 700" in text and "spam vocal" in text
+
+
+@pytest.mark.parametrize(
+    "lang, figures, reported",
+    [
+        ("fr", ("16 en 2018", "196 en 2024"), "selon la CNIL"),
+        ("en", ("16 in 2018", "196 in 2024"), "according to the CNIL"),
+    ],
+)
+def test_the_cnil_breach_notifications_are_dated_and_sourced(lang, figures, reported):
+    blocks = [b for b in kit_blocks("poste-partage-soins", lang) if figures[1] in b]
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert figures[0] in block and reported.lower() in block.lower() and CNIL_DPI in block, block[:160]
+
+
+@pytest.mark.parametrize(
+    "lang, first, second", [("fr", "janvier 2023", "1er janvier 2026"), ("en", "January 2023", "1 January 2026")]
+)
+def test_pro_sante_connect_shows_both_dates_each_with_its_source(lang, first, second):
+    for block in kit_blocks("poste-partage-soins", lang):
+        if first in block:
+            assert PSC_2023 in block, block[:160]
+        if second in block:
+            assert PSC_2026 in block and ("e-santé Occitanie" in block), block[:160]
+    joined = " ".join(kit_blocks("poste-partage-soins", lang))
+    assert first in joined and second in joined
+
+
+@pytest.mark.parametrize(
+    "lang, penalty",
+    [("fr", "un an d’emprisonnement et de 15 000 € d’amende"), ("en", "one year in prison and a €15,000 fine")],
+)
+def test_the_secrecy_penalty_names_article_226_13_and_its_source(lang, penalty):
+    text = page("bonnes-pratiques", lang)
+    sentence = next(s for s in re.split(r"(?<=\.)\s|\n", text) if penalty in s)
+    assert "226-13" in sentence and "secretpro.fr" in sentence

@@ -161,18 +161,50 @@ def test_a_page_the_entry_cannot_point_at_is_reported_with_its_line(tmp_path):
         load_vocabulary(path, VOCABULARY, docs=docs)
     assert str(exc.value).splitlines() == [
         "data/vocabulary.yml:3: entries[0].page: no page docs/incidents.md "
-        "(write the path of a hand-written page under docs/, as incident.md)",
+        "(write the path of a hand-written page under docs/, as incident.md, or of a kit's page, as "
+        "kits/fiches/hameconnage.md)",
         "data/vocabulary.yml:5: entries[1].page: « incident.en.md » is the English page "
         "(name the French page, incident.md: the other languages' pages are found beside it)",
         "data/vocabulary.yml:8: entries[2].page: no English page docs/seul.en.md "
         "(translate the page as docs/seul.en.md, or remove the entry's en: words)",
         "data/vocabulary.yml:10: entries[3].page: no page docs/appels/fiches/d1.md "
-        "(write the path of a hand-written page under docs/, as incident.md)",
+        "(write the path of a hand-written page under docs/, as incident.md, or of a kit's page, as "
+        "kits/fiches/hameconnage.md)",
         "data/vocabulary.yml:11: entries[4].fr[1]: « un compte que quelqu’un d’autre que moi a ouvert hier » has "
         "more than 8 words: search looks its page up by phrases of 8 words at most "
         "(shorten it to the words a reader types)",
         "data/vocabulary.yml:14: entries[5].page: expected text, got list (write it as text (in quotes if needed))",
     ]
+
+
+def test_a_kit_page_answers_a_subject_when_the_kit_exists(tmp_path):
+    """Kit pages are generated in every language from kits/<id>/kit.yml: an entry may point at one whose kit
+    folder exists, not at a kit that does not."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "kits" / "fraudes").mkdir(parents=True)
+    (tmp_path / "kits" / "fraudes" / "kit.yml").write_text("id: fraudes\n", encoding="utf-8")
+    path = write(
+        tmp_path,
+        "entries:\n"
+        "  - fr: [faux RIB, changement de RIB]\n"
+        "    en: [fake bank details, CEO fraud]\n"
+        "    page: kits/fiches/fraudes.md\n"
+        "  - fr: [clé trouvée, clé USB trouvée]\n"
+        "    page: kits/fiches/cles-usb.md\n",
+    )
+    with pytest.raises(ProblemsError) as exc:
+        load_vocabulary(path, VOCABULARY, docs=docs)
+    assert str(exc.value).splitlines() == [
+        "data/vocabulary.yml:6: entries[1].page: no page docs/kits/fiches/cles-usb.md "
+        "(write the path of a hand-written page under docs/, as incident.md, or of a kit's page, as "
+        "kits/fiches/hameconnage.md)",
+    ]
+    path.write_text(path.read_text(encoding="utf-8").split("  - fr: [clé trouvée")[0], encoding="utf-8")
+    assert load_vocabulary(path, VOCABULARY, docs=docs).answers() == {
+        "kits/fiches/fraudes.html": ("faux RIB", "changement de RIB"),
+        "en/kits/fiches/fraudes.html": ("fake bank details", "CEO fraud"),
+    }
 
 
 def test_the_project_points_the_incident_intents_at_the_incident_page():
