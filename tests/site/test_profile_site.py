@@ -24,10 +24,10 @@ EXAMPLES = ROOT / "examples" / "profiles"
 QR_WIDTH = 1400  # pixels across a page rendered to read its QR code (every poster's reads at this width)
 FIXTURE = ROOT / "tests" / "fixtures" / "profiles" / "clinique.yml"
 NAME, PHONE, TEL, URL, COLOUR = (
-    "Clinique des Lilas",
+    "Clinique Sainte-Orvane",
     "01 42 08 77 88",
     "tel:+33142087788",
-    "https://cyber.clinique-des-lilas.fr/",
+    "https://cyber.clinique-sainte-orvane.fr/",
     "#7a1f5c",
 )
 

@@ -67,7 +67,7 @@ def test_an_example_as_shipped_is_refused_at_every_marked_line_its_address_once(
 def test_the_issues_copy_is_refused_where_the_domain_stayed_an_example(tmp_path):
     """A team renamed the hospital but kept the example's domain in its e-mail addresses."""
     copy = tmp_path / "mon-ch.yml"
-    text = CLINIC.read_text(encoding="utf-8").replace("support@clinique-des-lilas.fr", "support@ch-valmont.example")
+    text = CLINIC.read_text(encoding="utf-8").replace("support@clinique-sainte-orvane.fr", "support@ch-valmont.example")
     copy.write_text(text.replace("ssi@sesan.fr", "ssi@sesan.test"), encoding="utf-8")
     refused = [(p.field, p.message) for p in profile_problems(copy)]
     assert refused == [
