@@ -111,9 +111,10 @@ class Renderer:
         return md_escape(value) if self.markdown else value
 
     def phone(self, number: str) -> str:
-        """In a page, a tel: link whose digit groups are joined by non-breaking spaces (a number never breaks)."""
+        """Digit groups joined by non-breaking spaces (a number never breaks across lines, on a page or a poster);
+        in a page, a tel: link."""
         if not self.markdown:
-            return number
+            return _SPACES.sub(NBSP, number)
         label = md_escape(_SPACES.sub(NBSP, number))
         return f"[{label}]({phone_uri(number)})"
 
