@@ -174,4 +174,7 @@ def test_phone_numbers_in_pages_and_printed_kits_never_break():
         "Appelez le [01\u00a099\u00a000\u00a015\u00a015](tel:+33199001515)."
     )
     # posters and reflex sheets too: a number split across two lines is misdialled
-    assert Renderer(EXAMPLE, STRINGS, markdown=False).value("contacts.on_call.phone", "fr") == "01\u00a099\u00a000\u00a015\u00a015"
+    assert (
+        Renderer(EXAMPLE, STRINGS, markdown=False).value("contacts.on_call.phone", "fr")
+        == "01\u00a099\u00a000\u00a015\u00a015"
+    )
