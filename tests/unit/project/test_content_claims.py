@@ -344,9 +344,7 @@ def test_the_secrecy_penalty_names_article_226_13_and_its_source(lang, penalty):
 
 SECRECY_KIT = "reseaux-sociaux-secret"
 L1110_4_LEGIFRANCE = "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006072665/LEGISCTA000006170991/"
-EGORA_CONSEIL_ETAT = (
-    "https://egora.fr/gestion-du-cabinet/juridique/reseaux-sociaux-un-medecin-peut-il-publier-des-photos-reconnaissables"
-)
+EGORA_CONSEIL_ETAT = "https://egora.fr/gestion-du-cabinet/juridique/reseaux-sociaux-un-medecin-peut-il-publier-des-photos-reconnaissables"
 
 
 @pytest.mark.parametrize("kit_id", [SECRECY_KIT, "acces-distants-teletravail"])
@@ -437,10 +435,16 @@ def test_care_remote_access_is_named_only_as_a_domain(lang):
         assert not re.search(r"\b20\d\d\b|appel|call|arrêté|M€|million", block), block
 
 
-@pytest.mark.parametrize("lang, vpn", [("fr", "VPN pour les connexions depuis l’extérieur"), ("en", "VPN for connections from outside")])
+@pytest.mark.parametrize(
+    "lang, vpn", [("fr", "VPN pour les connexions depuis l’extérieur"), ("en", "VPN for connections from outside")]
+)
 def test_the_vpn_rule_cites_the_identification_framework(lang, vpn):
     kit = next(k for k in PROJECT.kits if k.id == REMOTE_KIT)
     assert IDENTIFICATION_FAQ in kit.sources
-    blocks = [b for b in kit_blocks(REMOTE_KIT, lang) if "connexions depuis l’extérieur" in b or "connections from outside" in b]
+    blocks = [
+        b
+        for b in kit_blocks(REMOTE_KIT, lang)
+        if "connexions depuis l’extérieur" in b or "connections from outside" in b
+    ]
     assert blocks and all(IDENTIFICATION_FAQ in b for b in blocks)
     assert any(vpn in b for b in blocks)
