@@ -50,6 +50,8 @@ class Theme(str, Enum):
     COMMUNICATION = "communication"
     FRAUDES = "fraudes"
     POSTE_PARTAGE = "poste-partage"
+    RESEAUX_SOCIAUX = "reseaux-sociaux"
+    ACCES_DISTANTS = "acces-distants"
 
 
 class Role(str, Enum):

@@ -23,6 +23,7 @@ from sitekit.kits.model import (
 from support.kits import VALID, make_kit
 
 EXPECTED_IDS = [
+    "acces-distants-teletravail",
     "cybermois",
     "exercice-crise",
     "fraudes-telephone-virement",
@@ -31,6 +32,7 @@ EXPECTED_IDS = [
     "mises-a-jour",
     "mots-de-passe",
     "poste-partage-soins",
+    "reseaux-sociaux-secret",
     "sauvegardes-pca-pra",
 ]
 
@@ -190,7 +192,7 @@ def test_duplicate_kit_id(tmp_path):
                 "'direction', 'informatique', 'medico-social' or 'tous')",
                 "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
                 "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation', "
-                "'communication', 'fraudes' or 'poste-partage')",
+                "'communication', 'fraudes', 'poste-partage', 'reseaux-sociaux' or 'acces-distants')",
             ],
             id="unknown-theme-and-audience",
         ),

@@ -338,3 +338,113 @@ def test_the_secrecy_penalty_names_article_226_13_and_its_source(lang, penalty):
     text = page("bonnes-pratiques", lang)
     sentence = next(s for s in re.split(r"(?<=\.)\s|\n", text) if penalty in s)
     assert "226-13" in sentence and "secretpro.fr" in sentence
+
+
+# --- kit reseaux-sociaux-secret: social networks and professional secrecy ------------------------------------------
+
+SECRECY_KIT = "reseaux-sociaux-secret"
+L1110_4_LEGIFRANCE = "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006072665/LEGISCTA000006170991/"
+EGORA_CONSEIL_ETAT = "https://egora.fr/gestion-du-cabinet/juridique/reseaux-sociaux-un-medecin-peut-il-publier-des-photos-reconnaissables"
+
+
+@pytest.mark.parametrize("kit_id", [SECRECY_KIT, "acces-distants-teletravail"])
+def test_every_address_a_theme_kit_cites_is_in_its_sources(kit_id):
+    kit = next(k for k in PROJECT.kits if k.id == kit_id)
+    cited = {url for _, text in kit.markdown_texts() for url in URL.findall(text)}
+    assert cited and cited <= set(kit.sources), sorted(cited - set(kit.sources))
+
+
+@pytest.mark.parametrize("lang, poster", [("fr", "affiche.fr.md"), ("en", "affiche.en.md")])
+def test_the_secrecy_kit_links_article_l1110_4_on_legifrance(lang, poster):
+    """The official section, not only a transcription: in the kit's sources and on the poster's source line."""
+    kit = next(k for k in PROJECT.kits if k.id == SECRECY_KIT)
+    assert L1110_4_LEGIFRANCE in kit.sources
+    source_line = (kit.folder / poster).read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert source_line.startswith("Source") and L1110_4_LEGIFRANCE in source_line and "L.1110-4" in source_line
+
+
+@pytest.mark.parametrize(
+    "lang, figure, reported",
+    [("fr", "15 000 €", "selon"), ("en", "€15,000", "according to")],
+)
+def test_the_kit_gives_the_226_13_penalty_as_reported(lang, figure, reported):
+    """A medium fact (a transcription): every block that gives the fine says whose transcription it is."""
+    blocks = [b for b in kit_blocks(SECRECY_KIT, lang) if figure in b]
+    assert len(blocks) >= 3, "reflex sheet, quiz and article give the penalty"
+    for block in blocks:
+        assert reported in block.lower() and "secretpro.fr" in block, block[:160]
+    assert any("226-13" in b for b in blocks)
+
+
+@pytest.mark.parametrize(
+    "lang, dated, reported", [("fr", "4 avril 2024", "selon egora"), ("en", "4 April 2024", "according to egora")]
+)
+def test_the_conseil_d_etat_decision_is_dated_and_reported(lang, dated, reported):
+    blocks = [b for b in kit_blocks(SECRECY_KIT, lang) if "Conseil d" in b]
+    assert blocks
+    for block in blocks:
+        assert dated in block and reported in block.lower() and EGORA_CONSEIL_ETAT in block, block[:160]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_secrecy_kit_claims_nothing_the_searches_did_not_find(lang):
+    """No duty of discrétion and no Ordre guidance on staff posting from the ward: the fact sheet found none."""
+    text = " ".join(kit_blocks(SECRECY_KIT, lang)).lower()
+    for claim in ("discrétion", "devoir de réserve", "duty of discretion", "duty of confidentiality"):
+        assert claim not in text, claim
+    nurses = [b for b in kit_blocks(SECRECY_KIT, lang) if "Ordre des infirmiers" in b]
+    assert nurses and all(("pas sur les photos" in b) or ("not with photos" in b) for b in nurses)
+
+
+# --- kit acces-distants-teletravail: remote access and working from home -------------------------------------------
+
+REMOTE_KIT = "acces-distants-teletravail"
+IDENTIFICATION_FAQ = (
+    "https://esante.gouv.fr/faq/les-delais-dapplication-des-differentes-exigences-du-referentiel-sont-trop-proches-"
+    "pour-etre-entierement-tenus-que-faire-0"
+)
+
+
+@pytest.mark.parametrize(
+    "lang, figure, reported",
+    [("fr", "1 959", "selon le quotidien du médecin"), ("en", "1,959", "according to le quotidien du médecin")],
+)
+def test_the_2021_alerts_are_dated_and_reported(lang, figure, reported):
+    blocks = [b for b in kit_blocks(REMOTE_KIT, lang) if figure in b]
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert "2021" in block and reported in block.lower() and "lequotidiendumedecin.fr" in block, block[:160]
+
+
+@pytest.mark.parametrize(
+    "lang, dated, reported",
+    [("fr", "7 décembre 2020", "selon delsol avocats"), ("en", "7 December 2020", "according to delsol avocats")],
+)
+def test_the_cnil_sanction_of_two_doctors_is_reported(lang, dated, reported):
+    blocks = [b for b in kit_blocks(REMOTE_KIT, lang) if "deux médecins" in b or "two doctors" in b]
+    assert len(blocks) >= 3 and any(dated in b for b in blocks)
+    assert all(reported in b.lower() for b in blocks), [b[:120] for b in blocks if reported not in b.lower()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_care_remote_access_is_named_only_as_a_domain(lang):
+    """No call, arrêté or date was found for CaRE « Accès distants »: the kit gives its name and nothing more."""
+    blocks = [b for b in kit_blocks(REMOTE_KIT, lang) if "CaRE" in b]
+    assert blocks
+    for block in blocks:
+        assert not re.search(r"\b20\d\d\b|appel|call|arrêté|M€|million", block), block
+
+
+@pytest.mark.parametrize(
+    "lang, vpn", [("fr", "VPN pour les connexions depuis l’extérieur"), ("en", "VPN for connections from outside")]
+)
+def test_the_vpn_rule_cites_the_identification_framework(lang, vpn):
+    kit = next(k for k in PROJECT.kits if k.id == REMOTE_KIT)
+    assert IDENTIFICATION_FAQ in kit.sources
+    blocks = [
+        b
+        for b in kit_blocks(REMOTE_KIT, lang)
+        if "connexions depuis l’extérieur" in b or "connections from outside" in b
+    ]
+    assert blocks and all(IDENTIFICATION_FAQ in b for b in blocks)
+    assert any(vpn in b for b in blocks)

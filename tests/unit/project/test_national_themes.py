@@ -33,7 +33,8 @@ class Covered:
 
 NATIONAL_THEMES = (
     Covered("passwords", "mots-de-passe", None, r"mot de passe", r"password"),
-    Covered("social networks", None, "bonnes-pratiques", r"réseaux sociaux", r"social networks"),
+    # kit reseaux-sociaux-secret (docs/bonnes-pratiques keeps its section « Réseaux sociaux et secret professionnel »)
+    Covered("social networks", "reseaux-sociaux-secret", None, r"réseaux sociaux", r"social networks"),
     Covered("mobile devices", None, "bonnes-pratiques", r"téléphones, tablettes", r"phones, tablets"),
     Covered("backups", "sauvegardes-pca-pra", None, r"sauvegardes?", r"backups?"),
     Covered("updates", "mises-a-jour", None, r"mises? à jour", r"updates?"),
