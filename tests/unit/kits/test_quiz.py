@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from sitekit.core.problems import ProblemsError
 from sitekit.kits.model import load_kits
 from support.kits import make_kit
@@ -172,3 +173,12 @@ def test_not_a_mapping(tmp_path):
         "kits/demo/quiz.yml:1: (root): expected a mapping of keys (pass_mark:, questions:) "
         "(write pass_mark: and questions: on their own lines, as in the other kits' quiz.yml)"
     ]
+
+
+def test_every_real_kit_has_a_valid_quiz():
+    kits = load_kits(ROOT / "kits", ROOT)
+    assert [k.id for k in kits if k.quiz is None] == []
+    for kit in kits:
+        assert kit.quiz is not None
+        for q in kit.quiz.questions:
+            assert all(c.explanation.fr and c.explanation.en for c in q.choices), (kit.id, q.id)
