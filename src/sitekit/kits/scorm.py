@@ -54,4 +54,5 @@ def manifest(identifier: str, title: str, mastery_score: int, files: list[str]) 
     for name in sorted(files):
         ET.SubElement(resource, f"{{{_IMSCP}}}file", {"href": name})
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
