@@ -178,6 +178,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     if kits and "pictograms" not in failed:
         problems += pictogram_problems(kits, pictograms)  # a kit whose first theme has no pictogram
     kit_ids = {kit.id for kit in kits} or None  # references to kits are checked once there is one
+    quiz_ids = {kit.id for kit in kits if kit.quiz is not None} if kit_ids else None
     call_ids = None if "calls" in failed else {call.id for call in calls}
     criteria = attempt(
         "criteria", lambda: load_criteria(root / CRITERIA, CRITERIA, call_ids, kit_ids), Criteria((), (), ())
@@ -187,7 +188,7 @@ def _load(root: Path, profile_file: Path, profile_shown: str) -> Project:
     )
     campaigns_dir, campaigns_shown = campaigns_folder(root)
     campaigns: list[Campaign] = attempt(
-        "campaigns", lambda: load_campaigns(campaigns_dir, campaigns_shown, kit_ids), []
+        "campaigns", lambda: load_campaigns(campaigns_dir, campaigns_shown, kit_ids, quiz_ids), []
     )
     vocabulary = attempt("vocabulary", lambda: _vocabulary(root), Vocabulary())
     return Project(

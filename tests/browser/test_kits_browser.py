@@ -88,7 +88,7 @@ def test_downloaded_archive_matches_the_published_checksum(browser, base_url, la
     page, watch = open_page(browser, base_url + lang_path)
     button = page.locator("a.kit-download")
     published = button.get_attribute("data-sha256")
-    assert published == page.locator("code.kit-sha256").inner_text().strip()
+    assert published == page.locator(".kit-facts code.kit-sha256").inner_text().strip()
     with page.expect_download() as info:
         button.click()
     data = Path(info.value.path()).read_bytes()

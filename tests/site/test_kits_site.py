@@ -73,7 +73,15 @@ def test_kit_pages_have_every_required_element(site, lang):
         assert kit.version in facts and kit.licence in facts
         assert format_day(kit.last_review, lang) in facts and format_day(review_due(kit), lang) in facts
         rows = tree.css(".kit-files table tbody tr")
-        assert len(rows) == len(kit.files) + sum(len(output_names(f)) for f in kit.files)
+        quizzes = len(LANGUAGES) if kit.quiz else 0  # the printable quizzes made from quiz.yml
+        assert len(rows) == len(kit.files) + sum(len(output_names(f)) for f in kit.files) + quizzes
+        assert kit.quiz is not None  # every kit has a quiz: a fieldset per question, in the page's language
+        legends = [" ".join(f.css_first("legend").text().split()) for f in tree.css("#quiz ~ .kit-quiz fieldset")]
+        assert len(legends) == len(kit.quiz.questions)
+        assert all(
+            " ".join(typeset(q.question[lang], lang).split()) in t
+            for q, t in zip(kit.quiz.questions, legends, strict=True)
+        )
         assert {r.css("td")[0].text(strip=True) for r in rows} >= {f.path for f in kit.files}
         assert [a.attributes["href"] for a in tree.css(".kit-sources a")] == list(kit.sources)
         assert "<!--" not in (site / page).read_text(encoding="utf-8").split("<article", 1)[1].split("</article>")[0]

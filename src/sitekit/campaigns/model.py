@@ -44,6 +44,7 @@ class Item(Model):
     title: Localized
     text: Localized
     kit: KitId | None = None
+    quiz: KitId | None = None  # a kit whose quiz the item runs: linked to the quiz on the kit's page
 
 
 class Week(Model):
@@ -131,10 +132,13 @@ def _span(first: date, last: date) -> str:
     return f"{first.isoformat()} to {last.isoformat()}"
 
 
-def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str] | None = None) -> Campaign:
+def load_campaign(
+    path: Path, display_path: str | None = None, kit_ids: set[str] | None = None, quiz_ids: set[str] | None = None
+) -> Campaign:
     """Read and validate one campaign file; ProblemsError lists every problem with its line.
 
     `kit_ids`: the kits that exist (sitekit.kits.model.kit_folder_ids); None leaves kit references unchecked.
+    `quiz_ids`: the kits that have a quiz; None leaves quiz references checked as kits only.
     """
     shown = display_path or str(path)
     doc = load_mapping(
@@ -145,7 +149,7 @@ def load_campaign(path: Path, display_path: str | None = None, kit_ids: set[str]
     )
     problems = Collector()
     if kit_ids is not None:  # from the file as written: reported with its other problems, whatever they are
-        problems.extend(kit_reference_problems(doc, kit_ids))
+        problems.extend(kit_reference_problems(doc, kit_ids, quiz_ids))
     try:
         campaign = Campaign.model_validate(doc.data)
     except ValidationError as exc:
@@ -221,7 +225,7 @@ def campaign_problems(campaign: Campaign, doc: YamlDocument, file_stem: str) -> 
     return out
 
 
-def kit_reference_problems(doc: YamlDocument, kit_ids: set[str]) -> list[Problem]:
+def kit_reference_problems(doc: YamlDocument, kit_ids: set[str], quiz_ids: set[str] | None = None) -> list[Problem]:
     """The campaign's pack and each item's kit must be kits that exist; read from the file as written, so that
     a wrong kit is reported even when other keys of the file are wrong too."""
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -230,8 +234,9 @@ def kit_reference_problems(doc: YamlDocument, kit_ids: set[str]) -> list[Problem
     for n, week in enumerate(weeks if isinstance(weeks, list) else []):
         items = week.get("items") if isinstance(week, dict) else None
         for i, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, dict) and "kit" in item:
-                refs.append((("weeks", n, "items", i, "kit"), item["kit"]))
+            for key in ("kit", "quiz"):
+                if isinstance(item, dict) and key in item:
+                    refs.append((("weeks", n, "items", i, key), item[key]))
     out = []
     for loc, kit in refs:
         if isinstance(kit, str) and kit not in kit_ids:  # not a text: the schema says so
@@ -246,16 +251,31 @@ def kit_reference_problems(doc: YamlDocument, kit_ids: set[str]) -> list[Problem
                     f"{hint}use the name of a folder of kits/ ({', '.join(sorted(kit_ids))})",
                 )
             )
+        elif loc[-1] == "quiz" and quiz_ids is not None and isinstance(kit, str) and kit not in quiz_ids:
+            out.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"kit {kit!r} has no quiz",
+                    f"add kits/{kit}/quiz.yml, or name a kit that has one ({', '.join(sorted(quiz_ids))})",
+                )
+            )
     return out
 
 
-def load_campaigns(folder: Path, shown_folder: str = CAMPAIGNS_DIR, kit_ids: set[str] | None = None) -> list[Campaign]:
+def load_campaigns(
+    folder: Path,
+    shown_folder: str = CAMPAIGNS_DIR,
+    kit_ids: set[str] | None = None,
+    quiz_ids: set[str] | None = None,
+) -> list[Campaign]:
     """Every campaign file of the folder, newest year first; every file's problems at once."""
     problems = Collector()
     campaigns: list[Campaign] = []
     for path in sorted(folder.glob("*.yml")):
         try:
-            campaigns.append(load_campaign(path, f"{shown_folder}/{path.name}", kit_ids))
+            campaigns.append(load_campaign(path, f"{shown_folder}/{path.name}", kit_ids, quiz_ids))
         except ProblemsError as exc:
             problems.extend(exc.problems)
     if not campaigns and not problems.problems:

@@ -16,6 +16,7 @@ from sitekit.core.schema import Localized
 from sitekit.core.typography import typeset
 from sitekit.i18n.strings import Strings
 from sitekit.kits.model import Audience
+from sitekit.kits.quizview import QUIZ_ANCHOR
 from sitekit.pages.generated import generated_note
 from sitekit.site.ics import new_calendar, site_host
 from sitekit.site.paths import CAMPAIGN_INDEX, campaign_ics_path, campaign_page_path, kit_page_path, relative_url
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 GENERATED_NOTE = generated_note("data/campaigns/<year>.yml", "campaigns")
 
 _CODE_STRINGS = (
+    "campaigns.quiz",
     *(f"campaigns.channel.{c.value}" for c in Channel),
     *(f"campaigns.audience.{a.value}" for a in Audience),
     *(f"campaigns.status.{s.value}" for s in CampaignStatus),
@@ -50,6 +52,8 @@ class ItemView:
     kit: str | None
     kit_title: str | None
     kit_href: str | None
+    quiz_title: str | None = None  # 'Quiz du kit « … »'
+    quiz_href: str | None = None  # the quiz on the kit's page
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,10 @@ class CampaignsRenderer(TemplateRenderer):
             kit=item.kit,
             kit_title=self._kit_title(item.kit, lang) if item.kit else None,
             kit_href=relative_url(kit_page_path(item.kit, lang), page_url) if item.kit else None,
+            quiz_title=self._s("campaigns.quiz", lang).format(title=self._kit_title(item.quiz, lang))
+            if item.quiz
+            else None,
+            quiz_href=relative_url(kit_page_path(item.quiz, lang), page_url) + f"#{QUIZ_ANCHOR}" if item.quiz else None,
         )
 
     def _week(self, number: int, week: Week, lang: str, page_url: str) -> WeekView:

@@ -118,6 +118,7 @@ def _parse_strings(file: Path, display_path: str) -> Strings:
 PLACEHOLDERS = frozenset(
     {"n", "total", "time", "framework", "role", "title", "version", "day", "licence", "name", "key", "url"}
     | {"theme", "alt"}  # the printed kits' band (its theme) and pictogram (what it shows)
+    | {"right", "percent", "mark", "lang"}  # the quiz's score (filled by its script), its files' language
 )
 
 

@@ -16,6 +16,7 @@ from sitekit.core.problems import Collector, Level, Problem, ProblemsError
 from sitekit.core.schema import CheckedDay, Localized, Model, Text, Url, identifier, problem, problems_from_pydantic
 from sitekit.core.text import decode_utf8
 from sitekit.core.yamlfile import YamlDocument, dotted, load_yaml
+from sitekit.kits.quiz import QUIZ_FILE, Quiz, load_quiz
 
 KIT_FILE = "kit.yml"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a kit file over 20 MB is refused
@@ -128,10 +129,20 @@ class Kit(Model):
     _folder: Path = PrivateAttr(default=Path("."))
     _display: str = PrivateAttr(default=KIT_FILE)
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    _quiz: Quiz | None = PrivateAttr(default=None)
 
     @property
     def folder(self) -> Path:
         return self._folder
+
+    @property
+    def quiz(self) -> Quiz | None:
+        """The kit's quiz (kits/<id>/quiz.yml), None when it has none."""
+        return self._quiz
+
+    @property
+    def quiz_file(self) -> Path:
+        return self._folder / QUIZ_FILE
 
     @property
     def display_path(self) -> str:
@@ -198,6 +209,11 @@ def load_kits(kits_dir: Path, root: Path) -> list[Kit]:
         kit = _validate(doc, folder, problems)
         if kit is None:
             continue
+        if kit.quiz_file.is_file():
+            try:
+                kit._quiz = load_quiz(kit.quiz_file, _shown(kit.quiz_file, root), kit.sources, shown)
+            except ProblemsError as exc:
+                problems.extend(exc.problems)
         if kit.id in first_seen:
             problems.add(
                 shown,

@@ -27,6 +27,8 @@ from sitekit.kits.pictograms import Pictogram, Pictograms
 from sitekit.kits.printable import FONT_FILES, PrintInfo
 from sitekit.kits.printdoc import read_printable
 from sitekit.kits.printing import PrintError, PrintTemplates, Rendition, Store, no_store, print_source
+from sitekit.kits.quizview import printable_name
+from sitekit.kits.scorm import package_name
 from sitekit.profile.printed import ProfileStamp
 from sitekit.site.paths import kit_page_path, kit_page_url
 
@@ -99,6 +101,28 @@ class Made:
 
 
 @dataclass(frozen=True)
+class QuizFiles:
+    """What the kit's quiz.yml makes, per language: the printable quiz (Markdown) and the SCORM package's files."""
+
+    printable: dict[str, str]
+    scorm: dict[str, dict[str, bytes]]
+
+
+NO_QUIZ = QuizFiles({}, {})
+
+
+@dataclass(frozen=True)
+class QuizDownload:
+    """A file made from the quiz, as the kit page lists it: the printable quiz or a SCORM package."""
+
+    kind: str  # "printable" or "scorm"
+    lang: str
+    href: str  # site path
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
 class KitBuild:
     kit: Kit
     archive: bytes
@@ -106,6 +130,7 @@ class KitBuild:
     files: dict[str, bytes]  # site path -> bytes of what is published beside the archive (PDFs, PNGs, thumbnails)
     made: tuple[Made, ...]
     poster_titles: dict[str, str]  # lang -> headline of the poster or sheet shown at the head of the page
+    quiz_downloads: tuple[QuizDownload, ...] = ()
 
     @property
     def archive_path(self) -> str:
@@ -174,6 +199,7 @@ def build_kit(
     stamp: ProfileStamp | None = None,
     pictograms: Pictograms | None = None,
     store: Store = no_store,
+    quiz: QuizFiles = NO_QUIZ,
 ) -> KitBuild:
     """Print the kit's posters and sheets in every format and pack its archive; the same input gives the same
     bytes. ProblemsError names each source that does not fit its formats, with its line.
@@ -217,6 +243,7 @@ def build_kit(
     if pictogram is not None:  # the drawing, editable, under the licence LICENCE.txt names
         name = f"{PICTOGRAM_FOLDER}/{pictogram.file.name}"
         members[name] = pictogram.file.read_bytes()
+    downloads = _quiz_files(kit, quiz, members, entries, files)
     members[README_NAME] = readme.encode("utf-8")
     members[LICENCE_NAME] = licence.encode("utf-8")
     names = sorted(members)
@@ -230,7 +257,30 @@ def build_kit(
         ],
         partial(pack, kit, members),
     )
-    return KitBuild(kit, archive, tuple(entries), files, tuple(made), titles)
+    return KitBuild(kit, archive, tuple(entries), files, tuple(made), titles, downloads)
+
+
+def _quiz_files(
+    kit: Kit, quiz: QuizFiles, members: dict[str, bytes], entries: list[Entry], files: dict[str, bytes]
+) -> tuple[QuizDownload, ...]:
+    """The printable quizzes into the archive and beside it, each SCORM package beside the archive."""
+    out: list[QuizDownload] = []
+    for lang, text in quiz.printable.items():
+        name, data = printable_name(lang), text.encode("utf-8")
+        members[name] = data
+        files[download_path(kit, name)] = data
+        entries.append(Entry(name, Role.QUIZ.value, lang, "md", len(data), download_path(kit, name)))
+        out.append(QuizDownload("printable", lang, download_path(kit, name), len(data), _sha256(data)))
+    for lang, package in quiz.scorm.items():
+        data = write_zip(package, archive_time(kit))
+        path = f"{DOWNLOADS}/{package_name(kit.id, kit.version, lang)}"
+        files[path] = data
+        out.append(QuizDownload("scorm", lang, path, len(data), _sha256(data)))
+    return tuple(out)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def print_info(
@@ -324,12 +374,16 @@ def poster_of(kit: Kit, lang: str) -> KitFile:
 
 def pack(kit: Kit, members: dict[str, bytes]) -> bytes:
     """A ZIP of `members` under one folder <id>-<version>/: sorted names, fixed time, mode and compression."""
+    return write_zip(members, archive_time(kit), f"{kit.id}-{kit.version}")
+
+
+def write_zip(members: dict[str, bytes], stamp: tuple[int, int, int, int, int, int], top: str = "") -> bytes:
+    """A reproducible ZIP of `members` (under the folder `top`, or at its root): sorted names, the fixed time
+    `stamp`, mode 0644, the same compression: the same members give the same bytes."""
     buffer = io.BytesIO()
-    top = f"{kit.id}-{kit.version}"
-    stamp = archive_time(kit)
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in sorted(members):
-            info = zipfile.ZipInfo(str(PurePosixPath(top) / name), date_time=stamp)
+            info = zipfile.ZipInfo(str(PurePosixPath(top) / name) if top else name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that the permissions below are read
             info.external_attr = (0o100000 | FILE_MODE) << 16
@@ -362,6 +416,10 @@ def kits_json(builds: list[KitBuild]) -> bytes:
                     for e in build.entries
                 ],
                 "sources": list(kit.sources),
+                "quiz": [
+                    {"kind": d.kind, "lang": d.lang, "path": d.href, "size": d.size, "sha256": d.sha256}
+                    for d in build.quiz_downloads
+                ],
             }
         )
     text = json.dumps({"kits": records}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

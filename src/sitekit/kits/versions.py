@@ -51,6 +51,9 @@ def fingerprint(kit: Kit) -> str:
         if PurePosixPath(file.path).suffix.lower() in TEXT_SUFFIXES:
             data = data.replace(b"\r\n", b"\n")  # the same on a Windows checkout (core.autocrlf)
         digest.update(data)
+    if kit.quiz_file.is_file():  # the quiz is content too: its questions are in the kit's downloads
+        digest.update(b"\0" + kit.quiz_file.name.encode("utf-8") + b"\0")
+        digest.update(kit.quiz_file.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from sitekit.core.dates import ShownDay, format_day, shown_day
 from sitekit.core.problems import Problem, ProblemsError
@@ -15,11 +16,23 @@ from sitekit.i18n.strings import LANGUAGES, Strings
 from sitekit.kits.artwork import PrintArt
 from sitekit.kits.formats import FORMATS, Format, alt_name, formats_of, output_name
 from sitekit.kits.model import Audience, Kit, Role, Theme, review_due
-from sitekit.kits.package import INDEX, PICTOGRAM_FOLDER, KitBuild, Made, build_kit, poster_of, preview_path
+from sitekit.kits.package import (
+    INDEX,
+    NO_QUIZ,
+    PICTOGRAM_FOLDER,
+    KitBuild,
+    Made,
+    QuizFiles,
+    build_kit,
+    poster_of,
+    preview_path,
+)
 from sitekit.kits.pictograms import Pictograms
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc
 from sitekit.kits.printing import Store, no_store
+from sitekit.kits.quizview import QUIZ_SCRIPT, printable_name, quiz_view
+from sitekit.kits.scorm import LAUNCH, MANIFEST, SCRIPT, STYLESHEET, manifest
 from sitekit.pages.generated import generated_note
 from sitekit.profile.printed import ProfileStamp
 from sitekit.site.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relative_url
@@ -124,6 +137,17 @@ class Archive:
 
 
 @dataclass(frozen=True)
+class QuizLink:
+    """A file made from the quiz as the kit page links it: its address from the page, words, checksum."""
+
+    href: str
+    label: str
+    name: str
+    size: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class KitView:
     """One kit as a template shows it, in one language, from one page."""
 
@@ -141,6 +165,9 @@ class KitView:
     preview: Picture  # the first poster's preview
     files: tuple[FileView, ...]
     formats: tuple[FormatCard, ...]
+    quiz: Markup | None = None  # the quiz's form, None when the kit has no quiz
+    quiz_links: tuple[QuizLink, ...] = ()
+    quiz_script: str = ""  # the quiz script's address from the page
 
 
 class KitsRenderer(TemplateRenderer):
@@ -210,7 +237,51 @@ class KitsRenderer(TemplateRenderer):
             preview=Picture(relative_url(preview_path(kit, lang), page_url), alt),
             files=files,
             formats=self.format_cards(build, lang, page_url),
+            quiz=self.quiz_form(kit, lang) if kit.quiz else None,
+            quiz_links=tuple(
+                QuizLink(
+                    relative_url(d.href, page_url),
+                    s.get(f"kits.quiz.{d.kind}", lang).format(lang=s.get(f"kits.lang.{d.lang}", lang)),
+                    d.href.rsplit("/", 1)[-1],
+                    human_size(d.size, lang, s),
+                    d.sha256,
+                )
+                for d in sorted(build.quiz_downloads, key=lambda d: (d.lang != lang, d.kind, d.lang))
+            ),
+            quiz_script=relative_url(QUIZ_SCRIPT, page_url),
         )
+
+    @property
+    def quiz_script(self) -> Path:
+        """The quiz script the site serves (the theme's assets) and each SCORM package holds."""
+        return self.templates.parent.parent / QUIZ_SCRIPT
+
+    def quiz_form(self, kit: Kit, lang: str, scorm: bool = False) -> Markup:
+        """The kit's quiz as an HTML form (readable without the script), for its page or its SCORM package."""
+        if kit.quiz is None:
+            raise ValueError(f"kit {kit.id!r} has no quiz")
+        view = quiz_view(kit.quiz, lang, self.strings, scorm)
+        return Markup(self._render("quiz-form.html", lang, quiz=view))
+
+    def quiz_files(self, kit: Kit) -> QuizFiles:
+        """The printable quiz and the SCORM package's files in each language; nothing for a kit without quiz."""
+        if kit.quiz is None:
+            return NO_QUIZ
+        printable, scorm = {}, {}
+        for lang in LANGUAGES:
+            title = self.text("kits.quiz.scorm_title", lang).format(title=kit.title[lang])
+            view = quiz_view(kit.quiz, lang, self.strings)
+            printable[lang] = self._render("archive-quiz.md", lang, quiz=view, title=title)
+            page = self._render("scorm/index.html", lang, form=self.quiz_form(kit, lang, scorm=True), title=title)
+            members = {
+                LAUNCH: (french_html(page) if lang == FRENCH else page).encode("utf-8"),
+                SCRIPT: self.quiz_script.read_bytes(),
+                STYLESHEET: (self.templates / "scorm" / STYLESHEET).read_bytes(),
+            }
+            identifier = f"sitekit-{kit.id}-{kit.version.replace('.', '-')}-{lang}-quiz"
+            members[MANIFEST] = manifest(identifier, title, kit.quiz.pass_mark, sorted(members))
+            scorm[lang] = members
+        return QuizFiles(printable, scorm)
 
     def format_cards(self, build: KitBuild, lang: str, page_url: str) -> tuple[FormatCard, ...]:
         """The kit page's cards, one per design of each poster or sheet of the language: print (A4 and A3 share a
@@ -293,6 +364,10 @@ class KitsRenderer(TemplateRenderer):
                     files.append((output_name(file, fmt), what, in_lang))
                     if not fmt.is_pdf:
                         files.append((alt_name(file, fmt), self.text("kits.readme.alt_file", lang), in_lang))
+            if kit.quiz is not None:
+                for quiz_lang in LANGUAGES:
+                    quiz_role = self.text(f"kits.role.{Role.QUIZ.value}", lang)
+                    files.append((printable_name(quiz_lang), quiz_role, self.text(f"kits.lang.{quiz_lang}", lang)))
             if pictogram is not None:
                 files.append(
                     (f"{PICTOGRAM_FOLDER}/{pictogram.file.name}", self.text("kits.readme.pictogram", lang), "SVG")
@@ -356,6 +431,7 @@ def build_kits(
                     stamp,
                     pictograms,
                     store,
+                    renderer.quiz_files(kit),
                 )
             )
         except ProblemsError as exc:

@@ -151,3 +151,23 @@ def test_a_draft_or_archived_campaign_is_never_under_way():
     for status in (CampaignStatus.BROUILLON, CampaignStatus.ARCHIVE):
         assert running([published.model_copy(update={"status": status})], day) is None
     assert running([published.model_copy(update={"starts": None})], day) is None
+
+
+def test_an_item_s_quiz_must_be_a_kit_with_a_quiz(tmp_path):
+    text = VALID.replace("kit: hameconnage", "kit: hameconnage\n        quiz: sauvegardes-pca-pra", 1)
+    path = tmp_path / "2025.yml"
+    kits = kit_folder_ids(ROOT / "kits")
+    quizzes = kits - {"sauvegardes-pca-pra"}  # as if that kit had no quiz.yml
+    exc = refused(load_campaign, path, text, "data/campaigns/2025.yml", kits, quizzes)
+    assert [str(p) for p in exc.problems] == [
+        f"data/campaigns/2025.yml:{line_of(text, 'quiz: sauvegardes-pca-pra')}: weeks[0].items[1].quiz: kit "
+        "'sauvegardes-pca-pra' has no quiz (add kits/sauvegardes-pca-pra/quiz.yml, or name a kit that has one "
+        f"({', '.join(sorted(quizzes))}))"
+    ]
+    unknown = VALID.replace("kit: hameconnage", "kit: hameconnage\n        quiz: hameconage", 1)
+    exc = refused(load_campaign, path, unknown, "data/campaigns/2025.yml", kits, quizzes)
+    assert [p.message for p in exc.problems] == ["unknown kit 'hameconage'"]
+    good = VALID.replace("kit: hameconnage", "kit: hameconnage\n        quiz: hameconnage", 1)
+    path.write_text(good, encoding="utf-8")
+    campaign = load_campaign(path, "data/campaigns/2025.yml", kits, quizzes)
+    assert [i.quiz for w in campaign.weeks for i in w.items if i.quiz] == ["hameconnage"]

@@ -259,8 +259,8 @@ def test_a_kit_whose_sources_changed_without_a_new_version_is_reported(project):
     current = next(k.version for k in kits if k.id == "hameconnage")
     major, minor, _ = current.split(".")
     raised = f"{major}.{int(minor) + 1}.0"
-    source = project / "kits" / "hameconnage" / "quiz.fr.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nUne question de plus.\n", encoding="utf-8")
+    source = project / "kits" / "hameconnage" / "quiz.yml"  # the quiz is one of the kit's sources too
+    source.write_text(source.read_text(encoding="utf-8") + "# Une remarque de plus.\n", encoding="utf-8")
     kits = load_project(project).kits
     assert [(p.path, p.line, p.level.value, p.message) for p in version_problems(kits, project)] == [
         (
