@@ -263,7 +263,7 @@ URL = re.compile(r"https?://[^\s)\]>;,]+[^\s)\]>;,.]")
 
 def kit_blocks(kit_id: str, lang: str) -> list[str]:
     """The paragraphs and list items of a kit's Markdown sources in one language, and each choice of its quiz with
-    its explanation."""
+    its explanation (after its question)."""
     kit = next(k for k in PROJECT.kits if k.id == kit_id)
     blocks: list[str] = []
     for file, text in kit.markdown_texts():
@@ -271,7 +271,7 @@ def kit_blocks(kit_id: str, lang: str) -> list[str]:
             blocks += [flat(b) for b in re.split(r"\n\s*\n|\n(?=- |\d+\. )", text) if b.strip()]
     if kit.quiz is not None:
         blocks += [
-            f"{c.text[lang]} {c.explanation[lang]} {q.source or ''}".strip()
+            f"{q.question[lang]} {c.text[lang]} {c.explanation[lang]} {q.source or ''}".strip()  # read with its question
             for q in kit.quiz.questions
             for c in q.choices
         ]
