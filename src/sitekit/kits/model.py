@@ -50,6 +50,8 @@ class Theme(str, Enum):
     COMMUNICATION = "communication"
     FRAUDES = "fraudes"
     POSTE_PARTAGE = "poste-partage"
+    APPAREILS_MOBILES = "appareils-mobiles"
+    SUPPORTS_AMOVIBLES = "supports-amovibles"
 
 
 class Role(str, Enum):
