@@ -59,7 +59,8 @@ def test_a_kit_that_does_not_exist_is_named_with_its_line(tmp_path):
     text = VALID.replace("kit: hameconnage", "kit: hameconage", 1)
     assert problems(tmp_path, text) == [
         f"data/campaigns/2025.yml:{line_of(text, 'kit: hameconage')}: weeks[0].items[1].kit: unknown kit "
-        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (cybermois, exercice-crise, "
+        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (appareils-mobiles, cles-usb, "
+        "cybermois, exercice-crise, "
         "fraudes-telephone-virement, hameconnage, medico-social-premier-niveau, mises-a-jour, mots-de-passe, poste-partage-soins, "
         "sauvegardes-pca-pra))",
     ]

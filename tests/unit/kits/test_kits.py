@@ -23,6 +23,8 @@ from sitekit.kits.model import (
 from support.kits import VALID, make_kit
 
 EXPECTED_IDS = [
+    "appareils-mobiles",
+    "cles-usb",
     "cybermois",
     "exercice-crise",
     "fraudes-telephone-virement",
@@ -190,7 +192,7 @@ def test_duplicate_kit_id(tmp_path):
                 "'direction', 'informatique', 'medico-social' or 'tous')",
                 "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
                 "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation', "
-                "'communication', 'fraudes' or 'poste-partage')",
+                "'communication', 'fraudes', 'poste-partage', 'appareils-mobiles' or 'supports-amovibles')",
             ],
             id="unknown-theme-and-audience",
         ),
