@@ -109,7 +109,7 @@ def test_every_problem_of_a_campaign_file_at_once(tmp_path):
     text = text.replace("last_checked: 2026-11-29", "last_checked: 2026-11-31", 1)
     text = text.replace("        channel: intranet", "        channel: intranett", 1)
     text = text.replace("        kit: mots-de-passe", "        kit: mots-de-pass", 1)
-    kits = {"cybermois", "mots-de-passe", "exercice-crise", "fraudes-telephone-virement"}
+    kits = {"cybermois", "mots-de-passe", "exercice-crise", "fraudes-telephone-virement", "appareils-mobiles"}
     exc = refused(load_campaign, tmp_path / "2027.yml", text, "data/campaigns/2027.yml", kits)
     assert [(p.field, p.message) for p in exc.problems] == [
         ("last_checked", "'2026-11-31' is not a date"),
