@@ -434,14 +434,22 @@ def test_the_usb_kit_claims_nothing_the_sources_do_not_give(lang):
     assert not [s for s in kit.sources if "cnil.fr" in s or "ssi.gouv.fr" in s]
     rouen = [b for b in kit_blocks(kit.id, lang) if "Rouen" in b]
     assert rouen and all("2019" in b and "France Bleu" in b and reported(b, lang) for b in rouen)
-    cause = {"fr": r"(clé|support)[^.]*(à l’origine|a causé|provoqué)", "en": r"(stick|media)[^.]*(caused|behind|origin)"}
+    cause = {
+        "fr": r"(clé|support)[^.]*(à l’origine|a causé|provoqué)",
+        "en": r"(stick|media)[^.]*(caused|behind|origin)",
+    }
     assert not re.search(cause[lang], text, re.IGNORECASE)
 
 
 @pytest.mark.parametrize(
     "lang, lost, says, isolate",
     [
-        ("fr", "perdu ou volé", ("service informatique", "tout de suite"), ("sans l’éteindre", "câble réseau", "Wi-Fi")),
+        (
+            "fr",
+            "perdu ou volé",
+            ("service informatique", "tout de suite"),
+            ("sans l’éteindre", "câble réseau", "Wi-Fi"),
+        ),
         ("en", "lost or stolen", ("IT department", "at once"), ("without switching it off", "network cable", "Wi-Fi")),
     ],
 )
