@@ -53,6 +53,8 @@ class Theme(str, Enum):
     POSTE_PARTAGE = "poste-partage"
     RESEAUX_SOCIAUX = "reseaux-sociaux"
     ACCES_DISTANTS = "acces-distants"
+    APPAREILS_MOBILES = "appareils-mobiles"
+    SUPPORTS_AMOVIBLES = "supports-amovibles"
 
 
 class Role(str, Enum):

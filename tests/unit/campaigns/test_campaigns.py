@@ -59,9 +59,10 @@ def test_a_kit_that_does_not_exist_is_named_with_its_line(tmp_path):
     text = VALID.replace("kit: hameconnage", "kit: hameconage", 1)
     assert problems(tmp_path, text) == [
         f"data/campaigns/2025.yml:{line_of(text, 'kit: hameconage')}: weeks[0].items[1].kit: unknown kit "
-        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (acces-distants-teletravail, cybermois, "
-        "exercice-crise, fraudes-telephone-virement, hameconnage, medico-social-premier-niveau, mises-a-jour, mots-de-passe, "
-        "poste-partage-soins, reseaux-sociaux-secret, sauvegardes-pca-pra))",
+        "'hameconage' (did you mean hameconnage? use the name of a folder of kits/ (acces-distants-teletravail, "
+        "appareils-mobiles, cles-usb, cybermois, exercice-crise, fraudes-telephone-virement, hameconnage, "
+        "medico-social-premier-niveau, mises-a-jour, mots-de-passe, poste-partage-soins, reseaux-sociaux-secret, "
+        "sauvegardes-pca-pra))",
     ]
 
 
@@ -109,6 +110,7 @@ def test_every_problem_of_a_campaign_file_at_once(tmp_path):
     text = text.replace("        channel: intranet", "        channel: intranett", 1)
     text = text.replace("        kit: mots-de-passe", "        kit: mots-de-pass", 1)
     kits = {"cybermois", "mots-de-passe", "exercice-crise", "fraudes-telephone-virement", "acces-distants-teletravail"}
+    kits |= {"appareils-mobiles"}
     exc = refused(load_campaign, tmp_path / "2027.yml", text, "data/campaigns/2027.yml", kits)
     assert [(p.field, p.message) for p in exc.problems] == [
         ("last_checked", "'2026-11-31' is not a date"),

@@ -24,6 +24,8 @@ from support.kits import VALID, make_kit
 
 EXPECTED_IDS = [
     "acces-distants-teletravail",
+    "appareils-mobiles",
+    "cles-usb",
     "cybermois",
     "exercice-crise",
     "fraudes-telephone-virement",
@@ -192,7 +194,8 @@ def test_duplicate_kit_id(tmp_path):
                 "'direction', 'informatique', 'medico-social' or 'tous')",
                 "kits/demo/kit.yml:10: themes[0]: 'phishing' is not allowed (use 'hameconnage', 'mots-de-passe', "
                 "'mises-a-jour', 'sauvegardes-pca-pra', 'gestion-de-crise', 'signalement', 'sensibilisation', "
-                "'communication', 'fraudes', 'poste-partage', 'reseaux-sociaux' or 'acces-distants')",
+                "'communication', 'fraudes', 'poste-partage', 'reseaux-sociaux', 'acces-distants', 'appareils-mobiles' "
+                "or 'supports-amovibles')",
             ],
             id="unknown-theme-and-audience",
         ),

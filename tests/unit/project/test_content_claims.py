@@ -356,6 +356,31 @@ EGORA_CONSEIL_ETAT = "https://egora.fr/gestion-du-cabinet/juridique/reseaux-soci
 
 @pytest.mark.parametrize("kit_id", [SECRECY_KIT, "acces-distants-teletravail"])
 def test_every_address_a_theme_kit_cites_is_in_its_sources(kit_id):
+# --- kits appareils-mobiles and cles-usb: phones, tablets, public Wi-Fi; USB sticks and removable media ---------
+
+MOBILE_USB_KITS = ("appareils-mobiles", "cles-usb")
+ANSSI_2025_CLUBIC = (
+    "https://clubic.com/actualite-559920-l-agence-cyber-francaise-donne-ses-10-conseils-pour-une-parfaite-hygiene-"
+    "numerique-du-telephone-portable.html"
+)
+FBI_JUICE_JACKING = (
+    "https://www.lemondeinformatique.fr/actualites/lire-bornes-publiques-de-recharge-le-fbi-alerte-sur-le-juice-"
+    "jacking-90105.html"
+)
+NORD_GENDARMERIE_2019 = (
+    "https://france3-regions.francetvinfo.fr/hauts-de-france/connaissez-vous-arnaque-clef-usb-contre-laquelle-"
+    "alerte-gendarmerie-du-nord-1669879.html"
+)
+ECPS_FAQ = "https://esante.gouv.fr/foire-aux-questions/produits-services/e-cps"
+REPORTED = {"fr": ("selon", "d’après"), "en": ("according to", "as reported", "reports of")}
+
+
+def reported(block: str, lang: str) -> bool:
+    return any(word in block.lower() for word in REPORTED[lang])
+
+
+@pytest.mark.parametrize("kit_id", MOBILE_USB_KITS)
+def test_every_address_the_mobile_and_usb_kits_cite_is_in_their_sources(kit_id):
     kit = next(k for k in PROJECT.kits if k.id == kit_id)
     cited = {url for _, text in kit.markdown_texts() for url in URL.findall(text)}
     assert cited and cited <= set(kit.sources), sorted(cited - set(kit.sources))
@@ -455,3 +480,100 @@ def test_the_vpn_rule_cites_the_identification_framework(lang, vpn):
     ]
     assert blocks and all(IDENTIFICATION_FAQ in b for b in blocks)
     assert any(vpn in b for b in blocks)
+@pytest.mark.parametrize("lang, dated", [("fr", "7 avril 2025"), ("en", "7 April 2025")])
+def test_the_anssi_ten_rules_are_worded_as_reported(lang, dated):
+    """A medium fact (ANSSI's original not read): every block giving the date says it is reported, Clubic cited."""
+    kit = next(k for k in PROJECT.kits if k.id == "appareils-mobiles")
+    assert ANSSI_2025_CLUBIC in kit.sources
+    blocks = [b for b in kit_blocks(kit.id, lang) if dated in b]
+    assert len(blocks) >= 4, "poster, quiz, e-mail and article give the date"
+    for block in blocks:
+        assert reported(block, lang) and "ANSSI" in block, block[:160]
+
+
+@pytest.mark.parametrize("lang, figure", [("fr", "17 recommandations"), ("en", "17 recommendations")])
+def test_the_anssi_2025_report_is_dated_and_reported(lang, figure):
+    blocks = [b for b in kit_blocks("appareils-mobiles", lang) if figure in b]
+    assert blocks
+    for block in blocks:
+        assert reported(block, lang) and "Tom" in block and ("26 novembre 2025" in block or "26 November 2025" in block)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_juice_jacking_is_the_fbi_s_warning_as_reported(lang):
+    kit = next(k for k in PROJECT.kits if k.id == "appareils-mobiles")
+    assert FBI_JUICE_JACKING in kit.sources
+    blocks = [b for b in kit_blocks(kit.id, lang) if "juice jacking" in b]
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert "FBI" in block and "Denver" in block and reported(block, lang) and FBI_JUICE_JACKING in block
+
+
+@pytest.mark.parametrize(
+    "lang, needs",
+    [
+        ("fr", "celui du professionnel ou un téléphone fourni par la structure"),
+        ("en", "the professional's own or one provided by the organisation"),
+    ],
+)
+def test_the_e_cps_needs_a_phone_stated_with_the_ans_faq(lang, needs):
+    """A high fact: stated as it is, with the ANS FAQ."""
+    blocks = [b for b in kit_blocks("appareils-mobiles", lang) if needs in b]
+    assert len(blocks) >= 3
+    assert all(ECPS_FAQ in b for b in blocks)
+
+
+@pytest.mark.parametrize("lang, gendarmerie", [("fr", "gendarmerie du Nord"), ("en", "Nord gendarmerie")])
+def test_the_nord_gendarmerie_warning_is_dated_2019_and_reported(lang, gendarmerie):
+    kit = next(k for k in PROJECT.kits if k.id == "cles-usb")
+    assert NORD_GENDARMERIE_2019 in kit.sources
+    blocks = [b for b in kit_blocks(kit.id, lang) if gendarmerie in b]
+    assert len(blocks) >= 4, "poster, quiz, e-mail, article and posts give it"
+    for block in blocks:
+        assert "2019" in block and "France 3" in block, block[:160]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_usb_kit_claims_nothing_the_sources_do_not_give(lang):
+    """The Illinois study is low confidence (left out); no source traces a health-sector ransomware to removable
+    media, and no ANSSI or CNIL page on found sticks was found: the kit cites neither agency's site, and the CHU de
+    Rouen's reminder is given as a reminder, reported, not as the cause of its attack."""
+    kit = next(k for k in PROJECT.kits if k.id == "cles-usb")
+    text = " ".join(kit_blocks(kit.id, lang))
+    assert "Illinois" not in text and "297" not in text and "98 %" not in text and "98%" not in text
+    assert not [s for s in kit.sources if "cnil.fr" in s or "ssi.gouv.fr" in s]
+    rouen = [b for b in kit_blocks(kit.id, lang) if "Rouen" in b]
+    assert rouen and all("2019" in b and "France Bleu" in b and reported(b, lang) for b in rouen)
+    cause = {
+        "fr": r"(clé|support)[^.]*(à l’origine|a causé|provoqué)",
+        "en": r"(stick|media)[^.]*(caused|behind|origin)",
+    }
+    assert not re.search(cause[lang], text, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "lang, lost, says, isolate",
+    [
+        (
+            "fr",
+            "perdu ou volé",
+            ("service informatique", "tout de suite"),
+            ("sans l’éteindre", "câble réseau", "Wi-Fi"),
+        ),
+        ("en", "lost or stolen", ("IT department", "at once"), ("without switching it off", "network cable", "Wi-Fi")),
+    ],
+)
+def test_the_mobile_and_usb_kits_give_the_incident_page_s_instructions(lang, lost, says, isolate):
+    """One instruction per reflex: a lost device is told to the IT department at once (docs/incident.md), a
+    computer that may be infected is isolated without switching it off, as the incident page says."""
+    assert {"fr": "Prévenez tout de suite le support informatique", "en": "Tell IT support at once"}[lang] in page(
+        "incident", lang
+    )
+    for kit_id in MOBILE_USB_KITS:
+        blocks = kit_blocks(kit_id, lang)
+        told = [b for b in blocks if lost in b.lower() and says[0] in b]
+        assert told, kit_id
+        assert all(says[1] in b for b in told), (kit_id, [b[:120] for b in told if says[1] not in b])
+        for block in blocks:
+            if "isole" in block.lower():
+                assert all(w in block for w in isolate), (kit_id, block[:160])
