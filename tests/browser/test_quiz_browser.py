@@ -93,6 +93,20 @@ def test_one_question_at_a_time(browser, base_url):
     page.context.close()
 
 
+def test_an_answered_question_shows_its_feedback_and_no_longer_its_check_button(browser, base_url):
+    """Material's button style must not show again what the quiz hides (the hidden attribute)."""
+    page, _ = open_page(browser, base_url + page_path("fr", HAMECONNAGE.id))
+    first = HAMECONNAGE.quiz.questions[0]
+    check = page.locator(f"#quiz-{first.id} [data-quiz-check]")
+    assert check.is_visible()
+    right = next(i for i, c in enumerate(first.choices) if c.correct)
+    page.locator(f"#quiz-{first.id}-{right + 1}").check()
+    check.click()
+    assert not check.is_visible()
+    assert page.locator(f"#quiz-{first.id} [data-quiz-feedback]").inner_text().strip()
+    page.context.close()
+
+
 def answer_wrong_then_right(page) -> None:
     """The first question answered wrong, the second right (feedback of both kinds shown), details opened."""
     questions = HAMECONNAGE.quiz.questions
