@@ -64,14 +64,14 @@
     if (status === "not attempted" || status === "") this.api.LMSSetValue("cmi.core.lesson_status", "incomplete");
   }
 
-  Reporter.prototype.finish = function (percent) {
+  Reporter.prototype.finish = function (percent, passed) {
     if (!this.api || this.finished) return;
     var api = this.api;
     if (percent !== null) {
       api.LMSSetValue("cmi.core.score.min", "0");
       api.LMSSetValue("cmi.core.score.max", "100");
       api.LMSSetValue("cmi.core.score.raw", String(percent));
-      api.LMSSetValue("cmi.core.lesson_status", percent >= this.passMark ? "passed" : "failed");
+      api.LMSSetValue("cmi.core.lesson_status", passed ? "passed" : "failed");
     }
     api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - this.started));
     api.LMSCommit("");
@@ -144,11 +144,12 @@
     function showScore() {
       var right = results.filter(function (r) { return r === true; }).length;
       var percent = Math.round((right * 100) / questions.length);
-      var passed = percent >= passMark;
+      // the rule of Quiz.passed (sitekit.kits.quiz): right answers against the pass mark, before any rounding
+      var passed = right * 100 >= passMark * questions.length;
       score.textContent = format(text("score"), { right: right, total: questions.length, percent: percent }) + " " +
         format(text(passed ? "passed" : "failed"), { mark: passMark });
       score.focus();
-      if (reporter) reporter.finish(percent);
+      if (reporter) reporter.finish(percent, passed);
     }
 
     function show(index) {
@@ -200,7 +201,7 @@
     });
     restart.addEventListener("click", reset);
     if (reporter) {
-      window.addEventListener("pagehide", function () { reporter.finish(null); });
+      window.addEventListener("pagehide", function () { reporter.finish(null, false); });
     }
     controls.hidden = false;
     show(0);
