@@ -77,6 +77,64 @@ def test_the_quiz_taken_with_the_keyboard_alone_reaches_the_score(browser, site,
     page.context.close()
 
 
+def spoken(text: str) -> re.Pattern[str]:
+    """A text as an accessible name reads it: any run of spaces (non-breaking ones too) as one."""
+    return re.compile(r"\s+".join(map(re.escape, text.split())))
+
+
+def ax_properties(client, selector: str) -> dict[str, object]:
+    """The properties Chromium's accessibility tree (what a screen reader is given) has for the element."""
+    document = client.send("DOM.getDocument", {"depth": 0})
+    node = client.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": selector})
+    [ax, *_] = client.send("Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False})[
+        "nodes"
+    ]
+    return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])} | {
+        "role": ax["role"]["value"],
+        "name": ax.get("name", {}).get("value", ""),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_a_screen_reader_is_given_each_question_its_choices_the_feedback_and_the_score(browser, base_url, lang):
+    """Chromium's accessibility tree, the one screen readers read: each question a group named by its number and
+    text, each choice a radio button or checkbox named by its text, the check button in the group; the feedback a
+    polite live region that takes the focus and says the verdict, then the explanation; the score a status."""
+    kit = next(k for k in KITS if any(q.multiple for q in k.quiz.questions))  # radio buttons and checkboxes
+    page, watch = open_page(browser, base_url + page_path(lang, kit.id))
+    client = page.context.new_cdp_session(page)
+    total = len(kit.quiz.questions)
+    number = "Question {n} sur {total}" if lang == "fr" else "Question {n} of {total}"
+    for n, question in enumerate(kit.quiz.questions, 1):
+        name = f"{number.format(n=n, total=total)} {question.question[lang]}"
+        group = page.get_by_role("group", name=spoken(name))
+        assert group.count() == 1, name
+        role = "checkbox" if question.multiple else "radio"
+        for choice in question.choices:
+            assert group.get_by_role(role, name=spoken(choice.text[lang])).count() == 1, choice.text[lang]
+        check = group.get_by_role("button", name="Vérifier ma réponse" if lang == "fr" else "Check my answer")
+        right = [i for i, c in enumerate(question.choices) if c.correct]
+        for index in right:
+            page.locator(f"#quiz-{question.id}-{index + 1}").check()
+        check.click()
+        feedback = f"#quiz-{question.id} [data-quiz-feedback]"
+        assert ax_properties(client, feedback)["live"] == "polite"
+        # (the focus read from the page: the tree's "focused" also needs the window to have the system's focus)
+        has_focus = page.evaluate("s => document.activeElement === document.querySelector(s)", feedback)
+        assert has_focus or n == total  # the last answer gives the focus to the score
+        said = " ".join(page.locator(feedback).inner_text().split())
+        verdict = "Bonne réponse." if lang == "fr" else "Right."
+        assert said.startswith(verdict) and said.count(verdict) == 1, said  # the verdict once, not repeated
+        for index in right:
+            assert " ".join(question.choices[index].explanation[lang].split()) in said
+    status = page.get_by_role("status")
+    assert status.count() == 1 and ("100" in status.inner_text())
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-quiz-score')")
+    assert page.get_by_role("group", name="Commandes du quiz" if lang == "fr" else "Quiz controls").count() == 1
+    assert watch.errors == []
+    page.context.close()
+
+
 def test_one_question_at_a_time(browser, base_url):
     page, _ = open_page(browser, base_url + page_path("en", HAMECONNAGE.id))
     questions = page.locator("[data-quiz-question]")
@@ -187,14 +245,13 @@ def lms(site, tmp_path_factory):
         yield folder, url
 
 
-def run_package(browser, lms, site, kit, lang: str, right: bool) -> tuple[list, dict]:
-    folder, url = lms
-    shutil.rmtree(folder / "package", ignore_errors=True)
-    data = (site / "kits" / "telechargements" / package_name(kit.id, kit.version, lang)).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        archive.extractall(folder / "package")
-    page, watch = open_page(browser, url)
-    frame = page.frame_locator("#sco")
+CMI = (
+    "() => ({status: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, min: API.cmi.core.score.min,"
+    " max: API.cmi.core.score.max, finished: API.isTerminated()})"
+)
+
+
+def answer_all(frame, kit, right: bool) -> None:
     for question in kit.quiz.questions:
         chosen = (
             [i for i, c in enumerate(question.choices) if c.correct]
@@ -205,23 +262,47 @@ def run_package(browser, lms, site, kit, lang: str, right: bool) -> tuple[list, 
             frame.locator(f"#quiz-{question.id}-{index + 1}").check()
         frame.locator(f"#quiz-{question.id} [data-quiz-check]").click()
     frame.locator("[data-quiz-score]").filter(has_text="%").wait_for()
+
+
+def open_package(browser, lms, site, kit, lang: str):
+    folder, url = lms
+    shutil.rmtree(folder / "package", ignore_errors=True)
+    data = (site / "kits" / "telechargements" / package_name(kit.id, kit.version, lang)).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(folder / "package")
+    page, watch = open_page(browser, url)
+    return page, watch, page.frame_locator("#sco")
+
+
+def leave(page) -> None:
+    """The platform closes the SCO (its frame goes elsewhere): the session is finished."""
+    page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
+    page.wait_for_function("() => API.isTerminated()")
+
+
+def run_package(browser, lms, site, kit, lang: str, right: bool) -> tuple[list, dict, dict]:
+    """The quiz answered all right or all wrong: the calls and values when the score shows, then after leaving."""
+    page, watch, frame = open_package(browser, lms, site, kit, lang)
+    answer_all(frame, kit, right)
     calls = page.evaluate("() => window.calls")
-    cmi = page.evaluate(
-        "() => ({status: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, min: API.cmi.core.score.min,"
-        " max: API.cmi.core.score.max, finished: API.isTerminated()})"
-    )
+    scored = page.evaluate(CMI)
+    leave(page)
+    calls_after = page.evaluate("() => window.calls")
+    assert calls_after[: len(calls)] == calls
+    cmi = page.evaluate(CMI)
     assert watch.errors == [] and watch.foreign == []
     page.context.close()
-    return calls, cmi
+    return calls_after, scored, cmi
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kit", KITS, ids=lambda k: k.id)
 def test_a_scorm_runtime_records_the_quiz(browser, lms, site, kit, lang):
     for right, status, raw in ((True, "passed", "100"), (False, "failed", "0")):
-        calls, cmi = run_package(browser, lms, site, kit, lang, right)
+        calls, scored, cmi = run_package(browser, lms, site, kit, lang, right)
         names = [c[0] for c in calls]
         assert names[0] == "LMSInitialize" and names[-2:] == ["LMSCommit", "LMSFinish"], names
+        assert names.count("LMSFinish") == 1 and names.count("LMSCommit") == 2, names  # the score, then the end
         assert all(c[-1] == "true" for c in calls), calls  # the runtime accepted every call
         values = {c[1]: c[2] for c in calls if c[0] == "LMSSetValue"}
         assert values["cmi.core.lesson_status"] == status and values["cmi.core.score.raw"] == raw
@@ -234,7 +315,24 @@ def test_a_scorm_runtime_records_the_quiz(browser, lms, site, kit, lang):
             "cmi.core.score.max",
             "cmi.core.session_time",
         }  # no answer, nothing personal
+        assert scored == {"status": status, "raw": raw, "min": "0", "max": "100", "finished": False}
         assert cmi == {"status": status, "raw": raw, "min": "0", "max": "100", "finished": True}
+
+
+def test_starting_again_and_scoring_again_replaces_the_recorded_score(browser, lms, site):
+    kit = HAMECONNAGE
+    page, watch, frame = open_package(browser, lms, site, kit, "fr")
+    answer_all(frame, kit, right=False)
+    assert page.evaluate(CMI) == {"status": "failed", "raw": "0", "min": "0", "max": "100", "finished": False}
+    frame.locator("[data-quiz-restart]").click()
+    answer_all(frame, kit, right=True)
+    assert page.evaluate(CMI) == {"status": "passed", "raw": "100", "min": "0", "max": "100", "finished": False}
+    leave(page)
+    assert page.evaluate(CMI)["finished"] is True
+    names = [c[0] for c in page.evaluate("() => window.calls")]
+    assert names.count("LMSInitialize") == 1 and names.count("LMSFinish") == 1 and names.count("LMSCommit") == 3
+    assert watch.errors == [] and watch.foreign == []
+    page.context.close()
 
 
 def test_a_package_runs_without_a_platform(browser, site, tmp_path):

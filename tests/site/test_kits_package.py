@@ -35,7 +35,7 @@ from sitekit.kits.package import (
     preview_path,
 )
 from sitekit.kits.pictograms import load_pictograms
-from sitekit.kits.quizview import printable_name
+from sitekit.kits.quizview import pdf_name, printable_name
 from sitekit.kits.view import KitsRenderer, build_kits
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
@@ -101,7 +101,9 @@ def test_archive_content_matches_kit_yml(builds):
                 {"kit.yml", README_NAME, LICENCE_NAME, f"{PICTOGRAM_FOLDER}/{PICTOGRAMS.of(kit).file.name}"}
                 | {f.path for f in kit.files}
                 | {name for f in kit.files for name in output_names(f)}
-                | ({printable_name(lang) for lang in LANGUAGES} if kit.quiz else set())  # made from quiz.yml
+                | (
+                    {n(lang) for lang in LANGUAGES for n in (pdf_name, printable_name)} if kit.quiz else set()
+                )  # quiz.yml's
             )
             assert {n.removeprefix(top) for n in names} == expected
             assert all(n.startswith(top) for n in names)
@@ -169,8 +171,9 @@ def test_page_checksums_match_the_archives(site):
                 checked += 1
             shown = [c.text(strip=True) for c in tree.css("code.kit-sha256")]
             assert all(re.fullmatch(r"[0-9a-f]{64}", s) for s in shown)
-    # catalogue and kit page link each archive; a kit page also links its printable quizzes and SCORM packages
-    assert checked == 2 * 2 * len(KITS) + 2 * 2 * len(LANGUAGES) * len([k for k in KITS if k.quiz])
+    # catalogue and kit page link each archive; a kit page also links its printable quizzes (PDF and text) and
+    # SCORM packages in each language
+    assert checked == 2 * 2 * len(KITS) + 2 * 3 * len(LANGUAGES) * len([k for k in KITS if k.quiz])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -73,7 +73,7 @@ def test_kit_pages_have_every_required_element(site, lang):
         assert kit.version in facts and kit.licence in facts
         assert format_day(kit.last_review, lang) in facts and format_day(review_due(kit), lang) in facts
         rows = tree.css(".kit-files table tbody tr")
-        quizzes = len(LANGUAGES) if kit.quiz else 0  # the printable quizzes made from quiz.yml
+        quizzes = 2 * len(LANGUAGES) if kit.quiz else 0  # the printable quizzes made from quiz.yml: PDF and text
         assert len(rows) == len(kit.files) + sum(len(output_names(f)) for f in kit.files) + quizzes
         assert kit.quiz is not None  # every kit has a quiz: a fieldset per question, in the page's language
         legends = [" ".join(f.css_first("legend").text().split()) for f in tree.css("#quiz ~ .kit-quiz fieldset")]

@@ -1,7 +1,9 @@
 /* A kit's quiz (the form made by the build from quiz.yml): check each answer, hear the feedback with its
    explanation, one question at a time or all at once, a score at the end, start again. Nothing is stored and
    nothing is sent: no cookie, no storage, no request. In a SCORM 1.2 package (the form has data-scorm) the score,
-   the status against the pass mark and the session time are given to the learning platform's API, nothing else.
+   the status against the pass mark and the session time are given to the learning platform's API, nothing else:
+   each score when it is shown (starting again and scoring again replaces it), the end of the session when the
+   page goes away.
    Without this script the questions, answers and explanations stay readable in the page. */
 (function () {
   "use strict";
@@ -64,18 +66,24 @@
     if (status === "not attempted" || status === "") this.api.LMSSetValue("cmi.core.lesson_status", "incomplete");
   }
 
-  Reporter.prototype.finish = function (percent, passed) {
+  // Each score is given to the platform and committed at once (a learner who starts again and scores again
+  // replaces it); the session is finished when the page goes away (the platform closes or leaves the SCO).
+  Reporter.prototype.score = function (percent, passed) {
     if (!this.api || this.finished) return;
     var api = this.api;
-    if (percent !== null) {
-      api.LMSSetValue("cmi.core.score.min", "0");
-      api.LMSSetValue("cmi.core.score.max", "100");
-      api.LMSSetValue("cmi.core.score.raw", String(percent));
-      api.LMSSetValue("cmi.core.lesson_status", passed ? "passed" : "failed");
-    }
+    api.LMSSetValue("cmi.core.score.min", "0");
+    api.LMSSetValue("cmi.core.score.max", "100");
+    api.LMSSetValue("cmi.core.score.raw", String(percent));
+    api.LMSSetValue("cmi.core.lesson_status", passed ? "passed" : "failed");
     api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - this.started));
     api.LMSCommit("");
-    api.LMSFinish("");
+  };
+
+  Reporter.prototype.finish = function () {
+    if (!this.api || this.finished) return;
+    this.api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - this.started));
+    this.api.LMSCommit("");
+    this.api.LMSFinish("");
     this.finished = true;
   };
 
@@ -130,8 +138,12 @@
       shown.forEach(function (input) {
         var item = explanations[parseInt(input.value, 10)];
         if (!item) return;
+        // the choice in bold, then its explanation (the verdict above already says right or wrong)
         var line = document.createElement("p");
-        line.textContent = item.textContent;
+        var choice = document.createElement("strong");
+        choice.textContent = item.querySelector("[data-quiz-choice]").textContent;
+        line.appendChild(choice);
+        line.appendChild(document.createTextNode(" " + item.querySelector("[data-quiz-why]").textContent));
         feedback.appendChild(line);
       });
       feedback.className = "kit-quiz__feedback " + (right ? "kit-quiz__feedback--right" : "kit-quiz__feedback--wrong");
@@ -149,7 +161,7 @@
       score.textContent = format(text("score"), { right: right, total: questions.length, percent: percent }) + " " +
         format(text(passed ? "passed" : "failed"), { mark: passMark });
       score.focus();
-      if (reporter) reporter.finish(percent, passed);
+      if (reporter) reporter.score(percent, passed);
     }
 
     function show(index) {
@@ -201,7 +213,7 @@
     });
     restart.addEventListener("click", reset);
     if (reporter) {
-      window.addEventListener("pagehide", function () { reporter.finish(null, false); });
+      window.addEventListener("pagehide", function () { reporter.finish(); });
     }
     controls.hidden = false;
     show(0);

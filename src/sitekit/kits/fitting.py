@@ -23,6 +23,12 @@ LIMITS = {
     "sheet.html": Limits(base=1.3, low=1.2, high=1.6, headline_lines=3),
     "screen.html": Limits(base=1.0, low=1.0, high=1.0, headline_lines=3),
 }
+# The printable quiz: the questions' type and the answers' type, each as large as its page allows; at the smallest,
+# what does not fit runs on to the next page (answers always start on a page of their own).
+QUIZ_LIMITS = (
+    Limits(base=1.3, low=1.0, high=1.6, headline_lines=3),
+    Limits(base=1.05, low=0.85, high=1.3, headline_lines=3),
+)
 
 
 class LayoutError(Exception):

@@ -36,6 +36,7 @@ A3 = Format("a3", "pdf", 297, 420, "poster.html", "A3 poster")
 SCREEN = Format("1920x1080", "png", 1920, 1080, "screen.html", "1920 × 1080 screen picture")  # waiting rooms
 SOCIAL = Format("1200x630", "png", 1200, 630, "screen.html", "1200 × 630 picture")  # intranet news, social networks
 SHEET_A4 = Format("a4", "pdf", 210, 297, "sheet.html", "A4 reflex sheet")
+QUIZ_A4 = Format("a4", "pdf", 210, 297, "quiz.html", "A4 printable quiz")  # made from quiz.yml, not a source
 
 FORMATS: dict[Role, tuple[Format, ...]] = {
     Role.AFFICHE: (A4, A3, SCREEN, SOCIAL),

@@ -26,8 +26,18 @@ from sitekit.kits.model import Kit, KitFile, Role, review_due
 from sitekit.kits.pictograms import Pictogram, Pictograms
 from sitekit.kits.printable import FONT_FILES, PrintInfo
 from sitekit.kits.printdoc import read_printable
-from sitekit.kits.printing import PrintError, PrintTemplates, Rendition, Store, no_store, print_source
-from sitekit.kits.quizview import printable_name
+from sitekit.kits.printing import (
+    PrintError,
+    PrintTemplates,
+    QuizTemplates,
+    Rendition,
+    Store,
+    no_store,
+    print_quiz,
+    print_source,
+)
+from sitekit.kits.quiz import QUIZ_FILE
+from sitekit.kits.quizview import QuizView, pdf_name, printable_name
 from sitekit.kits.scorm import package_name
 from sitekit.profile.printed import ProfileStamp
 from sitekit.site.paths import kit_page_path, kit_page_url
@@ -102,20 +112,22 @@ class Made:
 
 @dataclass(frozen=True)
 class QuizFiles:
-    """What the kit's quiz.yml makes, per language: the printable quiz (Markdown) and the SCORM package's files."""
+    """What the kit's quiz.yml makes, per language: the printable quiz as text (Markdown), the SCORM package's
+    files, and the quiz as the printed PDF shows it (with its title)."""
 
     printable: dict[str, str]
     scorm: dict[str, dict[str, bytes]]
+    printed: dict[str, tuple[str, QuizView]]
 
 
-NO_QUIZ = QuizFiles({}, {})
+NO_QUIZ = QuizFiles({}, {}, {})
 
 
 @dataclass(frozen=True)
 class QuizDownload:
     """A file made from the quiz, as the kit page lists it: the printable quiz or a SCORM package."""
 
-    kind: str  # "printable" or "scorm"
+    kind: str  # "pdf" (A4), "printable" (Markdown) or "scorm"
     lang: str
     href: str  # site path
     size: int
@@ -149,7 +161,7 @@ class KitBuild:
         return {self.archive_path: self.archive, **self.files}
 
 
-class KitTexts(PrintTemplates, Protocol):
+class KitTexts(PrintTemplates, QuizTemplates, Protocol):
     """What the packager needs from the kits' renderer: interface strings and the print templates."""
 
     def text(self, key: str, lang: str) -> str: ...
@@ -243,7 +255,26 @@ def build_kit(
     if pictogram is not None:  # the drawing, editable, under the licence LICENCE.txt names
         name = f"{PICTOGRAM_FOLDER}/{pictogram.file.name}"
         members[name] = pictogram.file.read_bytes()
-    downloads = _quiz_files(kit, quiz, members, entries, files)
+    pdfs = {
+        lang: print_quiz(
+            view,
+            title,
+            print_info(
+                kit,
+                KitFile(path=printable_name(lang), role=Role.QUIZ, lang=lang),
+                site_url,
+                texts,
+                day_text,
+                stamp,
+                pictogram,
+            ),
+            str(folder / QUIZ_FILE),
+            texts,
+            store,
+        )
+        for lang, (title, view) in quiz.printed.items()
+    }
+    downloads = _quiz_files(kit, quiz, pdfs, members, entries, files)
     members[README_NAME] = readme.encode("utf-8")
     members[LICENCE_NAME] = licence.encode("utf-8")
     names = sorted(members)
@@ -261,10 +292,21 @@ def build_kit(
 
 
 def _quiz_files(
-    kit: Kit, quiz: QuizFiles, members: dict[str, bytes], entries: list[Entry], files: dict[str, bytes]
+    kit: Kit,
+    quiz: QuizFiles,
+    pdfs: dict[str, bytes],
+    members: dict[str, bytes],
+    entries: list[Entry],
+    files: dict[str, bytes],
 ) -> tuple[QuizDownload, ...]:
-    """The printable quizzes into the archive and beside it, each SCORM package beside the archive."""
+    """The printable quizzes (PDF and text) into the archive and beside it, each SCORM package beside the archive."""
     out: list[QuizDownload] = []
+    for lang, data in pdfs.items():
+        name = pdf_name(lang)
+        members[name] = data
+        files[download_path(kit, name)] = data
+        entries.append(Entry(name, Role.QUIZ.value, lang, "pdf", len(data), download_path(kit, name)))
+        out.append(QuizDownload("pdf", lang, download_path(kit, name), len(data), _sha256(data)))
     for lang, text in quiz.printable.items():
         name, data = printable_name(lang), text.encode("utf-8")
         members[name] = data

@@ -14,6 +14,7 @@ from sitekit.core.problems import Problem, ProblemsError
 from sitekit.core.text import decode_utf8
 from sitekit.kits.model import Kit
 from sitekit.kits.pictograms import Pictogram
+from sitekit.kits.quiz import QUIZ_FILE
 from sitekit.profile.printed import ContactBlock
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -99,20 +100,23 @@ def print_problems(kit: Kit) -> list[Problem]:
             out.append(
                 Problem(kit.display_path, 0, field, f"cannot be printed in the PDF: {_shown(missing)}", _FONT_FIX)
             )
-    for file in kit.files:
-        if not file.printable:
-            continue
+    printed_files = [(str(folder / file.path), kit.source(file)) for file in kit.files if file.printable]
+    if kit.quiz is not None:  # printed as the A4 quiz
+        printed_files.append((str(folder / QUIZ_FILE), kit.folder / QUIZ_FILE))
+    for shown, path in printed_files:
         try:
-            text = decode_utf8(kit.source(file).read_bytes(), str(folder / file.path))
+            text = decode_utf8(path.read_bytes(), shown)
         except ProblemsError as exc:
             out.extend(exc.problems)
             continue
         for number, line in enumerate(text.splitlines(), start=1):
+            if path.suffix == ".yml" and line.lstrip().startswith("#"):  # a YAML comment is not printed
+                continue
             missing = unprintable(line)
             if missing:
                 out.append(
                     Problem(
-                        str(folder / file.path),
+                        shown,
                         number,
                         "",
                         f"cannot be printed in the PDF: {_shown(missing)}",

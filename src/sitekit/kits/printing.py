@@ -18,10 +18,11 @@ from typing import Protocol
 from sitekit.core.problems import Problem
 from sitekit.kits.artwork import PrintArt, print_art
 from sitekit.kits.fitting import LayoutError, Target
-from sitekit.kits.formats import A3, Format, ScreenText, alt_text, formats_of, output_name
+from sitekit.kits.formats import A3, QUIZ_A4, Format, ScreenText, alt_text, formats_of, output_name
 from sitekit.kits.model import KitFile
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc, plain
+from sitekit.kits.quizview import QuizView
 
 PRINT_THUMB_WIDTH = 420  # px: the kit page shows it at 210 (sharp on dense screens), the page head at 420
 SCREEN_THUMB_WIDTH = 480  # px, shown at 240
@@ -42,6 +43,17 @@ class PrintTemplates(Protocol):
 
     def print_html(
         self, doc: PrintDoc, info: PrintInfo, fmt: Format, fit: float, art: PrintArt, hyphenate: bool = True
+    ) -> str: ...
+
+
+class QuizTemplates(Protocol):
+    """The printable quiz's template: its HTML for the questions' and the answers' type sizes."""
+
+    @property
+    def print_css(self) -> Path: ...
+
+    def quiz_html(
+        self, quiz: QuizView, title: str, info: PrintInfo, art: PrintArt, fit_questions: float, fit_answers: float
     ) -> str: ...
 
 
@@ -131,3 +143,26 @@ def _links(doc: PrintDoc, info: PrintInfo) -> tuple[tuple[str, str], ...]:
             if span.href and span.href not in out:
                 out[span.href] = f"{plain((span,))}: {span.href}"
     return tuple(out.items())
+
+
+def print_quiz(
+    quiz: QuizView, title: str, info: PrintInfo, shown: str, templates: QuizTemplates, store: Store = no_store
+) -> bytes:
+    """The printable quiz as an A4 PDF (the questions, then the answers from the second page on); `shown` is its
+    data file as messages show it."""
+    art = print_art(info, PrintDoc(shown, (), 0, ()), store)
+    links = {info.url: f"{info.kit_title}: {info.url}"}
+    links |= {q.source: q.source for q in quiz.questions if q.source and q.source not in links}
+    target = Target(shown, 0, QUIZ_A4.label, tuple(links.items()))
+    base_html = templates.quiz_html(quiz, title, info, art, 0.0, 0.0)
+
+    def make() -> bytes:
+        from sitekit.kits import render  # WeasyPrint and PDFium, imported only when something is drawn
+
+        return render.fit_quiz(
+            lambda questions, answers: templates.quiz_html(quiz, title, info, art, questions, answers),
+            target,
+            templates.print_css,
+        )
+
+    return store(QUIZ_A4.media, [QUIZ_A4.id, QUIZ_A4.template, base_html], make)

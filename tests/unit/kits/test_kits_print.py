@@ -284,3 +284,92 @@ def test_the_checker_finds_what_an_untagged_pdf_lacks():
         "01-002: the document is not marked as tagged (MarkInfo /Marked true)",
         "01-001: no structure tree (StructTreeRoot)",
     ]
+
+
+# --- the printable quiz -----------------------------------------------------------------------------------------
+
+
+def printed_quiz(kit, lang: str = "fr") -> bytes:
+    from sitekit.kits.model import KitFile, Role
+    from sitekit.kits.printing import print_quiz
+
+    title, view = RENDERER.quiz_files(kit).printed[lang]
+    file = KitFile(path=f"quiz.{lang}.md", role=Role.QUIZ, lang=lang)
+    info = print_info(kit, file, "https://exemple.fr/", RENDERER, format_day, STAMP, PICTOGRAMS.of(kit))
+    return print_quiz(view, title, info, f"kits/{kit.id}/quiz.yml", RENDERER)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def test_a_printed_quiz_has_its_questions_on_page_one_and_its_answers_on_page_two():
+    kit = next(k for k in KITS if k.id == "cles-usb")
+    pdf = printed_quiz(kit)
+    assert pdfua_problems(pdf) == []
+    pages = page_texts(pdf)
+    assert len(pages) == 2
+    front, back = (flat(page) for page in pages)
+    for question in kit.quiz.questions:
+        words = flat(question.question.fr).split()
+        assert " ".join(words[:6]) in front and " ".join(words[:6]) not in back
+        for choice in question.choices:
+            explanation = " ".join(flat(choice.explanation.fr).split()[:7])
+            assert explanation in back and explanation not in front
+    assert "Réponses et explications" in back and "Réponses et explications" not in front
+    blocks = [(kind, flat(text)) for kind, text in read_back(pdf)]
+    order = [
+        blocks.index(("H1", flat(kit.title.fr))),
+        next(n for n, (_, text) in enumerate(blocks) if text.startswith("1. Vous trouvez")),
+        blocks.index(("H2", "Réponses et explications")),
+    ]
+    assert order == sorted(order)
+
+
+def test_a_quiz_too_long_for_two_pages_runs_on_and_its_answers_still_start_on_a_page_of_their_own(tmp_path):
+    long_choice = "Une réponse assez longue pour occuper toute une ligne de la page, et même un peu plus que cela"
+    names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    choices = "".join(
+        f'      - text: {{fr: "{long_choice}, {letter}.", en: "An answer."}}\n'
+        f'        explanation: {{fr: "Non : {long_choice}. {long_choice}.", en: "No: because."}}\n'
+        for letter in "abcd"
+    )
+    questions = "".join(
+        f"  - id: {name}\n"
+        f'    question: {{fr: "Question longue {name} : que faites-vous dans ce cas précis ?", en: "What?"}}\n'
+        f"    choices:\n{choices}"
+        f'      - text: {{fr: "Je signale.", en: "I report it."}}\n'
+        f"        correct: true\n"
+        f'        explanation: {{fr: "Oui : je signale.", en: "Yes: I report it."}}\n'
+        for name in names
+    )
+    folder = make_kit(tmp_path)
+    (folder / "quiz.yml").write_text(f"pass_mark: 80\nquestions:\n{questions}", encoding="utf-8")
+    [kit] = load_kits(tmp_path / "kits", tmp_path)
+    pdf = printed_quiz(kit)
+    assert pdfua_problems(pdf) == []
+    pages = [flat(page) for page in page_texts(pdf)]
+    assert len(pages) > 2
+    first_answers = next(n for n, page in enumerate(pages) if "Réponses et explications" in page)
+    assert first_answers >= 1 and not any("Non :" in page for page in pages[:first_answers])
+    assert all(f"Question longue {name}" in " ".join(pages[:first_answers]) for name in names)
+    assert "Question longue" not in " ".join(pages[first_answers:])
+
+
+def test_characters_of_a_quiz_missing_from_the_font_are_reported_but_not_its_comments(tmp_path):
+    from test_quiz import question, quiz_text
+
+    folder = make_kit(tmp_path)
+    text = "# Un quiz 🙂 (a comment is not printed)\n" + quiz_text(
+        question("q0", text="Que faites-vous 🙂 ?"), *(question(f"q{n}") for n in (1, 2, 3, 4))
+    )
+    (folder / "quiz.yml").write_text(text, encoding="utf-8")
+    [kit] = load_kits(tmp_path / "kits", tmp_path)
+    assert [str(p) for p in print_problems(kit)] == [
+        "kits/demo/quiz.yml:5: cannot be printed in the PDF: '🙂' (U+1F642) (remove the character or write it "
+        "in words (emoji and rare symbols are not in the font))"
+    ]

@@ -67,7 +67,10 @@ class KitsFeature(Feature):
         and what an earlier build made is read from the cache (.cache/kits/, keyed by each page's whole HTML and the
         engine); a source that does not fit its formats stops the build, naming its file and line."""
         design = sorted((renderer.print_css.parent).iterdir()) + sorted(p.file for p in pictograms.by_theme.values())
-        design += [*sorted(renderer.templates.glob("*quiz*")), *sorted((renderer.templates / "scorm").iterdir())]
+        design += [
+            *sorted(renderer.templates.glob("*quiz*")),
+            *sorted(p for p in (renderer.templates / "scorm").rglob("*") if p.is_file()),
+        ]
         design.append(renderer.quiz_script)
         sources = [path for k in kits for path in (*(k.source(f) for f in k.files), k.folder / "kit.yml")]
         sources += [k.quiz_file for k in kits if k.quiz is not None]
