@@ -271,7 +271,9 @@ def kit_blocks(kit_id: str, lang: str, quiz: bool = True) -> list[str]:
             blocks += [flat(b) for b in re.split(r"\n\s*\n|\n(?=- |\d+\. )", text) if b.strip()]
     if quiz and kit.quiz is not None:
         blocks += [
-            f"{q.question[lang]} {c.text[lang]} {c.explanation[lang]} {q.source or ''}".strip()  # read with its question
+            flat(
+                f"{q.question[lang]} {c.text[lang]} {c.explanation[lang]} {q.source or ''}"
+            ).strip()  # with its question
             for q in kit.quiz.questions
             for c in q.choices
         ]

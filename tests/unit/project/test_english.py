@@ -16,6 +16,7 @@ from conftest import ROOT
 
 VARIANTS_FILE = ROOT / "tests" / "english_variants.yml"
 LEFT_OUT = {"vocabulary.yml", "profile.yml"}  # search synonyms; the establishment's own profile
+INLINE_ENGLISH = re.compile(r'[{,]\s*en:\s*"((?:[^"\\]|\\.)*)"')  # en: "…" inside a flow mapping
 
 
 def load_variants(path: Path = VARIANTS_FILE) -> list[tuple[re.Pattern[str], str]]:
@@ -25,7 +26,8 @@ def load_variants(path: Path = VARIANTS_FILE) -> list[tuple[re.Pattern[str], str
 
 def english_lines(path: Path) -> list[tuple[int, str]]:
     """(line number, text) of the English in a file: every line of an .en.md file, the en: values of a YAML file
-    (a value on the key's line, or the indented lines of a folded or listed value under it)."""
+    (a value on the key's line, or the indented lines of a folded or listed value under it, or an en: inside a flow
+    mapping such as a quiz's `{fr: "…", en: "…"}`)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if path.suffix == ".md":
         return list(enumerate(lines, 1))
@@ -41,12 +43,15 @@ def english_lines(path: Path) -> list[tuple[int, str]]:
         if key and key.group(1) == "en":
             english_indent = indent
             found.append((number, line[key.end() :]))
+        else:
+            found += [(number, value) for value in INLINE_ENGLISH.findall(line)]
     return found
 
 
 def english_sources(root: Path) -> list[Path]:
     found = list((root / "docs").rglob("*.en.md")) + list((root / "kits").glob("*/*.en.md"))
-    found += list((root / "kits").glob("*/kit.yml")) + list((root / "data").rglob("*.yml"))
+    found += list((root / "kits").glob("*/kit.yml")) + list((root / "kits").glob("*/quiz.yml"))
+    found += list((root / "data").rglob("*.yml"))
     return sorted(p for p in found if p.name not in LEFT_OUT)
 
 
@@ -72,6 +77,7 @@ def test_every_english_page_and_kit_source_is_read():
         "docs/guide/campagne-d-octobre.en.md",
         "kits/cybermois/courriels.en.md",
         "kits/sauvegardes-pca-pra/kit.yml",
+        "kits/mises-a-jour/quiz.yml",
         "data/campaigns/2025.yml",
         "data/authors.yml",
     ):
@@ -95,6 +101,12 @@ def test_no_english_text_uses_a_wrong_variant():
         ),
         ("data/calls.yml", "calls:\n  - title:\n      fr: Le RSSI\n      en: >-\n        The CISO talks\n", ["CISO"]),
         ("data/calls.yml", "x:\n  en: Units switch to degraded mode.\n", ["degraded mode"]),
+        (
+            "kits/k/quiz.yml",
+            'questions:\n  - choices:\n      - text: {fr: "Le programme", en: "A free program"}\n'
+            '        explanation: {fr: "Non : organisez.", en: "No: \\"organize\\" it, in the Cybermonth."}\n',
+            ["program", "organize", "Cybermonth"],
+        ),
     ],
 )
 def test_a_wrong_variant_is_named_with_its_file_and_line(tmp_path, where, text, found):

@@ -8,6 +8,7 @@ by paragraph, in French and English, and names the file and line of every contra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from sitekit.core.yamlfile import load_yaml
 
 REFLEXES_FILE = ROOT / "tests" / "reflexes.yml"
 LANGS = ("fr", "en")
@@ -90,13 +92,40 @@ def load_reflexes(path: Path = REFLEXES_FILE) -> list[dict[str, Any]]:
     return reflexes
 
 
+def quiz_questions(path: Path, lang: str) -> list[Paragraph]:
+    """Each question of a kit's quiz.yml in one language, as one paragraph at the question's line: what the quiz
+    teaches, that is its right choices and every explanation (the page shows them together). The question and the
+    wrong choices are left out: a wrong choice says what not to do (« J’éteins le poste »), on purpose."""
+    doc = load_yaml(path, str(path))
+    questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
+    found: list[Paragraph] = []
+    for index, question in enumerate(questions if isinstance(questions, list) else []):
+        parts = [
+            t[lang]
+            for c in question["choices"]
+            for t in ((c["text"],) if c.get("correct") else ()) + (c["explanation"],)
+        ]
+        found.append(Paragraph(path, doc.line(("questions", index)), normalise(" ".join(parts), lang)))
+    return found
+
+
+def readings(root: Path) -> Iterator[tuple[Path, str, list[Paragraph], list[Paragraph]]]:
+    """(file, language, its paragraphs and items, its paragraphs and whole lists): every hand-written source, then
+    every kit's quiz in both languages (a question is both a paragraph and a block)."""
+    for path in sources(root):
+        yield path, lang_of(path), paragraphs(path), paragraphs(path, items=False)
+    for path in sorted((root / "kits").glob("*/quiz.yml")):
+        for lang in LANGS:
+            questions = quiz_questions(path, lang)
+            yield path, lang, questions, questions
+
+
 def contradictions(root: Path, reflexes: list[dict[str, Any]]) -> list[str]:
     """`file:line: reflex: problem (fix)` for every paragraph that contradicts a reflex or gives it incompletely."""
     problems: list[str] = []
-    for path in sources(root):
-        lang = lang_of(path)
+    for path, lang, items, blocks in readings(root):
         where = path.relative_to(root)
-        for paragraph in paragraphs(path):
+        for paragraph in items:
             text = paragraph.text
             for reflex in reflexes:
                 for rule in reflex[lang].get("forbidden", []):
@@ -110,7 +139,7 @@ def contradictions(root: Path, reflexes: list[dict[str, Any]]) -> list[str]:
                             f"(write the rule of tests/reflexes.yml: {reflex['rule'].strip()})"
                         )
         # The rule may be given over a whole list (the reflex in one item, its caution in the next).
-        for block in paragraphs(path, items=False):
+        for block in blocks:
             text = block.text
             for reflex in reflexes:
                 spec = reflex[lang]
@@ -154,6 +183,8 @@ def test_every_page_post_and_kit_source_is_read():
         "kits/cybermois/article-intranet.en.md",
     ):
         assert expected in names
+    quizzes = {(str(path.relative_to(ROOT)), lang) for path, lang, _, _ in readings(ROOT) if path.name == "quiz.yml"}
+    assert {("kits/cles-usb/quiz.yml", "fr"), ("kits/cles-usb/quiz.yml", "en")} <= quizzes
 
 
 def test_no_source_contradicts_a_reflex():
