@@ -250,11 +250,33 @@ def profile_site(shared_dir):
 
     def _build(profile: Path) -> Path:
         if profile not in cache:
-            digest = hashlib.sha256(profile.read_bytes()).hexdigest()[:12]
-            cache[profile] = _shared_build(shared_dir, f"site-{profile.stem}-{digest}", FROZEN_TODAY, profile)
+            cache[profile] = _profile_build(shared_dir, profile)
         return cache[profile]
 
     return _build
+
+
+def _profile_build(shared_dir: Path, profile: Path) -> Path:
+    """The shared build of the frozen date with `profile`, named after the profile's name and content."""
+    digest = hashlib.sha256(profile.read_bytes()).hexdigest()[:12]
+    return _shared_build(shared_dir, f"site-{profile.stem}-{digest}", FROZEN_TODAY, profile)
+
+
+def warm_cache(project: Path, profile: Path | None = None) -> None:
+    """Give a copy of the project the real project's cache (.cache/: kit outputs, exports, search stems, hard
+    links) once the shared builds that fill it are done: the frozen date's, and, for a copy built with a profile of
+    the project (the same file in the real project, same bytes), the shared build with that profile, whose kits are
+    then printed once for the session whichever test asks first. The copy's build renders only what its changes
+    change, as an editor's second build does; its own new entries stay in the copy."""
+    shared = _session["shared_dir"]
+    _shared_build(shared, f"site-{FROZEN_TODAY}", FROZEN_TODAY)
+    if profile is not None:
+        mine = profile.resolve()
+        same = ROOT / mine.relative_to(project.resolve()) if mine.is_relative_to(project.resolve()) else mine
+        if same.is_relative_to(ROOT) and same.is_file() and same.read_bytes() == mine.read_bytes():
+            _profile_build(shared, same)
+    if (ROOT / CACHE_DIR).is_dir() and not (project / CACHE_DIR).exists():
+        shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR, copy_function=os.link)
 
 
 @pytest.fixture(scope="session")
@@ -397,12 +419,7 @@ def build_project(project: Path, profile: Path | None = None) -> tuple[int, str]
     """Strict build of a project copy for the frozen date (with the demo profile, or `profile`): exit code and
     everything it printed.
 
-    The copy starts with the real project's cache (.cache/: kit outputs, exports, search stems, hard links,
-    filled by the session's first build, which this waits for): the copy's build renders only what its changes
-    change, as an editor's second build does. Its own new entries stay in the copy."""
-    shared = _session["shared_dir"]
-    _shared_build(shared, f"site-{FROZEN_TODAY}", FROZEN_TODAY)
-    if (ROOT / CACHE_DIR).is_dir() and not (project / CACHE_DIR).exists():
-        shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR, copy_function=os.link)
+    The copy starts with the real project's cache once the shared builds that fill it are done (`warm_cache`)."""
+    warm_cache(project, profile)
     result = run_mkdocs_build(project / "site", today=FROZEN_TODAY, config=project / "mkdocs.yml", profile=profile)
     return result.returncode, result.stdout + result.stderr

@@ -12,8 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import FROZEN_TODAY, ROOT, _shared_build, copy_project
-from sitekit.core.cache import CACHE_DIR
+from conftest import FROZEN_TODAY, ROOT, copy_project, warm_cache
 from sitekit.core.plugin_options import configured_profile
 from sitekit.profile.stamp import read_stamp
 
@@ -56,9 +55,9 @@ def test_the_adoption_steps_work_when_pasted(tmp_path, shared_dir):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
     (project / ".venv").symlink_to(ROOT / ".venv")  # the set-up make build does, done once for the session
-    _shared_build(shared_dir, f"site-{FROZEN_TODAY}", FROZEN_TODAY)  # the real project's cache filled
-    if (ROOT / CACHE_DIR).is_dir():
-        shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR, copy_function=os.link)
+    # The real project's cache, once the hospital example's shared build is in it too: make profile starts from that
+    # example, whose values the copy's kits print as they are (the same pages, read from the cache).
+    warm_cache(project, ROOT / "examples" / "profiles" / "hopital.yml")
     env = {k: v for k, v in os.environ.items() if k not in ("SITEKIT_PROFILE", "SITE_PROFILE", "SITEKIT_DRAFTS")}
     env |= {"SITEKIT_TODAY": FROZEN_TODAY, "NO_MKDOCS_2_WARNING": "1", "MAKEFLAGS": ""}
     results = []

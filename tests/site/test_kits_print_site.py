@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pyphen
-from pypdf import PdfReader
 
 from conftest import ROOT
 from sitekit.i18n.strings import load_strings
@@ -17,6 +16,7 @@ from sitekit.kits.package import download_path
 from sitekit.kits.printdoc import plain, read_printable
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
+from support.pdftext import page_texts
 from support.pdfua import clean, headline_lines, pdfua_problems, read_back
 
 KITS = load_kits(ROOT / "kits", ROOT)
@@ -74,7 +74,7 @@ def test_headlines_keep_two_words_on_their_last_line_and_hyphenate_by_the_dictio
         lines = headline_lines(path.read_bytes())
         words = [w for w in lines[-1].split() if re.search(r"\w", w)]
         assert len(words) >= 2, (path.name, lines)
-        text = PdfReader(path).pages[0].extract_text()
+        text = page_texts(path.read_bytes())[0]
         dictionary = pyphen.Pyphen(lang=lang)
         for before, after in HYPHENATED.findall(text):
             word = before + after

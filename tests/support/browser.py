@@ -102,13 +102,15 @@ def format_violations(where: str, violations: list[dict], limit: int = 5) -> lis
     return lines
 
 
-def open_page(browser, url: str, width: int = 1280, height: int = 800, **context_options):
-    """A fresh page (no service worker) at `url`, loaded until the network is idle, with its PageWatch."""
+def open_page(browser, url: str, width: int = 1280, height: int = 800, until: str = "networkidle", **context_options):
+    """A fresh page (no service worker) at `url`, loaded `until` the network is idle (half a second without a
+    request), or until its load event (`until="load"`: a page that asks for nothing after it), with its PageWatch."""
     context = browser.new_context(
         viewport={"width": width, "height": height}, service_workers="block", **context_options
     )
     page = context.new_page()
     watch = PageWatch(page)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load")
+    if until != "load":
+        page.wait_for_load_state(until)
     return page, watch
