@@ -1,5 +1,6 @@
 """Every published PDF of the kits, in the built site: the machine-checkable PDF/UA-1 rules, the source read back in
-order, headlines hyphenated by the languages' dictionaries with no word alone on their last line."""
+order, headlines hyphenated by the languages' dictionaries with no word alone on their last line; the printable
+quizzes with their questions on the first page and their answers on the second."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from pathlib import Path
 import pyphen
 
 from conftest import ROOT
-from sitekit.i18n.strings import load_strings
+from sitekit.i18n.strings import LANGUAGES, load_strings
 from sitekit.kits.formats import output_names
 from sitekit.kits.model import load_kits
 from sitekit.kits.package import download_path
 from sitekit.kits.printdoc import plain, read_printable
+from sitekit.kits.quizview import pdf_name
 from sitekit.profile.model import DEFAULT_PROFILE, load_profile
 from sitekit.profile.printed import ProfileStamp
 from support.pdftext import page_texts
@@ -82,3 +84,27 @@ def test_headlines_keep_two_words_on_their_last_line_and_hyphenate_by_the_dictio
             hyphenated[lang] += 1
         assert "\u2010" not in text  # a hyphen the layout added reads as a soft hyphen
     assert hyphenated["fr"] and hyphenated["en"]  # (the dictionaries are used in both languages)
+
+
+def test_every_printable_quiz_has_its_questions_then_its_answers_each_on_a_page_of_their_own(site):
+    """As published (demo profile): two A4 pages, PDF/UA clean, every question on the first page and every
+    explanation, whole, on the second, in the quiz's language."""
+
+    def flat(text: str) -> str:
+        """The text without its spaces and soft hyphens: where a line broke, the extracted text says it its way."""
+        return re.sub(r"[\s\u00ad]+", "", text)
+
+    checked = 0
+    for kit in (k for k in KITS if k.quiz is not None):
+        for lang in LANGUAGES:
+            data = (site / download_path(kit, pdf_name(lang))).read_bytes()
+            assert pdfua_problems(data) == [], (kit.id, lang)
+            front, back = (flat(page) for page in page_texts(data))  # two pages exactly
+            for question in kit.quiz.questions:
+                asked = flat(question.question[lang])
+                assert asked in front and asked not in back, (kit.id, lang, asked)
+                for choice in question.choices:
+                    said = flat(choice.explanation[lang])
+                    assert said in back and said not in front, (kit.id, lang, said)
+            checked += 1
+    assert checked == 2 * len([k for k in KITS if k.quiz is not None])
