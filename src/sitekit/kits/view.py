@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,6 +171,20 @@ class KitView:
     quiz_script: str = ""  # the quiz script's address from the page
 
 
+_MARKUP = re.compile(r"(<[^>]*>)")
+# An article of a code, "R.4127-4", "L. 1110-4": the page breaks no line inside it (the layout would after "R.").
+_REFERENCE = re.compile(r"(?<![\w.])([LRD]\.[\s\u00a0\u202f]?\d+(?:-\d+)*)")
+
+
+def keep_references_whole(html: str) -> str:
+    """A printed page's HTML with each article reference of its body's text kept on one line."""
+    head, body = html.split("<body", 1) if "<body" in html else ("", html)
+    parts = _MARKUP.split(body)
+    for index in range(0, len(parts), 2):  # the text between tags
+        parts[index] = _REFERENCE.sub(r'<span class="keep">\1</span>', parts[index])
+    return head + ("<body" if head else "") + "".join(parts)
+
+
 class KitsRenderer(TemplateRenderer):
     """Renders the kits' Markdown and HTML fragments from the Jinja templates in one folder."""
 
@@ -197,7 +212,7 @@ class KitsRenderer(TemplateRenderer):
         html = self._render(
             f"print/{fmt.template}", info.lang, doc=doc, info=info, fmt=fmt, fit=fit, art=art, hyphenate=hyphenate
         )
-        return french_html(html) if info.lang == FRENCH else html
+        return keep_references_whole(french_html(html) if info.lang == FRENCH else html)
 
     def quiz_html(
         self, quiz: QuizView, title: str, info: PrintInfo, art: PrintArt, fit_questions: float, fit_answers: float
@@ -214,7 +229,7 @@ class KitsRenderer(TemplateRenderer):
             fit_questions=fit_questions,
             fit_answers=fit_answers,
         )
-        return french_html(html) if info.lang == FRENCH else html
+        return keep_references_whole(french_html(html) if info.lang == FRENCH else html)
 
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings

@@ -373,3 +373,19 @@ def test_characters_of_a_quiz_missing_from_the_font_are_reported_but_not_its_com
         "kits/demo/quiz.yml:5: cannot be printed in the PDF: '🙂' (U+1F642) (remove the character or write it "
         "in words (emoji and rare symbols are not in the font))"
     ]
+
+
+def test_an_article_reference_is_never_broken_across_lines():
+    from sitekit.kits.view import keep_references_whole
+
+    html = "<html><head><title>R.4127-4</title></head><body><p>article R.4127-4, L.\u00a01110-4, Windows + L. Je"
+    html += ' <a href="https://x.fr/R.4127">lien</a></p></body></html>'
+    assert keep_references_whole(html) == (
+        '<html><head><title>R.4127-4</title></head><body><p>article <span class="keep">R.4127-4</span>, '
+        '<span class="keep">L.\u00a01110-4</span>, Windows + L. Je <a href="https://x.fr/R.4127">lien</a></p></body>'
+        "</html>"
+    )
+    kit = next(k for k in KITS if k.id == "reseaux-sociaux-secret")  # its answers page broke a line after « R. »
+    for lang in ("fr", "en"):
+        back = page_texts(printed_quiz(kit, lang))[1]
+        assert back.count("R.4127-4") == 2, back
