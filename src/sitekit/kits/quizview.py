@@ -72,7 +72,7 @@ def quiz_view(quiz: Quiz, lang: str, strings: Strings, scorm: bool = False) -> Q
         )
     return QuizView(
         pass_mark=quiz.pass_mark,
-        intro=strings.get("kits.quiz.intro", lang).format(n=total),
+        intro=strings.get("kits.quiz.intro_scorm" if scorm else "kits.quiz.intro", lang).format(n=total),
         print_intro=strings.get("kits.quiz.print_intro", lang).format(n=total),
         questions=tuple(questions),
         scorm=scorm,

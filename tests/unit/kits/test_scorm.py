@@ -74,6 +74,8 @@ def test_the_launch_page_has_the_quiz_and_nothing_from_elsewhere():
     with package(kit, "fr") as archive:
         page = archive.read(LAUNCH).decode("utf-8")
     assert page.count("data-quiz-question") == len(kit.quiz.questions)
+    # it says what the platform receives (the kit page's quiz says nothing is stored or sent: not true here)
+    assert "reçoit votre score" in page and "Rien n’est enregistré" not in page
     assert "data-scorm" in page and '<script src="kit-quiz.js"></script>' in page
     # what the page loads is beside it: a script, a stylesheet (links to sources are links, not requests)
     assert re.findall(r'<(?:script|link|img)\b[^>]*(?:src|href)="([^"]+)"', page) == ["quiz.css", "kit-quiz.js"]
