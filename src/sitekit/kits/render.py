@@ -128,13 +128,19 @@ def _boxes(document: Document) -> Iterator[tuple[int, Box]]:
         yield from ((number, box) for box in page._page_box.descendants(placeholders=True))
 
 
-def _measure(document: Document) -> Layout:
+def _by_id(document: Document) -> dict[str, tuple[int, Box]]:
+    """Each element with an id: its page number and outermost box."""
     found: dict[str, tuple[int, Box]] = {}
     for number, box in _boxes(document):
         element = getattr(box, "element", None)
         ident = element.get("id") if element is not None else None
         if ident and ident not in found:  # the element's outermost box
             found[ident] = (number, box)
+    return found
+
+
+def _measure(document: Document) -> Layout:
+    found = _by_id(document)
     height = document.pages[0].height
     headline = found["headline"][1]
     lines = [child for child in headline.children if isinstance(child, LineBox)]
@@ -201,8 +207,7 @@ def fit_page(html_for: PageHtml, fmt: Format, target: Target, css_file: Path) ->
         raise LayoutError([_overflow_problem(layout, target, fmt)])
     room = layout.body_height - layout.overflow
     if layout.body_height > 0 and room > layout.body_height:
-        grown = min(limits.high, limits.base * (room / layout.body_height) ** (1 / 1.6))
-        grown = round(math.floor(grown / FIT_STEP + 1e-9) * FIT_STEP, 2)
+        grown = _filling(limits.base, layout.body_height, room, limits)
         while grown > fit + 1e-9:
             bigger, measured = lay_out(html_for(grown, hyphenate), css_file)
             if measured.overflow <= 0 and measured.pages == 1:
@@ -303,7 +308,10 @@ def fit_quiz(html_for: QuizHtml, target: Target, css_file: Path) -> bytes:
     sizes = [limits.base for limits in QUIZ_LIMITS]
     document = lay_out_plain(html_for(*sizes), css_file)
     parts = _quiz_parts(document)
-    estimated = [_estimate(size, part, limits) for size, part, limits in zip(sizes, parts, QUIZ_LIMITS, strict=True)]
+    estimated = [
+        _filling(size, part.height, part.room, limits)
+        for size, part, limits in zip(sizes, parts, QUIZ_LIMITS, strict=True)
+    ]
     if estimated != sizes:
         sizes = estimated
         document = lay_out_plain(html_for(*sizes), css_file)
@@ -320,43 +328,32 @@ def fit_quiz(html_for: QuizHtml, target: Target, css_file: Path) -> bytes:
         parts = _quiz_parts(document)
 
 
-def _estimate(size: float, part: Part, limits: Limits) -> float:
-    """The type size that would fill the part's room (a text's height grows as its type size to the power 1.6)."""
-    if part.height <= 0:
+def _filling(size: float, height: float, room: float, limits: Limits) -> float:
+    """The type size, in steps and within limits, that would make text `height` high at `size` fill `room` (a
+    text's height grows as its type size to the power 1.6)."""
+    if height <= 0:
         return size
-    ratio: float = (part.room / part.height) ** (1 / 1.6)
-    wanted = math.floor(size * ratio / FIT_STEP + 1e-9) * FIT_STEP
-    return round(min(limits.high, max(limits.low, wanted)), 2)
+    ratio: float = (room / height) ** (1 / 1.6)
+    wanted = math.floor(min(limits.high, size * ratio) / FIT_STEP + 1e-9) * FIT_STEP
+    return round(max(limits.low, wanted), 2)
 
 
 def _quiz_parts(document: Document) -> tuple[Part, Part]:
-    """The questions (from the list's top to #questions-end, room up to the footer of the first page) and the
+    """The questions (from their list's top to #questions-end, room up to the footer of the first page) and the
     answers (from their list's top to #answers-end, room up to the foot of the page)."""
-    found: dict[str, tuple[int, Box]] = {}
-    classes: dict[str, tuple[int, Box]] = {}
-    for number, box in _boxes(document):
-        element = getattr(box, "element", None)
-        if element is None:
-            continue
-        ident = element.get("id")
-        if ident and ident not in found:
-            found[ident] = (number, box)
-        for name in ("questions", "answers-list"):
-            if name in (element.get("class") or "").split() and name not in classes:
-                classes[name] = (number, box)
+    found = _by_id(document)
     height = float(document.pages[0].height)
     page = document.pages[0]._page_box
     foot = float(page.content_box_y() + page.height)  # the bottom of a page's content area
 
     def part(start: str, end: str, room_end: float) -> Part:
-        start_page, start_box = classes[start]
-        end_page, end_box = found[end]
+        (start_page, start_box), (end_page, end_box) = found[start], found[end]
         top = float(start_box.position_y)
         bottom = (end_page - start_page) * height + float(end_box.position_y)
         return Part(end_page == start_page and bottom <= room_end + 0.5, bottom - top, room_end - top)
 
     room = foot - float(found["questions-footer"][1].margin_height())  # the footer stays at the first page's foot
-    return part("questions", "questions-end", room), part("answers-list", "answers-end", foot)
+    return part("questions-list", "questions-end", room), part("answers-list", "answers-end", foot)
 
 
 # --- pictures ---------------------------------------------------------------------------------------------------

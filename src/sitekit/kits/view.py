@@ -209,17 +209,16 @@ class KitsRenderer(TemplateRenderer):
     ) -> str:
         """The HTML of a poster, sheet or screen picture, its body type `fit` rem large, its headline hyphenated
         by the dictionary unless `hyphenate` is false; a French one with French typography."""
-        html = self._render(
+        return self._printed(
             f"print/{fmt.template}", info.lang, doc=doc, info=info, fmt=fmt, fit=fit, art=art, hyphenate=hyphenate
         )
-        return keep_references_whole(french_html(html) if info.lang == FRENCH else html)
 
     def quiz_html(
         self, quiz: QuizView, title: str, info: PrintInfo, art: PrintArt, fit_questions: float, fit_answers: float
     ) -> str:
         """The HTML of the printable quiz, each part's type the size given (rem); a French one with French
         typography."""
-        html = self._render(
+        return self._printed(
             "print/quiz.html",
             info.lang,
             quiz=quiz,
@@ -229,7 +228,11 @@ class KitsRenderer(TemplateRenderer):
             fit_questions=fit_questions,
             fit_answers=fit_answers,
         )
-        return keep_references_whole(french_html(html) if info.lang == FRENCH else html)
+
+    def _printed(self, template: str, lang: str, **context: object) -> str:
+        """A print template rendered: French typography on a French page, article references kept whole."""
+        html = self._render(template, lang, **context)
+        return keep_references_whole(french_html(html) if lang == FRENCH else html)
 
     def view(self, build: KitBuild, lang: str, page_url: str) -> KitView:
         kit, s = build.kit, self.strings
