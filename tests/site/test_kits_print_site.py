@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdfium2
 import pyphen
 
 from conftest import ROOT
@@ -86,9 +87,22 @@ def test_headlines_keep_two_words_on_their_last_line_and_hyphenate_by_the_dictio
     assert hyphenated["fr"] and hyphenated["en"]  # (the dictionaries are used in both languages)
 
 
+def blank_foot(pdf: bytes, margin_mm: int = 10) -> list[bool]:
+    """For each page, whether its bottom `margin_mm` millimetres are blank (rendered at one pixel per millimetre)."""
+    document = pypdfium2.PdfDocument(pdf)
+    out = []
+    for page in document:
+        image = page.render(scale=210 / page.get_width()).to_pil().convert("L")
+        foot = image.crop((0, image.height - margin_mm, image.width, image.height))
+        out.append(foot.getextrema()[0] >= 250)
+    document.close()
+    return out
+
+
 def test_every_printable_quiz_has_its_questions_then_its_answers_each_on_a_page_of_their_own(site):
-    """As published (demo profile): two A4 pages, PDF/UA clean, every question on the first page and every
-    explanation, whole, on the second, in the quiz's language."""
+    """As published (demo profile): two A4 pages, PDF/UA clean, nothing printed in their bottom margin (the
+    first page's footer was once pushed past its edge), every question on the first page and every explanation,
+    whole, on the second, in the quiz's language."""
 
     def flat(text: str) -> str:
         """The text without its spaces and soft hyphens: where a line broke, the extracted text says it its way."""
@@ -100,6 +114,7 @@ def test_every_printable_quiz_has_its_questions_then_its_answers_each_on_a_page_
             data = (site / download_path(kit, pdf_name(lang))).read_bytes()
             assert pdfua_problems(data) == [], (kit.id, lang)
             front, back = (flat(page) for page in page_texts(data))  # two pages exactly
+            assert blank_foot(data) == [True, True], (kit.id, lang)  # nothing cut by the page's bottom edge
             for question in kit.quiz.questions:
                 asked = flat(question.question[lang])
                 assert asked in front and asked not in back, (kit.id, lang, asked)

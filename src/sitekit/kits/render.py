@@ -352,7 +352,10 @@ def _quiz_parts(document: Document) -> tuple[Part, Part]:
         bottom = (end_page - start_page) * height + float(end_box.position_y)
         return Part(end_page == start_page and bottom <= room_end + 0.5, bottom - top, room_end - top)
 
-    room = foot - float(found["questions-footer"][1].margin_height())  # the footer stays at the first page's foot
+    # The footer sits at the foot of the first page, in the room the questions' page keeps for it (its bottom
+    # padding), or more if it is taller.
+    section = found["questions-page"][1]
+    room = foot - max(float(section.padding_bottom), float(found["questions-footer"][1].margin_height()))
     return part("questions-list", "questions-end", room), part("answers-list", "answers-end", foot)
 
 
